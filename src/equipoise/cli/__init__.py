@@ -1,0 +1,19 @@
+"""Command-line interface: ``equipoise COMMAND``.
+
+Each module in this package registers its commands on :data:`equipoise.cli._app.app`;
+importing them here wires the commands up. The CLI is an edge: it parses arguments, calls
+the library and prints, and holds no model logic.
+"""
+
+from __future__ import annotations
+
+from equipoise.cli import scenario_cmds  # noqa: F401  (registers commands)
+from equipoise.cli._app import app
+
+
+def main() -> None:
+    """Run the ``equipoise`` command."""
+    app()
+
+
+__all__ = ["app", "main"]

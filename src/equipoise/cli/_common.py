@@ -1,0 +1,95 @@
+"""Helpers shared by the CLI commands: error handling, JSON output, consoles.
+
+Every command body runs inside :func:`guarded`, which turns an :class:`~equipoise.errors.InputError`
+into a list of located problems on stderr and exit status 1, and a Ctrl-C into exit status 130,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+import typer
+from rich.console import Console
+
+from equipoise.errors import EquipoiseError, InputError
+
+T = TypeVar("T")
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _jsonable(obj: Any) -> Any:
+    """Convert numpy scalars/arrays, paths and NaN into JSON-ready values."""
+    if isinstance(obj, Mapping):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return _jsonable(obj.tolist())
+    if isinstance(obj, np.integer):
+        return int(obj)
+    if isinstance(obj, np.floating | float):
+        value = float(obj)
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(obj, np.bool_):
+        return bool(obj)
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj
+
+
+def emit_json(obj: Any) -> None:
+    """Print ``obj`` as JSON on stdout (NaN and infinities become ``null``)."""
+    sys.stdout.write(json.dumps(_jsonable(obj), indent=2, ensure_ascii=False, allow_nan=False))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def report_problems(error: InputError, *, as_json: bool = False) -> None:
+    """Write every problem of ``error`` to stderr (or as JSON on stdout)."""
+    if as_json:
+        emit_json({"ok": False, "problems": [p.to_dict() for p in error.problems]})
+        return
+    for problem in error.problems:
+        err.print(str(problem), markup=False, highlight=False)
+    n = len(error.problems)
+    err.print(f"{n} problem{'s' if n != 1 else ''} found.", style="bold red", highlight=False)
+
+
+@contextmanager
+def guarded(*, as_json: bool = False) -> Iterator[None]:
+    """Run a command body, turning known errors into messages and exit codes.
+
+    Exit statuses: 1 for bad input (every problem listed), 2 for other equipoise errors,
+    130 for an interrupt.
+    """
+    try:
+        yield
+    except InputError as exc:
+        report_problems(exc, as_json=as_json)
+        raise typer.Exit(1) from None
+    except EquipoiseError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("interrupted.", style="yellow")
+        raise typer.Exit(130) from None
+
+
+def call_guarded(fn: Callable[[], T], *, as_json: bool = False) -> T:
+    """Call ``fn`` inside :func:`guarded` and return its result."""
+    with guarded(as_json=as_json):
+        return fn()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+__all__ = ["call_guarded", "emit_json", "err", "guarded", "out", "report_problems"]

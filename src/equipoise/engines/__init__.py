@@ -1,0 +1,5 @@
+"""Engines: pure functions over numpy arrays (power, bargaining, alignment).
+
+Engines know nothing of files, the CLI or the web; randomness comes in as an explicit
+:class:`numpy.random.Generator`.
+"""

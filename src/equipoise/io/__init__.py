@@ -1,0 +1,1 @@
+"""Readers for tabular inputs (NMC capability tables, bargaining actor tables)."""

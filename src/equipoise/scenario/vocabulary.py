@@ -1,0 +1,79 @@
+"""The fixed vocabulary of the scenario format: relation kinds, metrics and model parameters.
+
+One name for one concept across code, files, docs and UI: these tables are the single place
+where the names that scenario files may use are declared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Relation kinds and the sign their weight must have (+1: >= 0, -1: <= 0, 0: either).
+SIGN_OF_KIND: dict[str, int] = {
+    "alliance": +1,  # a formal defence pact (ATOP defense = 1 / COW type I)
+    "entente": +1,  # consultation pact (ATOP consul, COW entente)
+    "strategic_partnership": +1,  # declared partnership short of alliance
+    "partnership": +1,
+    "cooperation": +1,
+    "neutral": 0,
+    "friction": 0,  # mixed relation with open disagreements
+    "rivalry": -1,
+    "dispute": -1,  # territorial or political dispute dominating the relation
+    "sanctions": -1,
+    "hostility": -1,
+}
+RELATION_KINDS: frozenset[str] = frozenset(SIGN_OF_KIND)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricSpec:
+    """A metric that claims can name: how many actors it takes and what it measures."""
+
+    arity: int
+    actors_help: str
+    description: str
+
+
+#: Metrics that claims may name (computed in :mod:`equipoise.metrics`).
+METRICS: dict[str, MetricSpec] = {
+    "polarity": MetricSpec(0, "none", "effective number of poles (Laakso–Taagepera)"),
+    "bipolarity": MetricSpec(0, "none", "share of power in the two largest blocs"),
+    "frustration": MetricSpec(0, "none", "power-weighted frustration index of the relations"),
+    "strategic_space": MetricSpec(1, "one or more actors", "powers an actor can work with"),
+    "power": MetricSpec(1, "one or more actors", "share of the region's power"),
+    "dependence": MetricSpec(2, "the dependent actor, then the one depended on", "dependence"),
+    "relation": MetricSpec(2, "the two actors of the relation", "relation weight in [-1, 1]"),
+    "same_bloc": MetricSpec(2, "two actors", "1 if the two actors are in the same bloc, else 0"),
+    "alignment": MetricSpec(
+        3,
+        "the actor, the first pole, the second pole",
+        "alignment toward pole 1 (+1) vs pole 2 (-1)",
+    ),
+    "issue_outcome": MetricSpec(0, "none (give 'issue')", "the forecast outcome of an issue"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterSpec:
+    """A model parameter a scenario may set in ``[parameters]``."""
+
+    default: float
+    low: float
+    high: float
+    description: str
+
+
+#: Model parameters with their defaults and allowed ranges (used by the time loop).
+PARAMETERS: dict[str, ParameterSpec] = {
+    "balance_rate": ParameterSpec(0.3, 0.0, 10.0, "speed of structural balancing per year"),
+    "balance_power_exponent": ParameterSpec(
+        1.0, 0.0, 4.0, "weight of third parties' power in balancing (0: all equal)"
+    ),
+    "affinity_rate": ParameterSpec(0.15, 0.0, 10.0, "pull toward issue-position affinity"),
+    "inertia_rate": ParameterSpec(0.25, 0.0, 10.0, "pull back toward each dyad's baseline"),
+    "bargaining_rounds": ParameterSpec(1.0, 0.0, 100.0, "bargaining rounds per simulated year"),
+    "eu_q": ParameterSpec(1.0, 0.0, 1.0, "status-quo probability Q of the expected-utility model"),
+    "bloc_threshold": ParameterSpec(0.05, 0.0, 1.0, "relations weaker than this are ignored"),
+}
+
+__all__ = ["METRICS", "PARAMETERS", "RELATION_KINDS", "SIGN_OF_KIND", "MetricSpec", "ParameterSpec"]
