@@ -7,7 +7,10 @@ the library and prints, and holds no model logic.
 
 from __future__ import annotations
 
-from equipoise.cli import scenario_cmds  # noqa: F401  (registers commands)
+from equipoise.cli import (
+    power_cmd,  # noqa: F401
+    scenario_cmds,  # noqa: F401  (registers commands)
+)
 from equipoise.cli._app import app
 
 
