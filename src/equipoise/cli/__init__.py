@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from equipoise.cli import (
     power_cmd,  # noqa: F401
+    run_cmd,  # noqa: F401
     scenario_cmds,  # noqa: F401  (registers commands)
 )
 from equipoise.cli._app import app

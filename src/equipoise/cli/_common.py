@@ -23,7 +23,7 @@ from equipoise.errors import EquipoiseError, InputError
 
 T = TypeVar("T")
 
-out = Console(soft_wrap=False)
+out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 

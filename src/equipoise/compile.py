@@ -1,0 +1,266 @@
+"""Compile a validated scenario into arrays for the engines.
+
+The scenario layer gives typed, immutable objects; the engines want numpy arrays indexed by
+actor. :func:`compile_scenario` builds them once:
+
+* indicator levels at the start year (the latest value at or before ``start_year``, moved
+  forward to ``start_year`` by the indicator's trend), and each indicator's growth rate;
+* the power of each actor by the scenario's ``power_index``;
+* the relation matrix ``R`` with its baseline, commitments (locked dyads) and bounds;
+* economic ties, and each issue's positions, saliences and clout.
+
+Nothing here models behaviour: it only arranges the scenario's numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from equipoise.engines.power import CINC_COMPONENTS, cinc, gdp_measures, weighted_index
+from equipoise.errors import InputError, Problem
+from equipoise.scenario.schema import Scenario
+
+T_Float = NDArray[np.float64]
+T_Bool = NDArray[np.bool_]
+
+#: Measures and weights of the scenario-level weighted power index (``power_index =
+#: "weighted"``), in the spirit of the Lowy Institute Asia Power Index: economic and military
+#: capability weigh most; population, industry and energy complete the picture. Each measure
+#: is normalised to 0–100 against the region's top performer (see docs/models/power.md).
+WEIGHTED_INDEX: dict[str, float] = {
+    "gdp": 0.35,
+    "milex": 0.35,
+    "tpop": 0.10,
+    "irst": 0.10,
+    "pec": 0.10,
+}
+
+
+@dataclass(frozen=True)
+class CompiledIssue:
+    """One issue as arrays over all actors (NaN/0 where an actor takes no part)."""
+
+    id: str
+    model: str
+    members: T_Bool  # (n,) actor has a position
+    position: T_Float  # (n,) 0–100, NaN for non-members
+    salience: T_Float  # (n,) 0–1, 0 for non-members
+    clout: T_Float  # (n,) declared clout, NaN = use power
+
+
+@dataclass(frozen=True)
+class CompiledScenario:
+    """A scenario as arrays over its actors (index order = ``actors``)."""
+
+    scenario: Scenario
+    actors: tuple[str, ...]
+    indicator_names: tuple[str, ...]
+    levels: T_Float  # (n, m) indicator levels at start_year, NaN = missing
+    growth: T_Float  # (n, m) annual growth rates
+    base_year: dict[str, int]  # indicator -> year of the values used
+    power: T_Float  # (n,) power shares (sum 1 over actors with data), 0 where none
+    power_detail: dict[str, T_Float]  # every index computed, each (n,)
+    relations: T_Float  # (n, n) R at start, zero diagonal
+    locked: T_Bool  # (n, n) commitments
+    lower: T_Float  # (n, n)
+    upper: T_Float  # (n, n)
+    directed: T_Bool  # (n, n) dyads declared directed
+    ties: T_Float  # (n, n) dependence of row on column
+    issues: tuple[CompiledIssue, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def index(self, code: str) -> int:
+        """Return the array index of an actor code."""
+        return self.actors.index(code)
+
+    @property
+    def n(self) -> int:
+        """Number of actors."""
+        return len(self.actors)
+
+
+def _levels_and_growth(
+    s: Scenario,
+) -> tuple[tuple[str, ...], T_Float, T_Float, dict[str, int]]:
+    actors = s.actor_codes
+    pos = {c: i for i, c in enumerate(actors)}
+    names = tuple(sorted({ind.name for ind in s.indicators}))
+    col = {name: j for j, name in enumerate(names)}
+    n, m = len(actors), len(names)
+    start = s.scenario.start_year
+    by_name_year: dict[tuple[str, int], dict[str, float]] = {
+        (ind.name, ind.year): ind.values for ind in s.indicators
+    }
+    growth = np.zeros((n, m))
+    for trend in s.trends:
+        j = col[trend.indicator]
+        if trend.method == "rate":
+            for code, rate in trend.rates.items():
+                growth[pos[code], j] = rate
+        else:
+            assert trend.from_year is not None and trend.to_year is not None
+            v0 = by_name_year.get((trend.indicator, trend.from_year), {})
+            v1 = by_name_year.get((trend.indicator, trend.to_year), {})
+            span = trend.to_year - trend.from_year
+            for code in set(v0) & set(v1):
+                a, b = v0[code], v1[code]
+                if a > 0 and b > 0:
+                    growth[pos[code], j] = (b / a) ** (1.0 / span) - 1.0
+    levels = np.full((n, m), np.nan)
+    base_year: dict[str, int] = {}
+    for name in names:
+        years = sorted(y for (nm, y) in by_name_year if nm == name)
+        usable = [y for y in years if y <= start] or years[:1]
+        j = col[name]
+        # per actor: its latest value at or before the start year, moved to the start year
+        for code, i in pos.items():
+            for year in reversed(usable):
+                value = by_name_year[(name, year)].get(code)
+                if value is not None:
+                    levels[i, j] = value * (1.0 + growth[i, j]) ** (start - year)
+                    break
+        base_year[name] = usable[-1]
+    return names, levels, growth, base_year
+
+
+def power_indices(
+    actors: tuple[str, ...], names: tuple[str, ...], levels: T_Float, kinds: tuple[str, ...]
+) -> dict[str, T_Float]:
+    """Compute every power index the indicators allow, each as shares summing to 1.
+
+    Only states enter the system totals (organisations and blocs have no capabilities of
+    their own here). Indices whose indicators are absent are left out.
+    """
+    col = {name: j for j, name in enumerate(names)}
+    is_state = np.array([k == "state" for k in kinds])
+    out: dict[str, T_Float] = {}
+
+    def as_share(values: T_Float) -> T_Float:
+        values = np.where(is_state & np.isfinite(values), values, 0.0)
+        total = values.sum()
+        return values / total if total > 0 else values
+
+    def column(name: str) -> T_Float:
+        return levels[:, col[name]] if name in col else np.full(len(actors), np.nan)
+
+    if any(c in col for c in CINC_COMPONENTS):
+        comps = np.stack([column(c) for c in CINC_COMPONENTS], axis=-1)
+        comps[~is_state] = np.nan
+        out["cinc"] = as_share(cinc(comps).cinc)
+    if "gdp" in col:
+        gdp = np.where(is_state, column("gdp"), np.nan)
+        out["gdp"] = as_share(gdp)
+        if "tpop" in col:
+            measures = gdp_measures(gdp, column("tpop"))
+            out["gdp_x_gdppc"] = as_share(measures.gdp_x_gdppc)
+    present = [m for m in WEIGHTED_INDEX if m in col]
+    if present:
+        weights = np.array([WEIGHTED_INDEX[m] for m in present])
+        measures_m = np.stack([column(m) for m in present], axis=-1)
+        measures_m[~is_state] = np.nan
+        out["weighted"] = as_share(
+            weighted_index(measures_m, weights=weights / weights.sum()).index
+        )
+    return out
+
+
+def compile_scenario(s: Scenario) -> CompiledScenario:
+    """Arrange a validated scenario's numbers as arrays over its actors.
+
+    Raises
+    ------
+    InputError
+        If the scenario's ``power_index`` cannot be computed from its indicators.
+    """
+    actors = s.actor_codes
+    pos = {c: i for i, c in enumerate(actors)}
+    n = len(actors)
+    names, levels, growth, base_year = _levels_and_growth(s)
+    kinds = tuple(a.kind for a in s.actors)
+    detail = power_indices(actors, names, levels, kinds)
+    notes: list[str] = []
+    index_name = s.scenario.power_index
+    if index_name not in detail:
+        needs = {
+            "cinc": "milex, milper, irst, pec, tpop or upop",
+            "gdp": "gdp",
+            "gdp_x_gdppc": "gdp and tpop",
+            "weighted": ", ".join(WEIGHTED_INDEX),
+        }[index_name]
+        raise InputError(
+            Problem(
+                f"power_index {index_name!r} needs the indicators {needs}, which the scenario "
+                "does not declare",
+                path="scenario.power_index",
+            )
+        )
+    power = detail[index_name]
+    missing = [a for a, k, p in zip(actors, kinds, power, strict=True) if k == "state" and p == 0]
+    if missing:
+        notes.append(f"no {index_name} data for {', '.join(missing)}: power 0")
+
+    R = np.zeros((n, n))
+    locked = np.zeros((n, n), dtype=bool)
+    lower = np.full((n, n), -1.0)
+    upper = np.full((n, n), 1.0)
+    directed = np.zeros((n, n), dtype=bool)
+    for rel in s.relations:
+        a, b = pos[rel.pair[0]], pos[rel.pair[1]]
+        cells = [(a, b)] if rel.directed else [(a, b), (b, a)]
+        for i, j in cells:
+            R[i, j] = rel.weight
+            locked[i, j] = rel.is_commitment
+            if rel.bounds is not None:
+                lower[i, j], upper[i, j] = rel.bounds
+            directed[i, j] = rel.directed
+    np.fill_diagonal(R, 0.0)
+
+    ties = np.zeros((n, n))
+    for tie in s.ties:
+        ties[pos[tie.of], pos[tie.on]] = tie.value
+
+    issues = []
+    for issue in s.issues:
+        members = np.zeros(n, dtype=bool)
+        position = np.full(n, np.nan)
+        salience = np.zeros(n)
+        clout = np.full(n, np.nan)
+        for p in issue.positions:
+            i = pos[p.actor]
+            members[i] = True
+            position[i] = p.position
+            salience[i] = p.salience
+            if p.clout is not None:
+                clout[i] = p.clout
+        issues.append(CompiledIssue(issue.id, issue.model, members, position, salience, clout))
+
+    return CompiledScenario(
+        scenario=s,
+        actors=actors,
+        indicator_names=names,
+        levels=levels,
+        growth=growth,
+        base_year=base_year,
+        power=power,
+        power_detail=detail,
+        relations=R,
+        locked=locked,
+        lower=lower,
+        upper=upper,
+        directed=directed,
+        ties=ties,
+        issues=tuple(issues),
+        notes=tuple(notes),
+    )
+
+
+__all__ = [
+    "WEIGHTED_INDEX",
+    "CompiledIssue",
+    "CompiledScenario",
+    "compile_scenario",
+    "power_indices",
+]

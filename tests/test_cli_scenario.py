@@ -1,0 +1,128 @@
+"""End-to-end tests of the scenario commands through the Typer app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from equipoise.cli import app
+from equipoise.testing import template_text
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_ok_and_json(tmp_path: Path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text(template_text("ok"), encoding="utf-8")
+    code, stdout, _ = invoke("validate", str(path))
+    assert code == 0
+    assert "valid scenario" in stdout
+    code, stdout, _ = invoke("validate", str(path), "--json")
+    assert code == 0
+    data = json.loads(stdout)
+    assert data["ok"] is True
+    assert data["actors"] == 3
+    assert data["problems"] == []
+
+
+def test_validate_reports_every_problem_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    text = (
+        template_text("bad").replace("weight = 0.9", "weight = 1.7").replace('"rivalry"', '"rival"')
+    )
+    path.write_text(text, encoding="utf-8")
+    code, stdout, stderr = invoke("validate", str(path))
+    assert code == 1
+    assert "Traceback" not in stdout + stderr
+    assert "relations[0].weight: must be between -1 and 1, got 1.7" in stderr
+    assert "relations[1].kind" in stderr
+    assert "2 problems found." in stderr
+    code, stdout, _ = invoke("validate", str(path), "--json")
+    assert code == 1
+    problems = json.loads(stdout)["problems"]
+    assert [p["path"] for p in problems] == ["relations[0].weight", "relations[1].kind"]
+    assert all(p["line"] > 0 and p["file"] == str(path) for p in problems)
+
+
+def test_validate_broken_toml_and_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("[scenario\nname = 1\n", encoding="utf-8")
+    code, _, stderr = invoke("validate", str(path))
+    assert code == 1
+    assert f"{path}:1:" in stderr
+    code, _, stderr = invoke("validate", str(tmp_path / "absent.toml"))
+    assert code == 1
+    assert "file not found" in stderr
+
+
+def test_new_writes_template_and_never_overwrites(tmp_path: Path) -> None:
+    code, _, _ = invoke("new", "my-region", "--dir", str(tmp_path))
+    assert code == 0
+    path = tmp_path / "my-region.toml"
+    text = path.read_text(encoding="utf-8")
+    assert 'name = "my-region"' in text
+    assert text.count("#") > 20  # commented
+    path.write_text(text + "\n# my edits\n", encoding="utf-8")
+    code, _, stderr = invoke("new", "my-region", "--dir", str(tmp_path))
+    assert code == 1
+    assert "already exists" in stderr
+    assert path.read_text(encoding="utf-8").endswith("# my edits\n")
+    code, _, stderr = invoke("new", "Bad Name", "--dir", str(tmp_path))
+    assert code == 1
+    assert "lowercase" in stderr
+
+
+def test_schema_is_json_schema() -> None:
+    code, stdout, _ = invoke("schema")
+    assert code == 0
+    schema = json.loads(stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert {"scenario", "actors", "relations", "issues", "claims", "extends"} <= set(
+        schema["properties"]
+    )
+    weight = schema["$defs"]["Relation"]["properties"]["weight"]
+    assert weight["minimum"] == -1
+    assert weight["maximum"] == 1
+
+
+def test_schema_validates_the_template(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import tomllib
+
+    code, stdout, _ = invoke("schema")
+    schema = json.loads(stdout)
+    jsonschema.validate(tomllib.loads(template_text("x")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            {"scenario": {"name": "x", "start_year": 2021}, "actors": "nope"}, schema
+        )
+
+
+def test_show_and_run_on_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text(template_text("x"), encoding="utf-8")
+    code, stdout, _ = invoke("show", str(path))
+    assert code == 0
+    assert "Relations" in stdout
+    code, stdout, _ = invoke("show", str(path), "--json")
+    assert json.loads(stdout)["scenario"]["name"] == "x"
+    code, stdout, _ = invoke("run", str(path), "--json")
+    assert code == 0
+    data = json.loads(stdout)
+    ranks = {a["code"]: a["rank"] for a in data["actors"]}
+    assert sorted(ranks.values()) == [1, 2, 3]
+    assert abs(sum(a["power"] for a in data["actors"]) - 1) < 1e-12
+
+
+def test_unknown_bundled_scenario() -> None:
+    code, _, stderr = invoke("show", "indo-pacfic-2021")
+    assert code == 1
+    assert "did you mean 'indo-pacific-2021'?" in stderr
