@@ -1,0 +1,1087 @@
+r"""The system's metrics, computed from the relation matrix R and power.
+
+Every function here is pure and deterministic. Relations ``R`` have shape ``(..., n, n)`` with
+entries in ``[-1, 1]`` (``R[i, j]`` is *i*'s relation to *j*); power has shape ``(..., n)``, is
+non-negative and is used as shares :math:`p_i = P_i / \sum_j P_j` (any scale works).
+
+- :func:`frustration_index` and :func:`blocs`: the signed partition of minimal power-weighted
+  frustration, exact by integer programming (:func:`scipy.optimize.milp`, the formulations of
+  Aref, Mason & Wilson 2020 and Aref & Neal 2021) up to ``exact_max`` actors, a multi-start
+  Kernighan–Lin local search above that. These two take one system at a time (loop over
+  ensemble members); everything else takes a leading batch axis.
+- :func:`partition_frustration`: the power-weighted frustration of a given partition.
+- :func:`polarity` and :func:`bipolarity`: the effective number of poles (Laakso & Taagepera
+  1979) and the weight of, and hostility between, the two largest poles.
+- :func:`dependence`, :func:`friction`, :func:`strategic_space`, :func:`alignment`: our own
+  constructs built on cited ideas (Emerson 1962, Hirschman 1945; Heider 1946).
+
+Definitions, equations, sources and the reasons for each choice are in
+``docs/models/metrics.md``.
+
+References
+----------
+.. [1] Aref, S., Mason, A. J., & Wilson, M. C. (2020). A modeling and computational study of the
+   frustration index in signed networks. *Networks* 75(1), 95–110. doi:10.1002/net.21907
+   (the XOR binary programming model and the unbalanced-triangle valid inequalities).
+.. [2] Aref, S., Mason, A. J., & Wilson, M. C. (2018). Computing the line index of balance using
+   integer programming optimisation. In *Optimization Problems in Graph Theory*, Springer,
+   65–84. doi:10.1007/978-3-319-94830-0_3 (fixing one node's colour to break symmetry).
+.. [3] Aref, S., & Wilson, M. C. (2019). Balance and frustration in signed networks. *Journal of
+   Complex Networks* 7(2), 163–189. doi:10.1093/comnet/cny015 (weighted frustration, the
+   normalised index, and the partition as a reading of alliances).
+.. [4] Aref, S., & Neal, Z. P. (2021). Identifying hidden coalitions in the US House of
+   Representatives by optimally partitioning signed networks based on generalized balance.
+   *Scientific Reports* 11, 19939. doi:10.1038/s41598-021-98139-w (the k-group model).
+.. [5] Davis, J. A. (1967). Clustering and structural balance in graphs. *Human Relations* 20(2),
+   181–187. doi:10.1177/001872676702000206 (weak balance: more than two groups).
+.. [6] Laakso, M., & Taagepera, R. (1979). "Effective" number of parties: a measure with
+   application to West Europe. *Comparative Political Studies* 12(1), 3–27.
+   doi:10.1177/001041407901200101 (the effective number of poles).
+.. [7] Emerson, R. M. (1962). Power-dependence relations. *American Sociological Review* 27(1),
+   31–41. doi:10.2307/2089716 (dependence: investment over alternatives).
+.. [8] Hirschman, A. O. (1945). *National Power and the Structure of Foreign Trade*. University
+   of California Press (dependence on a partner grows with its share of one's exchanges).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_array
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+Method = Literal["auto", "exact", "heuristic"]
+
+__all__ = [
+    "Bipolarity",
+    "Partition",
+    "alignment",
+    "bipolarity",
+    "blocs",
+    "dependence",
+    "dyad_weights",
+    "friction",
+    "frustration_index",
+    "partition_frustration",
+    "polarity",
+    "power_shares",
+    "strategic_space",
+]
+
+#: Largest number of actors (with at least one tie) solved exactly when ``method="auto"``.
+EXACT_MAX = 30
+#: Random starts of the heuristic, besides the spectral start.
+_HEURISTIC_STARTS = 12
+#: Label of an actor with no tie above the threshold (unaligned, a pole of its own).
+UNALIGNED = -1
+
+
+# ----------------------------------------------------------------------------------------------
+# Shared helpers
+
+
+def _relations(R: npt.ArrayLike) -> FloatArray:
+    rel = np.asarray(R, dtype=np.float64)
+    if rel.ndim < 2 or rel.shape[-1] != rel.shape[-2]:
+        raise ValueError(f"R must have shape (..., n, n), got {rel.shape}")
+    if not np.all(np.isfinite(rel)) or np.any(np.abs(rel) > 1.0):
+        raise ValueError("relations must be finite and within [-1, 1]")
+    return rel
+
+
+def _offdiag(rel: FloatArray) -> FloatArray:
+    """Return a copy of ``rel`` with a zero diagonal."""
+    out = np.array(rel, dtype=np.float64)
+    n = out.shape[-1]
+    out[..., np.arange(n), np.arange(n)] = 0.0
+    return out
+
+
+def power_shares(power: npt.ArrayLike) -> FloatArray:
+    r"""Return power as shares summing to one along the last axis.
+
+    Parameters
+    ----------
+    power : array_like, shape (..., n)
+        Non-negative power on any scale.
+
+    Returns
+    -------
+    ndarray, shape (..., n)
+        :math:`p_i = P_i / \sum_j P_j`; uniform where all power is zero.
+
+    Raises
+    ------
+    ValueError
+        If any power is negative or not finite.
+
+    Examples
+    --------
+    >>> power_shares([2.0, 6.0]).tolist()
+    [0.25, 0.75]
+    """
+    p = np.asarray(power, dtype=np.float64)
+    if p.ndim < 1:
+        raise ValueError("power must have shape (..., n)")
+    if not np.all(np.isfinite(p)) or np.any(p < 0.0):
+        raise ValueError("power must be finite and >= 0")
+    total = p.sum(axis=-1, keepdims=True)
+    n = p.shape[-1]
+    shares: FloatArray = np.where(total > 0.0, p / np.where(total > 0.0, total, 1.0), 1.0 / n)
+    return shares
+
+
+def _inputs(R: npt.ArrayLike, power: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
+    rel = _relations(R)
+    p = power_shares(power)
+    n = rel.shape[-1]
+    if p.shape[-1] != n:
+        raise ValueError(f"power must have shape (..., {n}), got {p.shape}")
+    return rel, p
+
+
+def dyad_weights(
+    R: npt.ArrayLike, power: npt.ArrayLike, *, threshold: float = 0.0
+) -> tuple[FloatArray, FloatArray]:
+    r"""Return the frustration weight and the sign of every dyad.
+
+    .. math:: W_{ij} = |\tilde R_{ij}|\, p_i\, p_j \;\text{ if } |\tilde R_{ij}| > \tau,
+              \text{ else } 0, \qquad \tilde R = (R + R^\top)/2,
+
+    A frustrated tie (a friendship across blocs, an enmity inside one) costs in proportion to
+    its intensity and to the power of both parties: a misaligned tie between two great powers
+    strains the system more than one between two small states. The symmetric part is used
+    because a partition is a property of dyads, not of directed attitudes.
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations in ``[-1, 1]``.
+    power : array_like, shape (..., n)
+        Non-negative power.
+    threshold : float
+        :math:`\tau \ge 0`; dyads with :math:`|\tilde R_{ij}| \le \tau` are ignored.
+
+    Returns
+    -------
+    W : ndarray, shape (..., n, n)
+        Symmetric non-negative weights with a zero diagonal.
+    sign : ndarray, shape (..., n, n)
+        :math:`\operatorname{sign}(\tilde R_{ij})` where :math:`W_{ij} > 0`, else 0.
+    """
+    rel, p = _inputs(R, power)
+    if threshold < 0.0:
+        raise ValueError(f"threshold must be >= 0, got {threshold!r}")
+    sym = _offdiag(0.5 * (rel + np.swapaxes(rel, -1, -2)))
+    keep = np.abs(sym) > threshold
+    W: FloatArray = np.where(keep, np.abs(sym) * p[..., :, None] * p[..., None, :], 0.0)
+    sign: FloatArray = np.where(W > 0.0, np.sign(sym), 0.0)
+    return W, sign
+
+
+def partition_frustration(
+    R: npt.ArrayLike,
+    power: npt.ArrayLike,
+    labels: npt.ArrayLike,
+    *,
+    threshold: float = 0.0,
+) -> FloatArray:
+    r"""Return the power-weighted frustration of a given partition.
+
+    .. math:: F(g) = \sum_{i<j} W_{ij}\,\bigl([\tilde R_{ij} > 0][g_i \ne g_j]
+                                       + [\tilde R_{ij} < 0][g_i = g_j]\bigr)
+
+    A friendship across groups or an enmity inside a group is frustrated. With two groups this
+    is the frustration of Aref & Wilson (2019); with more it is the generalised (weak-balance)
+    frustration of Davis (1967) and Aref & Neal (2021). Actors labelled ``-1`` (unaligned) are
+    each a group of their own.
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations.
+    power : array_like, shape (..., n)
+        Non-negative power.
+    labels : array_like of int, shape (..., n)
+        Group of each actor; ``-1`` for unaligned.
+    threshold : float
+        Ties with :math:`|\tilde R| \le \tau` are ignored (see :func:`dyad_weights`).
+
+    Returns
+    -------
+    ndarray, shape (...)
+        The frustration (0 for a balanced partition).
+
+    Examples
+    --------
+    Three mutual enemies with equal power: any two-group split leaves one enmity inside a
+    group, weight :math:`1 \cdot (1/3)^2`; three groups leave none.
+
+    >>> R = -(np.ones((3, 3)) - np.eye(3))
+    >>> round(float(partition_frustration(R, [1, 1, 1], [0, 0, 1])), 4)
+    0.1111
+    >>> float(partition_frustration(R, [1, 1, 1], [0, 1, 2]))
+    0.0
+    """
+    W, sign = dyad_weights(R, power, threshold=threshold)
+    g = np.asarray(labels)
+    if g.shape[-1] != W.shape[-1]:
+        raise ValueError(f"labels must have shape (..., {W.shape[-1]}), got {g.shape}")
+    same = (g[..., :, None] == g[..., None, :]) & (g[..., :, None] >= 0)
+    frustrated = np.where(sign > 0.0, ~same, same) & (W > 0.0)
+    out: FloatArray = 0.5 * np.sum(W * frustrated, axis=(-2, -1))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Partitions: exact (integer programming) and heuristic
+
+
+@dataclass(frozen=True, eq=False)
+class Partition:
+    r"""A signed partition of the actors and its power-weighted frustration.
+
+    Parameters
+    ----------
+    labels : ndarray of int64, shape (n,)
+        Bloc of each actor: ``0`` is the bloc with the most power, ``1`` the next, and so on;
+        ``-1`` (:data:`UNALIGNED`) for an actor with no tie above the threshold.
+    frustration : float
+        Power-weighted frustration :math:`F` of the partition (:func:`partition_frustration`).
+    total_weight : float
+        :math:`\sum_{i<j} W_{ij}`, the frustration if every tie were frustrated.
+    optimal : bool
+        ``True`` if the partition is proven to minimise frustration (the integer program
+        reached optimality, or the frustration is zero).
+    method : {"exact", "heuristic"}
+        Which algorithm produced the partition.
+    """
+
+    labels: IntArray
+    frustration: float
+    total_weight: float
+    optimal: bool
+    method: Literal["exact", "heuristic"]
+
+    @property
+    def normalised(self) -> float:
+        """Frustration as a share of all tie weight, in ``[0, 1]`` (0 when there are no ties)."""
+        return self.frustration / self.total_weight if self.total_weight > 0.0 else 0.0
+
+    @property
+    def n_blocs(self) -> int:
+        """Number of blocs (groups with at least one member; unaligned actors not counted)."""
+        return int(np.unique(self.labels[self.labels >= 0]).size)
+
+
+def _checked_single(R: npt.ArrayLike) -> None:
+    rel = np.asarray(R)
+    if rel.ndim != 2:
+        raise ValueError(
+            f"frustration_index and blocs take one system, R of shape (n, n), got {rel.shape}; "
+            "loop over ensemble members"
+        )
+
+
+def _triangles(
+    edge_id: IntArray, sign: FloatArray, nodes: int, n_groups: int
+) -> list[tuple[int, int, int]]:
+    """Edge triples of the triangles that every partition must frustrate at least once."""
+    out: list[tuple[int, int, int]] = []
+    for a, b, c in itertools.combinations(range(nodes), 3):
+        e1, e2, e3 = int(edge_id[a, b]), int(edge_id[a, c]), int(edge_id[b, c])
+        if e1 < 0 or e2 < 0 or e3 < 0:
+            continue
+        negatives = int(sign[a, b] < 0) + int(sign[a, c] < 0) + int(sign[b, c] < 0)
+        # Two groups (strong balance): a cycle with an odd number of negative edges is
+        # unbalanced. More groups (weak balance): only a cycle with exactly one negative edge
+        # cannot be satisfied (Davis 1967); three mutual enemies can sit in three groups.
+        unsatisfiable = negatives % 2 == 1 if n_groups == 2 else negatives == 1
+        if unsatisfiable:
+            out.append((e1, e2, e3))
+    return out
+
+
+def _solve_exact(
+    W: FloatArray, sign: FloatArray, n_groups: int, time_limit: float | None
+) -> tuple[IntArray, bool]:
+    r"""Minimise frustration by binary programming; return labels and whether proven optimal.
+
+    Two groups: the XOR model of Aref, Mason & Wilson (2020), one binary colour :math:`x_i` per
+    node and one frustration variable :math:`f_{ij}` per edge,
+
+    .. math::
+
+        \min \sum W_{ij} f_{ij}\quad\text{s.t.}\quad
+        f_{ij} \ge |x_i - x_j| \;(\text{positive}),\qquad
+        f_{ij} \ge 1 - |x_i + x_j - 1| \;(\text{negative}),
+
+    each absolute value written as two linear inequalities. More groups: the model of Aref &
+    Neal (2021) with one-hot colours :math:`x_{ic}`, :math:`f_{ij} \ge x_{ic} - x_{jc}` for
+    positive and :math:`f_{ij} \ge x_{ic} + x_{jc} - 1` for negative edges, for every colour.
+    The :math:`f` are continuous in [0, 1]: at any integral :math:`x` the minimum sets them to
+    0 or 1. Speed-ups: the node of largest weighted degree gets colour 0 (symmetry breaking;
+    for k groups the r-th node in that order may only use colours 0..r), and every unbalanced
+    triangle adds the valid inequality :math:`f_{ab} + f_{ac} + f_{bc} \ge 1`.
+    """
+    n = W.shape[0]
+    iu, ju = np.nonzero(np.triu(W > 0.0, 1))
+    m = iu.size
+    if m == 0:
+        return np.zeros(n, dtype=np.int64), True
+    w = W[iu, ju]
+    sgn = sign[iu, ju]
+    scale = float(w.max())  # the solver's absolute gap tolerance then means "relative"
+    k = n_groups
+    n_x = n if k == 2 else n * k
+    n_var = n_x + m
+    c = np.concatenate([np.zeros(n_x), w / scale])
+    f_col = n_x + np.arange(m)
+
+    rows: list[IntArray] = []
+    cols: list[IntArray] = []
+    vals: list[FloatArray] = []
+    lbs: list[FloatArray] = []
+    ubs: list[FloatArray] = []
+    n_rows = 0
+
+    def add(row_cols: list[IntArray], row_vals: list[float], lb: FloatArray, ub: float) -> None:
+        nonlocal n_rows
+        count = lb.size
+        r = n_rows + np.arange(count)
+        for col, val in zip(row_cols, row_vals, strict=True):
+            rows.append(r)
+            cols.append(col)
+            vals.append(np.full(count, val))
+        lbs.append(lb)
+        ubs.append(np.full(count, ub))
+        n_rows += count
+
+    pos, neg = sgn > 0, sgn < 0
+    if k == 2:
+        ip, jp, fp = iu[pos], ju[pos], f_col[pos]
+        iN, jN, fN = iu[neg], ju[neg], f_col[neg]
+        add([fp, ip, jp], [1.0, -1.0, 1.0], np.zeros(fp.size), np.inf)  # f >= x_i - x_j
+        add([fp, ip, jp], [1.0, 1.0, -1.0], np.zeros(fp.size), np.inf)  # f >= x_j - x_i
+        add([fN, iN, jN], [1.0, -1.0, -1.0], np.full(fN.size, -1.0), np.inf)  # f >= xi+xj-1
+        add([fN, iN, jN], [1.0, 1.0, 1.0], np.ones(fN.size), np.inf)  # f >= 1-xi-xj
+    else:
+        for col in range(k):
+            xi, xj = iu * k + col, ju * k + col
+            add([f_col[pos], xi[pos], xj[pos]], [1.0, -1.0, 1.0], np.zeros(int(pos.sum())), np.inf)
+            add(
+                [f_col[neg], xi[neg], xj[neg]],
+                [1.0, -1.0, -1.0],
+                np.full(int(neg.sum()), -1.0),
+                np.inf,
+            )
+        nodes = np.arange(n)
+        one_hot = [nodes * k + col for col in range(k)]
+        add(one_hot, [1.0] * k, np.ones(n), 1.0)  # sum_c x_ic = 1
+
+    edge_id = np.full((n, n), -1, dtype=np.int64)
+    edge_id[iu, ju] = np.arange(m)
+    tri = _triangles(edge_id, sign, n, k)
+    if tri:
+        t = np.asarray(tri, dtype=np.int64)
+        add([n_x + t[:, 0], n_x + t[:, 1], n_x + t[:, 2]], [1.0, 1.0, 1.0], np.ones(len(t)), np.inf)
+
+    A = coo_array(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+        shape=(n_rows, n_var),
+    ).tocsr()
+    lower = np.zeros(n_var)
+    upper = np.ones(n_var)
+    order = np.lexsort((np.arange(n), -W.sum(axis=1)))  # by weighted degree, ties by index
+    if k == 2:
+        upper[order[0]] = 0.0  # the heaviest node takes colour 0
+    else:
+        for rank, node in enumerate(order[: k - 1]):
+            upper[node * k + rank + 1 : node * k + k] = 0.0
+    integrality = np.concatenate([np.ones(n_x), np.zeros(m)])
+    options: dict[str, Any] = {"mip_rel_gap": 0.0, "presolve": True}
+    if time_limit is not None:
+        options["time_limit"] = float(time_limit)
+    res = milp(
+        c,
+        integrality=integrality,
+        bounds=Bounds(lower, upper),
+        constraints=LinearConstraint(A, np.concatenate(lbs), np.concatenate(ubs)),
+        options=options,
+    )
+    if res.x is None:
+        return np.zeros(n, dtype=np.int64), False
+    x = np.asarray(res.x[:n_x]) > 0.5
+    labels = x.astype(np.int64) if k == 2 else np.argmax(x.reshape(n, k), axis=1).astype(np.int64)
+    return labels, bool(res.status == 0)
+
+
+def _frustration_dense(W: FloatArray, sign: FloatArray, labels: IntArray) -> float:
+    same = labels[:, None] == labels[None, :]
+    frustrated = np.where(sign > 0.0, ~same, same) & (W > 0.0)
+    return float(0.5 * np.sum(W * frustrated))
+
+
+def _local_search(S: FloatArray, labels: IntArray, k: int, tol: float) -> IntArray:
+    r"""Improve ``labels`` by greedy descent, then Kernighan–Lin passes of single-actor moves.
+
+    With :math:`M_{ic} = \sum_{j \in c} S_{ij}` (:math:`S = \operatorname{sign}(\tilde R)
+    \odot W`), moving *i* from group *a* to *b* lowers the frustration by
+    :math:`M_{ib} - M_{ia}`. Greedy descent applies the best improving move until none is left.
+    A Kernighan–Lin pass (Kernighan & Lin 1970, with single-node moves as in Fiduccia &
+    Mattheyses 1982) then moves actors one at a time, each time the unmoved actor's move of
+    largest gain (negative gains allowed, ties to the lowest index), keeps the best prefix of
+    the sequence, and stops early once ``patience`` moves have passed without a new best.
+    Passes repeat while they improve.
+    """
+    n = S.shape[0]
+    g = labels.copy()
+    rows = np.arange(n)
+    patience = max(16, n // 4)
+
+    def fields() -> FloatArray:
+        Z = np.zeros((n, k))
+        Z[rows, g] = 1.0
+        M: FloatArray = S @ Z
+        return M
+
+    M = fields()
+    while True:  # greedy descent
+        gain = M - M[rows, g][:, None]
+        gain[rows, g] = -np.inf
+        flat = int(np.argmax(gain))
+        i, to = divmod(flat, k)
+        if gain[i, to] <= tol:
+            break
+        frm = int(g[i])
+        M[:, frm] -= S[:, i]
+        M[:, to] += S[:, i]
+        g[i] = to
+    while True:  # Kernighan–Lin passes
+        M = fields()
+        moved = np.zeros(n, dtype=np.bool_)
+        history: list[tuple[int, int]] = []
+        cumulative, best, best_len = 0.0, 0.0, 0
+        for t in range(n):
+            gain = M - M[rows, g][:, None]
+            gain[rows, g] = -np.inf
+            gain[moved] = -np.inf
+            flat = int(np.argmax(gain))
+            i, to = divmod(flat, k)
+            frm = int(g[i])
+            cumulative += float(gain[i, to])
+            M[:, frm] -= S[:, i]
+            M[:, to] += S[:, i]
+            g[i] = to
+            moved[i] = True
+            history.append((i, frm))
+            if cumulative > best + tol:
+                best, best_len = cumulative, t + 1
+            elif t + 1 - best_len >= patience:
+                break
+        for i, frm in reversed(history[best_len:]):
+            g[i] = frm
+        if best_len == 0:
+            return g
+
+
+def _solve_heuristic(
+    W: FloatArray, sign: FloatArray, n_groups: int, rng: np.random.Generator
+) -> IntArray:
+    """Multi-start local search: a spectral start and random starts, the best result kept."""
+    n = W.shape[0]
+    S = sign * W
+    tol = 1e-12 * max(float(W.sum()), 1e-300)
+    # Spectral start: two-group frustration is 1/2 sum W - 1/2 s'Ss over s in {-1, 1}^n, so the
+    # leading eigenvector of S relaxes the problem (the sign of its entries is the start).
+    _, vectors = np.linalg.eigh(S)
+    lead = vectors[:, -1]
+    starts: list[IntArray] = [(lead < 0.0).astype(np.int64)]
+    starts += [
+        np.asarray(rng.integers(0, n_groups, size=n), dtype=np.int64)
+        for _ in range(_HEURISTIC_STARTS)
+    ]
+    best_labels = starts[0]
+    best_value = np.inf
+    for start in starts:
+        labels = _local_search(S, start, n_groups, tol)
+        value = _frustration_dense(W, sign, labels)
+        if value < best_value - tol:
+            best_labels, best_value = labels, value
+    return best_labels
+
+
+def _canonical(labels: IntArray, p: FloatArray, active: BoolArray) -> IntArray:
+    """Renumber groups by descending power (ties: lowest member index); -1 if inactive."""
+    out = np.full(labels.shape, UNALIGNED, dtype=np.int64)
+    groups = np.unique(labels[active])
+    keys = []
+    for grp in groups:
+        members = np.flatnonzero(active & (labels == grp))
+        keys.append((-float(p[members].sum()), int(members[0]), int(grp)))
+    for new, (_, _, grp) in enumerate(sorted(keys)):
+        out[active & (labels == grp)] = new
+    return out
+
+
+def _partition(
+    R: npt.ArrayLike,
+    power: npt.ArrayLike,
+    *,
+    max_groups: int,
+    threshold: float,
+    method: Method,
+    exact_max: int,
+    time_limit: float | None,
+    seed: int | np.random.SeedSequence | np.random.Generator,
+) -> Partition:
+    _checked_single(R)
+    if max_groups < 2:
+        raise ValueError(f"max_groups must be >= 2, got {max_groups!r}")
+    if method not in ("auto", "exact", "heuristic"):
+        raise ValueError(f"method must be 'auto', 'exact' or 'heuristic', got {method!r}")
+    W, sign = dyad_weights(R, power, threshold=threshold)
+    p = power_shares(power)
+    n = W.shape[0]
+    active = W.sum(axis=1) > 0.0
+    idx = np.flatnonzero(active)
+    Wa, sa = W[np.ix_(idx, idx)], sign[np.ix_(idx, idx)]
+    k = min(max_groups, max(idx.size, 2))
+    total = float(0.5 * W.sum())
+    use_exact = method == "exact" or (method == "auto" and idx.size <= exact_max)
+    labels_a = np.zeros(idx.size, dtype=np.int64)
+    optimal = idx.size <= 1
+    if idx.size > 1:
+        if use_exact:
+            labels_a, optimal = _solve_exact(Wa, sa, k, time_limit)
+            # Polish: the solver stops within an absolute gap of 1e-6 (of the largest weight);
+            # local moves from its answer can only lower the frustration further.
+            labels_a = _local_search(Wa * sa, labels_a, k, 1e-12 * max(float(Wa.sum()), 1e-300))
+            if not optimal:  # time limit: keep the better of the incumbent and the heuristic
+                alt = _solve_heuristic(Wa, sa, k, np.random.default_rng(seed))
+                if _frustration_dense(Wa, sa, alt) < _frustration_dense(Wa, sa, labels_a):
+                    labels_a = alt
+        else:
+            labels_a = _solve_heuristic(Wa, sa, k, np.random.default_rng(seed))
+    full = np.zeros(n, dtype=np.int64)
+    full[idx] = labels_a
+    labels = _canonical(full, p, active)
+    value = _frustration_dense(W, sign, labels) if idx.size > 1 else 0.0
+    return Partition(
+        labels=labels,
+        frustration=value,
+        total_weight=total,
+        optimal=bool(optimal or value == 0.0),
+        method="exact" if use_exact else "heuristic",
+    )
+
+
+def frustration_index(
+    R: npt.ArrayLike,
+    power: npt.ArrayLike,
+    *,
+    threshold: float = 0.0,
+    method: Method = "auto",
+    exact_max: int = EXACT_MAX,
+    time_limit: float | None = None,
+    seed: int | np.random.SeedSequence | np.random.Generator = 0,
+) -> Partition:
+    r"""Return the power-weighted frustration index and a two-group partition attaining it.
+
+    .. math:: L(R, p) = \min_{g \in \{0, 1\}^n} \sum_{i<j} W_{ij}\,
+              \bigl([\tilde R_{ij} > 0][g_i \ne g_j] + [\tilde R_{ij} < 0][g_i = g_j]\bigr),
+              \qquad W_{ij} = |\tilde R_{ij}|\,p_i\,p_j,
+
+    the weighted line index of balance (Harary 1959; Aref & Wilson 2019) with power-weighted
+    dyads (:func:`dyad_weights`). It is zero exactly when the signed graph is balanced
+    (Cartwright & Harary 1956: it splits into two camps, friends within, enemies between).
+
+    Parameters
+    ----------
+    R : array_like, shape (n, n)
+        Relations of one system (loop over ensemble members).
+    power : array_like, shape (n,)
+        Non-negative power.
+    threshold : float
+        Ties with :math:`|\tilde R| \le \tau` are ignored (default 0: every non-zero tie).
+    method : {"auto", "exact", "heuristic"}
+        ``"exact"``: the binary program of Aref, Mason & Wilson (2020) solved by HiGHS through
+        :func:`scipy.optimize.milp`. ``"heuristic"``: multi-start Kernighan–Lin local search.
+        ``"auto"`` (default): exact when at most ``exact_max`` actors have a tie.
+    exact_max : int
+        Largest system solved exactly under ``"auto"`` (default 30).
+    time_limit : float, optional
+        Seconds allowed to the exact solver; on expiry the better of its incumbent and the
+        heuristic is returned with ``optimal=False``.
+    seed : int, SeedSequence or Generator
+        Seeds the heuristic's random starts (default 0, so results are reproducible).
+
+    Returns
+    -------
+    Partition
+        ``labels`` (0 = the more powerful camp, -1 = no tie at all), ``frustration`` (the
+        index), ``total_weight``, ``normalised`` (index over total weight), ``optimal``, ``method``.
+
+    Examples
+    --------
+    A triangle with one enmity between two friends of a third is unbalanced; the cheapest fix
+    cuts the weakest tie.
+
+    >>> R = np.array([[0.0, 0.9, 0.8], [0.9, 0.0, -0.2], [0.8, -0.2, 0.0]])
+    >>> part = frustration_index(R, [1.0, 1.0, 1.0])
+    >>> round(part.frustration * 9, 6), part.optimal
+    (0.2, True)
+    """
+    return _partition(
+        R,
+        power,
+        max_groups=2,
+        threshold=threshold,
+        method=method,
+        exact_max=exact_max,
+        time_limit=time_limit,
+        seed=seed,
+    )
+
+
+def blocs(
+    R: npt.ArrayLike,
+    power: npt.ArrayLike,
+    *,
+    max_groups: int = 2,
+    threshold: float = 0.1,
+    method: Method = "auto",
+    exact_max: int = EXACT_MAX,
+    time_limit: float | None = None,
+    seed: int | np.random.SeedSequence | np.random.Generator = 0,
+) -> Partition:
+    r"""Return the blocs: the signed partition of minimal power-weighted frustration.
+
+    With ``max_groups=2`` (default) this is the partition of :func:`frustration_index` with
+    weak ties ignored: strong balance, the camps of a bipolar reading. With ``max_groups=k > 2``
+    it minimises the generalised frustration of weak balance (Davis 1967; Aref & Neal 2021): an
+    enmity inside a group or a friendship between groups is frustrated, but several mutually
+    hostile groups are allowed, so a tripolar system is not forced into two camps.
+
+    Actors whose every tie is at or below the threshold are **unaligned** (label -1): they
+    carry no information about camps, and :func:`polarity` counts each as a pole of its own.
+
+    Parameters
+    ----------
+    R : array_like, shape (n, n)
+        Relations of one system.
+    power : array_like, shape (n,)
+        Non-negative power.
+    max_groups : int
+        Largest number of blocs (>= 2); empty groups are dropped.
+    threshold : float
+        :math:`\tau`: ties with :math:`|\tilde R| \le \tau` are ignored (default 0.1, the
+        neutral band of the [-1, 1] scale).
+    method, exact_max, time_limit, seed
+        As in :func:`frustration_index`.
+
+    Returns
+    -------
+    Partition
+        Blocs numbered by descending power (0 = most powerful bloc), -1 for unaligned actors.
+
+    Examples
+    --------
+    Two camps {0, 1} and {2, 3}, hostile to each other; actor 4 has only weak ties.
+
+    >>> R = np.array([[0.0, 0.8, -0.6, -0.7, 0.05],
+    ...               [0.8, 0.0, -0.5, -0.6, 0.0],
+    ...               [-0.6, -0.5, 0.0, 0.9, 0.0],
+    ...               [-0.7, -0.6, 0.9, 0.0, -0.05],
+    ...               [0.05, 0.0, 0.0, -0.05, 0.0]])
+    >>> blocs(R, [5.0, 1.0, 3.0, 1.0, 1.0]).labels.tolist()
+    [0, 0, 1, 1, -1]
+    """
+    return _partition(
+        R,
+        power,
+        max_groups=max_groups,
+        threshold=threshold,
+        method=method,
+        exact_max=exact_max,
+        time_limit=time_limit,
+        seed=seed,
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Polarity
+
+
+def _pole_keys(labels: IntArray) -> IntArray:
+    """Pole of each actor: its bloc, or for an unaligned actor a pole of its own (n + i)."""
+    n = labels.shape[-1]
+    keys: IntArray = np.where(labels >= 0, labels, n + np.arange(n))
+    return keys
+
+
+def _pole_shares(labels: IntArray, p: FloatArray) -> FloatArray:
+    """Power share of every pole key in ``[0, 2n)``, shape (..., 2n)."""
+    n = labels.shape[-1]
+    keys = _pole_keys(labels)
+    keys_b, p_b = np.broadcast_arrays(keys, p)
+    batch = keys_b.shape[:-1]
+    flat_keys = keys_b.reshape(-1, n)
+    offsets = (np.arange(flat_keys.shape[0]) * (2 * n))[:, None]
+    counts = np.bincount(
+        (flat_keys + offsets).ravel(), weights=p_b.reshape(-1), minlength=flat_keys.shape[0] * 2 * n
+    )
+    shares: FloatArray = np.asarray(counts, dtype=np.float64).reshape(*batch, 2 * n)
+    return shares
+
+
+def _labels(labels: npt.ArrayLike, n: int | None = None) -> IntArray:
+    g = np.asarray(labels)
+    if not np.issubdtype(g.dtype, np.integer):
+        raise ValueError("labels must be integers (bloc index, or -1 for unaligned)")
+    if n is not None and g.shape[-1] != n:
+        raise ValueError(f"labels must have shape (..., {n}), got {g.shape}")
+    if np.any(g < UNALIGNED):
+        raise ValueError("labels must be >= -1")
+    return g.astype(np.int64)
+
+
+def polarity(labels: npt.ArrayLike, power: npt.ArrayLike) -> FloatArray:
+    r"""Return the effective number of poles (Laakso & Taagepera 1979).
+
+    .. math:: N = \frac{1}{\sum_b s_b^2}, \qquad s_b = \sum_{i \in b} p_i,
+
+    over the poles *b*: each bloc, and each unaligned actor on its own. :math:`N` equals the
+    number of poles when they are of equal power and falls toward 1 as one pole dominates.
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (..., n)
+        Blocs (:attr:`Partition.labels`), -1 for unaligned.
+    power : array_like, shape (..., n)
+        Non-negative power.
+
+    Returns
+    -------
+    ndarray, shape (...)
+        The effective number of poles, in ``[1, n]``.
+
+    Examples
+    --------
+    >>> float(polarity([0, 0, 1, 1], [1.0, 1.0, 1.0, 1.0]))
+    2.0
+    >>> round(float(polarity([0, 1, -1], [0.6, 0.3, 0.1])), 4)
+    2.1739
+    """
+    p = power_shares(power)
+    g = _labels(labels, p.shape[-1])
+    shares = _pole_shares(g, p)
+    out: FloatArray = 1.0 / np.sum(shares * shares, axis=-1)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class Bipolarity:
+    """How bipolar the system is: the weight of the two largest poles and their hostility.
+
+    Parameters
+    ----------
+    share : ndarray, shape (...)
+        Power share of the two largest poles together, in ``[0, 1]`` (1 with one pole).
+    antagonism : ndarray, shape (...)
+        Minus the power-weighted mean relation between the two largest poles, in ``[-1, 1]``:
+        1 when every dyad across them is at -1, negative when they are friendly, 0 when there
+        are fewer than two poles.
+    poles : ndarray of int64, shape (..., 2)
+        Pole keys of the two largest poles: a bloc label, or ``n + i`` for unaligned actor *i*
+        (``-1`` where absent).
+    """
+
+    share: FloatArray
+    antagonism: FloatArray
+    poles: IntArray
+
+
+def bipolarity(R: npt.ArrayLike, power: npt.ArrayLike, labels: npt.ArrayLike) -> Bipolarity:
+    r"""Return the share of power in the two largest poles and the antagonism between them.
+
+    With poles sorted by power share :math:`s_{(1)} \ge s_{(2)} \ge \dots` (blocs, and each
+    unaligned actor alone, as in :func:`polarity`):
+
+    .. math::
+
+        \text{share} = s_{(1)} + s_{(2)}, \qquad
+        \text{antagonism} = -\frac{\sum_{i \in (1)} \sum_{j \in (2)} p_i p_j \tilde R_{ij}}
+                                  {s_{(1)}\, s_{(2)}}.
+
+    A bipolar system has a share near 1 *and* a high antagonism; two large but friendly blocs
+    are not bipolar in the strategic sense. Ties between equal poles go to the lower key.
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations (the symmetric part is used).
+    power : array_like, shape (..., n)
+        Non-negative power.
+    labels : array_like of int, shape (..., n)
+        Blocs, -1 for unaligned.
+
+    Returns
+    -------
+    Bipolarity
+
+    Examples
+    --------
+    >>> R = np.array([[0.0, 0.8, -0.6], [0.8, 0.0, -0.4], [-0.6, -0.4, 0.0]])
+    >>> b = bipolarity(R, [1.0, 1.0, 2.0], [1, 1, 0])
+    >>> float(b.share), round(float(b.antagonism), 4)
+    (1.0, 0.5)
+    """
+    rel, p = _inputs(R, power)
+    n = rel.shape[-1]
+    g = _labels(labels, n)
+    sym = _offdiag(0.5 * (rel + np.swapaxes(rel, -1, -2)))
+    shares = _pole_shares(g, p)
+    order = np.argsort(-shares, axis=-1, kind="stable")[..., :2]
+    top = np.take_along_axis(shares, order, axis=-1)
+    share: FloatArray = np.asarray(np.minimum(top.sum(axis=-1), 1.0), dtype=np.float64)
+    keys = _pole_keys(g)
+    keys, p_b = np.broadcast_arrays(keys, p)
+    batch = np.broadcast_shapes(keys.shape[:-1], order.shape[:-1], sym.shape[:-2])
+    keys = np.broadcast_to(keys, (*batch, n))
+    p_b = np.broadcast_to(p_b, (*batch, n))
+    order = np.broadcast_to(order, (*batch, 2))
+    top = np.broadcast_to(top, (*batch, 2))
+    m1 = (keys == order[..., 0:1]) * p_b
+    m2 = (keys == order[..., 1:2]) * p_b
+    cross = np.einsum("...i,...ij,...j->...", m1, sym, m2)
+    denom = top[..., 0] * top[..., 1]
+    antagonism: FloatArray = np.where(denom > 0.0, -cross / np.where(denom > 0.0, denom, 1.0), 0.0)
+    poles: IntArray = np.where(top > 0.0, order, -1).astype(np.int64)
+    return Bipolarity(share=share, antagonism=antagonism, poles=poles)
+
+
+# ----------------------------------------------------------------------------------------------
+# Dependence, friction, strategic space, alignment (our constructs; see docs/models/metrics.md)
+
+
+def dependence(
+    R: npt.ArrayLike,
+    power: npt.ArrayLike,
+    *,
+    ties: npt.ArrayLike | None = None,
+    tie_weight: float = 0.5,
+    self_weight: float = 1.0,
+) -> FloatArray:
+    r"""Return the dependence of every actor on every other, in ``[0, 1]``.
+
+    .. math::
+
+        D_{ij} = \frac{p_j T_{ij}}{\kappa\,p_i + \sum_{k \ne i} p_k T_{ik}},\qquad
+        T_{ij} = (1-\theta)\,\max(R_{ij}, 0) + \theta\,E_{ij},
+
+    where :math:`E_{ij} \in [0, 1]` are declared economic ties (how much *i* relies on *j*:
+    trade, energy, technology; ``ties``), :math:`\theta` = ``tie_weight`` (0 when no ties are
+    given) and :math:`\kappa` = ``self_weight``. Following Emerson (1962), *i*'s dependence on
+    *j* grows with *i*'s investment in what *j* provides (the numerator: the tie, scaled by
+    *j*'s power) and falls with what *i* can get elsewhere or by itself (the denominator: its
+    own power plus every partner's contribution, Hirschman's (1945) concentration). Relation
+    asymmetry enters through directed relations: if *i* courts *j* more than *j* courts *i*,
+    :math:`T_{ij} > T_{ji}`. Between two actors tied only to each other with
+    :math:`T = 1`, :math:`D_{ij} = p_j / (p_i + p_j)`: the power ratio.
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations (directed where given).
+    power : array_like, shape (..., n)
+        Non-negative power.
+    ties : array_like, shape (..., n, n), optional
+        Economic ties in ``[0, 1]``, row *i* = what *i* draws from each partner.
+    tie_weight : float
+        :math:`\theta \in [0, 1]`, the weight of economic ties against political relations.
+    self_weight : float
+        :math:`\kappa \ge 0`, the weight of self-reliance (own power) among alternatives.
+
+    Returns
+    -------
+    ndarray, shape (..., n, n)
+        ``D[i, j]``, the dependence of *i* on *j*; zero diagonal.
+
+    Examples
+    --------
+    A small power (1) tied to a large one (4) and to nobody else:
+
+    >>> R = np.array([[0.0, 1.0], [1.0, 0.0]])
+    >>> dependence(R, [1.0, 4.0]).round(2).tolist()
+    [[0.0, 0.8], [0.2, 0.0]]
+    """
+    rel, p = _inputs(R, power)
+    if not 0.0 <= tie_weight <= 1.0:
+        raise ValueError(f"tie_weight must be in [0, 1], got {tie_weight!r}")
+    if self_weight < 0.0:
+        raise ValueError(f"self_weight must be >= 0, got {self_weight!r}")
+    T = _offdiag(np.maximum(rel, 0.0))
+    if ties is not None:
+        E = np.asarray(ties, dtype=np.float64)
+        if not np.all(np.isfinite(E)) or np.any(E < 0.0) or np.any(E > 1.0):
+            raise ValueError("ties must lie in [0, 1]")
+        T = _offdiag((1.0 - tie_weight) * T + tie_weight * E)
+    supply = T * p[..., None, :]
+    denom = self_weight * p + supply.sum(axis=-1)
+    D: FloatArray = np.where(
+        denom[..., None] > 0.0, supply / np.where(denom > 0.0, denom, 1.0)[..., None], 0.0
+    )
+    return D
+
+
+def friction(R: npt.ArrayLike, power: npt.ArrayLike) -> FloatArray:
+    r"""Return the friction :math:`F_{ij} \in [0, 1)` that *i* meets with its friends for working with *j*.
+
+    .. math::
+
+        F_{ij} = \frac{\sum_{k \ne i,j} p_k\, R^+_{ik}\, R^-_{kj}}
+                      {p_i + \sum_{k \ne i,j} p_k\, R^+_{ik}},
+        \qquad R^+ = \max(R, 0),\; R^- = \max(-R, 0).
+
+    Each friend *k* of *i* objects to *j* in proportion to its hostility to *j*; its voice
+    weighs its power times the strength of the friendship (Heider's balance: cooperating with
+    the enemy of a friend strains that friendship). *i*'s own power sits in the denominator: a
+    great power is less bound by its friends' quarrels than a small state is by a great
+    friend's.
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations (directed where given: ``R[i, k]`` is *i*'s view of *k*).
+    power : array_like, shape (..., n)
+        Non-negative power.
+
+    Returns
+    -------
+    ndarray, shape (..., n, n)
+        ``F[i, j]``; zero diagonal, zero where *i* has no friends.
+    """
+    rel, p = _inputs(R, power)
+    rel = _offdiag(rel)
+    pos = np.maximum(rel, 0.0)
+    neg = np.maximum(-rel, 0.0)
+    voice = pos * p[..., None, :]  # voice[i, k] = p_k R+_ik
+    numer = np.matmul(voice, neg)  # sum_k p_k R+_ik R-_kj (k = i, j vanish: zero diagonal)
+    denom = p[..., :, None] + voice.sum(axis=-1, keepdims=True) - voice  # drop k = j
+    F: FloatArray = np.where(denom > 0.0, numer / np.where(denom > 0.0, denom, 1.0), 0.0)
+    return _offdiag(F)
+
+
+def strategic_space(R: npt.ArrayLike, power: npt.ArrayLike, *, mutual: bool = True) -> FloatArray:
+    r"""Return each actor's strategic space: the share of others' power it can work with freely.
+
+    .. math::
+
+        S_i = \frac{\sum_{j \ne i} p_j\, C_{ij}}{\sum_{j \ne i} p_j},\qquad
+        C_{ij} = (1 - F_{ij})(1 - F_{ji}) \;\text{(mutual)}\quad\text{or}\quad 1 - F_{ij},
+
+    with :math:`F` the :func:`friction`. :math:`S_i = 1` when *i* can cooperate with every
+    other power without straining any friendship; it falls as *i*'s friends (weighted by power
+    and closeness) oppose the powers around it. In the mutual form (default) cooperation takes
+    two: *i*'s room with *j* also shrinks when *j*'s own friends oppose *i*. That is how the
+    seeds' claim reads: stabilising US–Russia relations gives *both* Moscow and Tokyo more
+    space, because Japan's great friend stops opposing Russia. This is our construct (see
+    ``docs/models/metrics.md``).
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations.
+    power : array_like, shape (..., n)
+        Non-negative power.
+    mutual : bool
+        Use :math:`C_{ij} = (1 - F_{ij})(1 - F_{ji})` (default) or :math:`1 - F_{ij}`.
+
+    Returns
+    -------
+    ndarray, shape (...,  n)
+        :math:`S_i \in [0, 1]` (1 where no other actor has power).
+
+    Examples
+    --------
+    Actor 0 is friendly with both 1 and 2, who are enemies: its space shrinks below 1, while a
+    neutral actor 3 keeps all of it.
+
+    >>> R = np.array([[0.0, 0.8, 0.8, 0.0], [0.8, 0.0, -0.9, 0.0],
+    ...               [0.8, -0.9, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]])
+    >>> s = strategic_space(R, [1.0, 1.0, 1.0, 1.0])
+    >>> bool(s[0] < s[3] == 1.0)
+    True
+    """
+    rel, p = _inputs(R, power)
+    F = friction(rel, p)
+    C = (1.0 - F) * (1.0 - np.swapaxes(F, -1, -2)) if mutual else 1.0 - F
+    others = p.sum(axis=-1, keepdims=True) - p  # sum_{j != i} p_j
+    C = _offdiag(C)
+    reach = np.sum(C * p[..., None, :], axis=-1)
+    S: FloatArray = np.where(others > 0.0, reach / np.where(others > 0.0, others, 1.0), 1.0)
+    return S
+
+
+def alignment(R: npt.ArrayLike, power: npt.ArrayLike, *, toward: int, against: int) -> FloatArray:
+    r"""Return each actor's alignment toward one pole rather than another, in ``[-1, 1]``.
+
+    .. math::
+
+        \mathrm{al}_i(a, b) = \tfrac12\bigl(c_i(a) - c_i(b)\bigr),\qquad
+        c_i(a) = \frac{\sum_{k \ne i} u^a_k R_{ik}}{\sum_{k \ne i} u^a_k},\qquad
+        u^a_a = p_a,\; u^a_k = p_k \max(R_{ak}, 0),
+
+    :math:`c_i(a)` is *i*'s power-weighted mean relation with pole *a*'s camp: *a* itself and
+    *a*'s friends, each weighted by its power and its closeness to *a*. +1 means *i* is at +1
+    with *a*'s whole camp and at -1 with *b*'s; 0 means even-handed (or indifferent). Using the
+    camp, not only the pole, makes alignment respond to the friends of the pole (South Korea
+    toward the US also reads its relations with Japan and Australia). Our construct.
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations (``R[i, k]`` is *i*'s view of *k*).
+    power : array_like, shape (..., n)
+        Non-negative power.
+    toward, against : int
+        Indices of the two poles (distinct).
+
+    Returns
+    -------
+    ndarray, shape (..., n)
+        Alignment of every actor toward ``toward`` rather than ``against``.
+
+    Examples
+    --------
+    >>> R = np.array([[0.0, -0.8, 0.6], [-0.8, 0.0, 0.1], [0.6, 0.1, 0.0]])
+    >>> round(float(alignment(R, [3.0, 3.0, 1.0], toward=0, against=1)[2]), 4)
+    0.25
+    """
+    rel, p = _inputs(R, power)
+    n = rel.shape[-1]
+    for name, index in (("toward", toward), ("against", against)):
+        if not 0 <= index < n:
+            raise ValueError(f"{name} must be an actor index in [0, {n}), got {index!r}")
+    if toward == against:
+        raise ValueError("toward and against must be different actors")
+    rel = _offdiag(rel)
+
+    def camp(a: int) -> FloatArray:
+        u = p * np.maximum(rel[..., a, :], 0.0)
+        u[..., a] = p[..., a]
+        num = np.einsum("...ik,...k->...i", rel, u)
+        den = u.sum(axis=-1, keepdims=True) - u
+        c: FloatArray = np.where(den > 0.0, num / np.where(den > 0.0, den, 1.0), 0.0)
+        return c
+
+    out: FloatArray = 0.5 * (camp(toward) - camp(against))
+    return out
