@@ -127,12 +127,31 @@ def _levels_and_growth(
 
 
 def power_indices(
-    actors: tuple[str, ...], names: tuple[str, ...], levels: T_Float, kinds: tuple[str, ...]
+    names: tuple[str, ...],
+    levels: T_Float,
+    kinds: tuple[str, ...],
+    *,
+    only: str | None = None,
 ) -> dict[str, T_Float]:
     """Compute every power index the indicators allow, each as shares summing to 1.
 
-    Only states enter the system totals (organisations and blocs have no capabilities of
-    their own here). Indices whose indicators are absent are left out.
+    Parameters
+    ----------
+    names : tuple of str
+        Indicator names (the columns of ``levels``).
+    levels : ndarray, shape (..., n, m)
+        Indicator levels; leading axes are batch axes (ensemble members, steps).
+    kinds : tuple of str
+        Actor kinds; only states enter the system totals (organisations and blocs have no
+        capabilities of their own here).
+    only : str, optional
+        Compute only this index.
+
+    Returns
+    -------
+    dict
+        Index name -> shares (..., n), zero where an actor has no data. Indices whose
+        indicators are absent are left out.
     """
     col = {name: j for j, name in enumerate(names)}
     is_state = np.array([k == "state" for k in kinds])
@@ -140,31 +159,44 @@ def power_indices(
 
     def as_share(values: T_Float) -> T_Float:
         values = np.where(is_state & np.isfinite(values), values, 0.0)
-        total = values.sum()
-        return values / total if total > 0 else values
+        total = values.sum(axis=-1, keepdims=True)
+        shares: T_Float = np.divide(values, total, out=np.zeros_like(values), where=total > 0)
+        return shares
 
     def column(name: str) -> T_Float:
-        return levels[:, col[name]] if name in col else np.full(len(actors), np.nan)
+        if name in col:
+            return np.asarray(levels[..., col[name]], dtype=np.float64)
+        return np.full(levels.shape[:-1], np.nan)
 
-    if any(c in col for c in CINC_COMPONENTS):
+    def wanted(name: str) -> bool:
+        return only is None or only == name
+
+    if wanted("cinc") and any(c in col for c in CINC_COMPONENTS):
         comps = np.stack([column(c) for c in CINC_COMPONENTS], axis=-1)
-        comps[~is_state] = np.nan
+        comps[..., ~is_state, :] = np.nan
         out["cinc"] = as_share(cinc(comps).cinc)
     if "gdp" in col:
         gdp = np.where(is_state, column("gdp"), np.nan)
-        out["gdp"] = as_share(gdp)
-        if "tpop" in col:
+        if wanted("gdp"):
+            out["gdp"] = as_share(gdp)
+        if wanted("gdp_x_gdppc") and "tpop" in col:
             measures = gdp_measures(gdp, column("tpop"))
             out["gdp_x_gdppc"] = as_share(measures.gdp_x_gdppc)
     present = [m for m in WEIGHTED_INDEX if m in col]
-    if present:
+    if wanted("weighted") and present:
         weights = np.array([WEIGHTED_INDEX[m] for m in present])
         measures_m = np.stack([column(m) for m in present], axis=-1)
-        measures_m[~is_state] = np.nan
+        measures_m[..., ~is_state, :] = np.nan
         out["weighted"] = as_share(
             weighted_index(measures_m, weights=weights / weights.sum()).index
         )
     return out
+
+
+def batch_power(compiled: CompiledScenario, levels: T_Float, kinds: tuple[str, ...]) -> T_Float:
+    """Return power shares (..., n) by the scenario's index for indicator levels (..., n, m)."""
+    name = compiled.scenario.scenario.power_index
+    return power_indices(compiled.indicator_names, levels, kinds, only=name)[name]
 
 
 def compile_scenario(s: Scenario) -> CompiledScenario:
@@ -180,7 +212,7 @@ def compile_scenario(s: Scenario) -> CompiledScenario:
     n = len(actors)
     names, levels, growth, base_year = _levels_and_growth(s)
     kinds = tuple(a.kind for a in s.actors)
-    detail = power_indices(actors, names, levels, kinds)
+    detail = power_indices(names, levels, kinds)
     notes: list[str] = []
     index_name = s.scenario.power_index
     if index_name not in detail:

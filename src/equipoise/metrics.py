@@ -1028,7 +1028,8 @@ def strategic_space(R: npt.ArrayLike, power: npt.ArrayLike, *, mutual: bool = Tr
     C = _offdiag(C)
     reach = np.sum(C * p[..., None, :], axis=-1)
     S: FloatArray = np.where(others > 0.0, reach / np.where(others > 0.0, others, 1.0), 1.0)
-    return S
+    # the ratio is at most 1 mathematically; clip the last-ulp excess of floating point
+    return np.clip(S, 0.0, 1.0)
 
 
 def alignment(R: npt.ArrayLike, power: npt.ArrayLike, *, toward: int, against: int) -> FloatArray:

@@ -73,7 +73,10 @@ PARAMETERS: dict[str, ParameterSpec] = {
     "inertia_rate": ParameterSpec(0.25, 0.0, 10.0, "pull back toward each dyad's baseline"),
     "bargaining_rounds": ParameterSpec(1.0, 0.0, 100.0, "bargaining rounds per simulated year"),
     "eu_q": ParameterSpec(1.0, 0.0, 1.0, "status-quo probability Q of the expected-utility model"),
-    "bloc_threshold": ParameterSpec(0.05, 0.0, 1.0, "relations weaker than this are ignored"),
+    "bloc_threshold": ParameterSpec(0.1, 0.0, 1.0, "relations weaker than this are ignored"),
+    "growth_noise": ParameterSpec(
+        0.0, 0.0, 0.5, "sd of yearly lognormal shocks to indicator levels (0: deterministic)"
+    ),
 }
 
 __all__ = ["METRICS", "PARAMETERS", "RELATION_KINDS", "SIGN_OF_KIND", "MetricSpec", "ParameterSpec"]

