@@ -64,6 +64,7 @@ def test_main_job_on_the_default_scenario(installed: Path, tmp_path: Path) -> No
     data = json.loads(result.stdout)
     assert data["scenario"] == "indo-pacific-2021"
     assert len(data["actors"]) >= 11
+    assert len(data["steps"]) >= 11
     listing = json.loads(run(installed, "scenarios", "--json", cwd=tmp_path).stdout)
     assert "indo-pacific-2021" in [s["name"] for s in listing["scenarios"]]
 

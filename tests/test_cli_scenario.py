@@ -117,9 +117,11 @@ def test_show_and_run_on_a_file(tmp_path: Path) -> None:
     code, stdout, _ = invoke("run", str(path), "--json")
     assert code == 0
     data = json.loads(stdout)
-    ranks = {a["code"]: a["rank"] for a in data["actors"]}
+    start = data["start"]
+    ranks = {a["code"]: a["rank"] for a in start["actors"]}
     assert sorted(ranks.values()) == [1, 2, 3]
-    assert abs(sum(a["power"] for a in data["actors"]) - 1) < 1e-12
+    assert abs(sum(a["power"] for a in start["actors"]) - 1) < 1e-12
+    assert [s["year"] for s in data["steps"]] == list(range(2021, 2032))
 
 
 def test_unknown_bundled_scenario() -> None:
