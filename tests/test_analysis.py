@@ -186,7 +186,8 @@ def test_to_values_choice_by_index_and_weights() -> None:
     assert np.mean(v[:, 1] == 1.0) == pytest.approx(0.75, abs=0.01)
 
 
-def test_to_values_agrees_with_sampling_module() -> None:
+def test_sampled_designs_use_the_same_mapping() -> None:
+    """sampling.sample maps its unit numbers through this module's to_values."""
     us = [
         uniform("u", 0.0, 10.0),
         Uncertainty(name="n", target="parameters.a", distribution="normal", mean=1.0, sd=0.2),
@@ -201,10 +202,9 @@ def test_to_values_agrees_with_sampling_module() -> None:
             weights=(0.2, 0.5, 0.3),
         ),
     ]
-    u = as_generator(9).random((1000, 4))
-    np.testing.assert_array_equal(
-        to_values(problem_from_uncertainties(us), u), sampling.to_values(u, us)
-    )
+    design = sampling.sample(us, 500, method="mc", seed=9)
+    u = sampling.unit_sample(len(us), 500, method="mc", seed=9)
+    np.testing.assert_array_equal(design.values, to_values(problem_from_uncertainties(us), u))
 
 
 def test_to_values_rejects_bad_designs() -> None:

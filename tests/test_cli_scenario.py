@@ -94,10 +94,12 @@ def test_schema_is_json_schema() -> None:
 
 
 def test_schema_validates_the_template(tmp_path: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     import tomllib
 
+    import jsonschema
+
     code, stdout, _ = invoke("schema")
+    assert code == 0
     schema = json.loads(stdout)
     jsonschema.validate(tomllib.loads(template_text("x")), schema)
     with pytest.raises(jsonschema.ValidationError):

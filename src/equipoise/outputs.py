@@ -3,7 +3,8 @@
 The tidy tables have one row per member x step x entity x variable, for analysis in pandas,
 polars or DuckDB:
 
-* ``system``: member, step, year, variable (polarity, bipolarity, antagonism, frustration), value
+* ``system``: member, step, year, variable (polarity, bipolarity, bipolarity_share,
+  antagonism, frustration), value
 * ``actors``: member, step, year, actor, variable (power, strategic_space, alignment, bloc), value
 * ``dyads``: member, step, year, actor, other, variable (relation, dependence), value
 * ``issues``: member, step, year, issue, actor (empty for the issue's own values), variable
@@ -21,7 +22,7 @@ from equipoise.engines.bargaining import bargain
 from equipoise.picture import Picture
 from equipoise.simulate import Trajectory
 
-SYSTEM_VARIABLES = ("polarity", "bipolarity", "antagonism", "frustration")
+SYSTEM_VARIABLES = ("polarity", "bipolarity", "bipolarity_share", "antagonism", "frustration")
 
 
 def _num(x: float) -> float | None:
@@ -50,6 +51,7 @@ def steps_dict(tr: Trajectory, member: int = 0) -> list[dict[str, Any]]:
             "year": float(year),
             "polarity": _num(tr.polarity[member, t]),
             "bipolarity": _num(tr.bipolarity[member, t]),
+            "bipolarity_share": _num(tr.bipolarity_share[member, t]),
             "antagonism": _num(tr.antagonism[member, t]),
             "blocs": blocs_of(tr, t, member),
             "frustration": _num(tr.frustration[member, t]),

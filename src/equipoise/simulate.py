@@ -131,7 +131,8 @@ class Trajectory:
     blocs: T_Int  # (B, T+1, n): 0 = strongest bloc, -1 unaligned, -2 not computed
     frustration: T_Float  # (B, T+1) normalised power-weighted frustration
     polarity: T_Float  # (B, T+1)
-    bipolarity: T_Float  # (B, T+1) power share of the two largest poles
+    bipolarity: T_Float  # (B, T+1) index: share of the two largest poles x their hostility
+    bipolarity_share: T_Float  # (B, T+1) power share of the two largest poles
     antagonism: T_Float  # (B, T+1) hostility between them
     strategic_space: T_Float  # (B, T+1, n)
     dependence: T_Float  # (B, T+1, n, n) of row on column
@@ -184,6 +185,7 @@ class Trajectory:
             frustration=self.frustration[sl],
             polarity=self.polarity[sl],
             bipolarity=self.bipolarity[sl],
+            bipolarity_share=self.bipolarity_share[sl],
             antagonism=self.antagonism[sl],
             strategic_space=self.strategic_space[sl],
             dependence=self.dependence[sl],
@@ -390,9 +392,10 @@ def _change_value(change: Change) -> T_Value:
 # parameters of the engines
 
 
-def _alignment_params(values: Mapping[str, float], dt: float) -> AlignmentParams:
+def _alignment_params(values: Mapping[str, T_Float], dt: float) -> AlignmentParams:
+    """Alignment parameters with one rate per member; substeps meet the step condition."""
     beta, alpha, lam = values["balance_rate"], values["affinity_rate"], values["inertia_rate"]
-    load = (2.0 * (beta + alpha) + lam) * dt
+    load = float(np.max((2.0 * (beta + alpha) + lam) * dt))
     substeps = max(2, math.ceil(load - 1e-12))
     return AlignmentParams(
         balance_rate=beta,
@@ -415,9 +418,6 @@ def _param_groups(
         (np.flatnonzero(inverse == g), {n: float(unique[g, j]) for j, n in enumerate(names)})
         for g in range(unique.shape[0])
     ]
-
-
-_ALIGN_NAMES = ("balance_rate", "balance_power_exponent", "affinity_rate", "inertia_rate")
 
 
 # --------------------------------------------------------------------------------------------
@@ -509,7 +509,7 @@ def simulate(
     interventions: Sequence[str] = (),
     patches: Sequence[Patch] = (),
     n_members: int = 1,
-    rng: np.random.Generator | int | None = None,
+    rng: np.random.Generator | int | Sequence[np.random.Generator] | None = None,
     options: SimulationOptions | None = None,
 ) -> Trajectory:
     """Simulate a compiled scenario over its horizon.
@@ -524,9 +524,11 @@ def simulate(
         Per-member changes applied at step 0 before anything else (sampled uncertainties).
     n_members : int
         Number of ensemble members in the batch (each patch has one value per member).
-    rng : Generator, int or None
+    rng : Generator, int, sequence of Generator, or None
         Random numbers for the stochastic parts (the ``growth_noise`` shocks); ``None`` uses
-        the scenario's seed. The loop is deterministic given it.
+        the scenario's seed. A sequence gives each member its own stream (length
+        ``n_members``), so a member's numbers do not depend on the batch it runs in (the
+        ensembles use this for common random numbers). The loop is deterministic given it.
     options : SimulationOptions, optional
         What to compute and keep.
 
@@ -542,14 +544,20 @@ def simulate(
     options = options or SimulationOptions()
     s = compiled.scenario
     seed: int | None = None
+    member_gens: list[np.random.Generator] | None = None
     if rng is None:
         seed = s.scenario.seed
         gen = np.random.default_rng(seed)
     elif isinstance(rng, int | np.integer):
         seed = int(rng)
         gen = np.random.default_rng(seed)
-    else:
+    elif isinstance(rng, np.random.Generator):
         gen = rng
+    else:
+        member_gens = list(rng)
+        if len(member_gens) != n_members:
+            raise EquipoiseError(f"expected {n_members} member generators, got {len(member_gens)}")
+        gen = member_gens[0]
     known = {i.name for i in s.interventions}
     unknown = [name for name in interventions if name not in known]
     if unknown:
@@ -633,6 +641,7 @@ def simulate(
     frus_out = np.full((B, T + 1), np.nan)
     pol_out = np.full((B, T + 1), np.nan)
     bip_out = np.full((B, T + 1), np.nan)
+    share_out = np.full((B, T + 1), np.nan)
     ant_out = np.full((B, T + 1), np.nan)
     space_out = np.zeros((B, T + 1, n))
     dep_out = np.zeros((B, T + 1, n, n))
@@ -686,19 +695,23 @@ def simulate(
         if n > 1:
             align_out[:, t] = metrics.alignment(state.R, state.power, toward=pole_a, against=pole_b)
         if t in bloc_steps:
-            for b in range(B):
-                part = metrics.blocs(
-                    state.R[b],
-                    state.power[b],
-                    threshold=float(state.params["bloc_threshold"][b]),
-                    seed=0,
-                )
-                blocs_out[b, t] = part.labels
-                frus_out[b, t] = part.normalised
+            threshold = state.params["bloc_threshold"]
+            if n <= metrics.ENUMERATE_MAX:
+                labels, frus, total = metrics.blocs_many(state.R, state.power, threshold=threshold)
+                blocs_out[:, t] = labels
+                frus_out[:, t] = np.divide(frus, total, out=np.zeros_like(frus), where=total > 0)
+            else:
+                for b in range(B):
+                    part = metrics.blocs(
+                        state.R[b], state.power[b], threshold=float(threshold[b]), seed=0
+                    )
+                    blocs_out[b, t] = part.labels
+                    frus_out[b, t] = part.normalised
             labels = blocs_out[:, t]
             pol_out[:, t] = metrics.polarity(labels, state.power)
             bip = metrics.bipolarity(state.R, state.power, labels)
-            bip_out[:, t] = bip.share
+            bip_out[:, t] = bip.index
+            share_out[:, t] = bip.share
             ant_out[:, t] = bip.antagonism
 
     def update_power() -> None:
@@ -717,7 +730,11 @@ def simulate(
         factor = (1.0 + state.growth) ** dt
         if np.any(noise > 0):
             sd = noise[:, None, None] * math.sqrt(dt)
-            factor = factor * np.exp(gen.normal(0.0, 1.0, size=factor.shape) * sd - 0.5 * sd**2)
+            if member_gens is None:
+                z = gen.normal(0.0, 1.0, size=factor.shape)
+            else:
+                z = np.stack([g.normal(0.0, 1.0, size=factor.shape[1:]) for g in member_gens])
+            factor = factor * np.exp(z * sd - 0.5 * sd**2)
         state.levels = state.levels * factor
         update_power()
         apply_scheduled(float(years[t - 1]), year, first=False)
@@ -736,17 +753,16 @@ def simulate(
         fire_effects(year)
         pos_filled = np.where(np.isnan(state.positions), 50.0, state.positions)
         affinity = affinity_matrix(pos_filled, state.salience) if k else None
-        for rows, vals in _param_groups(state.params, _ALIGN_NAMES):
-            state.R[rows] = alignment_step(
-                state.R[rows],
-                power=state.power[rows],
-                baseline=state.baseline[rows],
-                affinity=None if affinity is None else affinity[rows],
-                locked=state.locked[rows],
-                lower=state.lower[rows],
-                upper=state.upper[rows],
-                params=_alignment_params(vals, dt),
-            )
+        state.R = alignment_step(
+            state.R,
+            power=state.power,
+            baseline=state.baseline,
+            affinity=affinity,
+            locked=state.locked,
+            lower=state.lower,
+            upper=state.upper,
+            params=_alignment_params(state.params, dt),
+        )
         record(t, forecast, median, mean)
 
     fired.sort(key=lambda f: (f[0], f[1]))
@@ -770,6 +786,7 @@ def simulate(
         frustration=frus_out,
         polarity=pol_out,
         bipolarity=bip_out,
+        bipolarity_share=share_out,
         antagonism=ant_out,
         strategic_space=space_out,
         dependence=dep_out,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from equipoise.cli import (
     bargain_cmd,  # noqa: F401
+    experiment_cmds,  # noqa: F401
     power_cmd,  # noqa: F401
     run_cmd,  # noqa: F401
     scenario_cmds,  # noqa: F401  (registers commands)

@@ -101,7 +101,10 @@ class AlignmentParams:
         Number of integrator substeps per step (>= 1); the substep length is
         :math:`h = \mathrm{dt}/\mathrm{substeps}`.
     directed : bool
-        ``False`` (default): relations are symmetric and stay exactly symmetric. ``True``:
+        ``False`` (default): relations are symmetric and stay exactly symmetric.
+        (The four rates may also be arrays with one value per batch element, shape
+        ``(...,)`` matching the leading axes of ``R``: ensemble members with different
+        sampled rates then still advance in one vectorised call.) ``True``:
         ``R[i, j]`` is *i*'s attitude to *j*, and the balance force reads
         :math:`\sum_k w_k R_{ik} R_{kj}` (*i*'s view of *k* times *k*'s view of *j*).
 
@@ -122,24 +125,27 @@ class AlignmentParams:
     condition; the lower bound is symmetric.
     """
 
-    balance_rate: float = 0.4
-    power_exponent: float = 1.0
-    affinity_rate: float = 0.2
-    inertia_rate: float = 0.1
+    balance_rate: float | FloatArray = 0.4
+    power_exponent: float | FloatArray = 1.0
+    affinity_rate: float | FloatArray = 0.2
+    inertia_rate: float | FloatArray = 0.1
     dt: float = 1.0
     substeps: int = 2
     directed: bool = False
 
     def __post_init__(self) -> None:
         for name in ("balance_rate", "power_exponent", "affinity_rate", "inertia_rate"):
-            value = getattr(self, name)
-            if not (math.isfinite(value) and value >= 0.0):
+            value = np.asarray(getattr(self, name), dtype=np.float64)
+            if not (np.all(np.isfinite(value)) and np.all(value >= 0.0)):
                 raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
         if not (math.isfinite(self.dt) and self.dt > 0.0):
             raise ValueError(f"dt must be a finite number > 0, got {self.dt!r}")
         if self.substeps < 1:
             raise ValueError(f"substeps must be >= 1, got {self.substeps!r}")
-        load = (2.0 * (self.balance_rate + self.affinity_rate) + self.inertia_rate) * self.h
+        load = float(
+            np.max(2.0 * (np.asarray(self.balance_rate) + self.affinity_rate) + self.inertia_rate)
+            * self.h
+        )
         if load > 1.0 + 1e-12:
             raise ValueError(
                 "step too long for the rates: (2*(balance_rate + affinity_rate) + inertia_rate)"
@@ -155,15 +161,16 @@ class AlignmentParams:
 DEFAULT_PARAMS = AlignmentParams()
 
 
-def power_weights(power: npt.ArrayLike, exponent: float = 1.0) -> FloatArray:
+def power_weights(power: npt.ArrayLike, exponent: float | npt.ArrayLike = 1.0) -> FloatArray:
     r"""Return the third-party weights :math:`w_k = p_k^{\gamma} / \sum_l p_l^{\gamma}`.
 
     Parameters
     ----------
     power : array_like, shape (..., n)
         Non-negative power (any scale: only ratios matter).
-    exponent : float
-        :math:`\gamma \ge 0`. With ``0`` every actor weighs ``1/n``.
+    exponent : float or array_like of shape (...,)
+        :math:`\gamma \ge 0` (one per batch element if an array). With ``0`` every actor
+        weighs ``1/n``.
 
     Returns
     -------
@@ -185,7 +192,11 @@ def power_weights(power: npt.ArrayLike, exponent: float = 1.0) -> FloatArray:
     p = np.asarray(power, dtype=np.float64)
     if not np.all(np.isfinite(p)) or np.any(p < 0.0):
         raise ValueError("power must be finite and >= 0")
-    raised = p**exponent if exponent != 1.0 else p.copy()
+    gamma = np.asarray(exponent, dtype=np.float64)
+    if gamma.ndim == 0:
+        raised = p**gamma if float(gamma) != 1.0 else p.copy()
+    else:
+        raised = p ** gamma[..., None]
     total = raised.sum(axis=-1, keepdims=True)
     n = p.shape[-1]
     w: FloatArray = np.where(total > 0.0, raised / np.where(total > 0.0, total, 1.0), 1.0 / n)
@@ -283,6 +294,12 @@ def affinity_matrix(positions: npt.ArrayLike, saliences: npt.ArrayLike) -> Float
     return A
 
 
+def _rate(value: float | FloatArray) -> float | FloatArray:
+    """Return a rate as a scalar, or per batch element shaped (..., 1, 1) for the dyads."""
+    arr = np.asarray(value, dtype=np.float64)
+    return float(arr) if arr.ndim == 0 else arr[..., None, None]
+
+
 def drift(
     R: FloatArray,
     *,
@@ -319,14 +336,18 @@ def drift(
     ndarray, shape (..., n, n)
         The drift.
     """
+    beta, alpha, lam = (
+        _rate(params.balance_rate),
+        _rate(params.affinity_rate),
+        _rate(params.inertia_rate),
+    )
     force = balance_force(R, weights)
-    if params.balance_rate != 1.0:
-        force *= params.balance_rate
-    if affinity is not None and params.affinity_rate != 0.0:
-        force += params.affinity_rate * affinity
+    force *= beta
+    if affinity is not None and np.any(alpha != 0.0):
+        force += alpha * affinity
     out = (1.0 - R * R) * force
-    if baseline is not None and params.inertia_rate != 0.0:
-        out += params.inertia_rate * (baseline - R)
+    if baseline is not None and np.any(lam != 0.0):
+        out += lam * (baseline - R)
     if not params.directed:
         out = 0.5 * (out + np.swapaxes(out, -1, -2))
     return out

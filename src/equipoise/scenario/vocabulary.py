@@ -37,7 +37,9 @@ class MetricSpec:
 #: Metrics that claims may name (computed in :mod:`equipoise.metrics`).
 METRICS: dict[str, MetricSpec] = {
     "polarity": MetricSpec(0, "none", "effective number of poles (Laakso–Taagepera)"),
-    "bipolarity": MetricSpec(0, "none", "share of power in the two largest blocs"),
+    "bipolarity": MetricSpec(
+        0, "none", "power share of the two largest blocs times their antagonism"
+    ),
     "frustration": MetricSpec(0, "none", "power-weighted frustration index of the relations"),
     "strategic_space": MetricSpec(1, "one or more actors", "powers an actor can work with"),
     "power": MetricSpec(1, "one or more actors", "share of the region's power"),

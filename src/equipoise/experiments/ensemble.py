@@ -1,0 +1,409 @@
+"""Ensembles: many members of a scenario, each arm (baseline or interventions) paired.
+
+A member is one draw of the declared uncertainties (a row of the :class:`Design`) with its own
+random stream. An *arm* is a set of interventions (the empty set is the baseline). Every member
+runs in every arm with the same design row and the same stream (common random numbers), so that
+differences between arms are paired (Law 2015, *Simulation Modeling and Analysis*, §11.2).
+
+Members are split into batches; a batch is one task: its members advance together through one
+vectorised :func:`~equipoise.simulate.simulate` call per arm, and the task returns the values of
+the requested outcomes per member and arm, and optionally the batch's tidy trajectory tables.
+Batches are independent and deterministic, so the results are the same bit for bit whichever
+executor ran them and however the members were batched. With a store, each finished batch is
+written at once (memory stays bounded), and an interrupted ensemble resumes from its completed
+batches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from equipoise import __version__
+from equipoise.compile import CompiledScenario, compile_scenario
+from equipoise.errors import EquipoiseError
+from equipoise.experiments.executors import Executor
+from equipoise.experiments.outcomes import Outcome, needs_blocs, outcome_values
+from equipoise.experiments.sampling import Design, member_rngs, patches_for
+from equipoise.outputs import tidy_tables
+from equipoise.scenario.schema import Scenario, Uncertainty
+from equipoise.simulate import SimulationOptions, simulate
+
+if TYPE_CHECKING:
+    from equipoise.store import RunStore
+
+T_Float = NDArray[np.float64]
+
+BASELINE = "baseline"
+
+
+@dataclass(frozen=True)
+class Arm:
+    """A set of interventions applied together (none: the baseline)."""
+
+    interventions: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """``baseline`` or the interventions joined by ``+``."""
+        return "+".join(self.interventions) if self.interventions else BASELINE
+
+
+@dataclass(frozen=True)
+class Payload:
+    """Everything a worker needs to evaluate batches (sent to each worker once)."""
+
+    scenario: Scenario
+    uncertainties: tuple[Uncertainty, ...]
+    design: Design
+    arms: tuple[Arm, ...]
+    outcomes: tuple[Outcome, ...] = ()
+    keep_tables: bool = False
+    bloc_years: tuple[float, ...] | Literal["all"] = ()
+
+
+@dataclass(frozen=True)
+class Task:
+    """One batch: members ``start`` to ``stop - 1``."""
+
+    batch: int
+    start: int
+    stop: int
+
+
+@dataclass
+class BatchResult:
+    """What a batch returns: outcome values per arm, and optionally its tables."""
+
+    batch: int
+    members: NDArray[np.int64]
+    values: dict[tuple[str, str], T_Float]  # (arm, outcome label) -> (B,) or (B, a)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    """Return a stable hash of a scenario's content."""
+    text = json.dumps(scenario.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+_COMPILED: dict[int, CompiledScenario] = {}
+
+
+def _compiled(scenario: Scenario) -> CompiledScenario:
+    key = id(scenario)
+    if key not in _COMPILED:
+        _COMPILED.clear()
+        _COMPILED[key] = compile_scenario(scenario)
+    return _COMPILED[key]
+
+
+def _bloc_steps(payload: Payload) -> tuple[int, ...] | Literal["all"]:
+    if payload.bloc_years == "all":
+        return "all"
+    s = payload.scenario.scenario
+    dt = s.time_step
+    T = max(1, round(s.horizon / dt))
+    steps = {T}
+    for year in payload.bloc_years:
+        steps.add(min(T, max(0, round((year - s.start_year) / dt))))
+    for outcome in payload.outcomes:
+        if needs_blocs(outcome.metric):
+            year = outcome.year if outcome.year is not None else s.start_year + s.horizon
+            steps.add(min(T, max(0, round((year - s.start_year) / dt))))
+    return tuple(sorted(steps))
+
+
+def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
+    """Run one batch of members in every arm and collect its outcomes (a worker's job)."""
+    t0 = time.perf_counter()
+    compiled = _compiled(payload.scenario)
+    rows = np.arange(task.start, task.stop, dtype=np.int64)
+    patches = patches_for(payload.design, payload.uncertainties, rows)
+    options = SimulationOptions(
+        bloc_steps=_bloc_steps(payload), keep_relations=payload.keep_tables or True
+    )
+    values: dict[tuple[str, str], T_Float] = {}
+    frames: dict[str, list[pd.DataFrame]] = {}
+    for arm in payload.arms:
+        tr = simulate(
+            compiled,
+            interventions=arm.interventions,
+            patches=patches,
+            n_members=rows.size,
+            rng=member_rngs(payload.design.seed, rows),
+            options=options,
+        )
+        for outcome in payload.outcomes:
+            values[(arm.name, outcome.label)] = outcome_values(tr, outcome)
+        if payload.keep_tables:
+            for name, frame in tidy_tables(tr).items():
+                frame = frame.copy()
+                frame["member"] = rows[frame["member"].to_numpy()]
+                frame.insert(0, "arm", arm.name)
+                frames.setdefault(name, []).append(frame)
+    tables = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
+    return BatchResult(task.batch, rows, values, tables, time.perf_counter() - t0)
+
+
+def make_tasks(n_members: int, batch_size: int) -> list[Task]:
+    """Split members into batches of ``batch_size`` (the last may be smaller)."""
+    if batch_size < 1:
+        raise EquipoiseError(f"batch size must be at least 1, got {batch_size}")
+    return [
+        Task(b, start, min(start + batch_size, n_members))
+        for b, start in enumerate(range(0, n_members, batch_size))
+    ]
+
+
+def _outcome_frame(result: BatchResult) -> pd.DataFrame:
+    parts = []
+    for (arm, label), arr in result.values.items():
+        a = np.asarray(arr, dtype=np.float64)
+        cols = a.reshape(a.shape[0], -1)
+        for j in range(cols.shape[1]):
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "member": result.members,
+                        "arm": arm,
+                        "outcome": label,
+                        "index": j,
+                        "value": cols[:, j],
+                    }
+                )
+            )
+    if not parts:
+        return pd.DataFrame({"member": [], "arm": [], "outcome": [], "index": [], "value": []})
+    return pd.concat(parts, ignore_index=True)
+
+
+def _inputs_frame(design: Design, rows: NDArray[np.int64]) -> pd.DataFrame:
+    frame = pd.DataFrame(design.values[rows], columns=list(design.names))
+    frame.insert(0, "member", rows)
+    return frame
+
+
+@dataclass
+class EnsembleResult:
+    """The outcome values of every member and arm, in member order."""
+
+    run_id: str | None
+    design: Design
+    arms: tuple[Arm, ...]
+    outcomes: tuple[Outcome, ...]
+    values: dict[tuple[str, str], T_Float]
+    seconds: float
+    executor: str
+    n_workers: int
+    resumed_batches: int = 0
+
+    @property
+    def n_members(self) -> int:
+        """Number of members."""
+        return self.design.n_members
+
+    def get(self, arm: str, outcome: Outcome) -> T_Float:
+        """Return the values of an outcome in an arm, member by member."""
+        return self.values[(arm, outcome.label)]
+
+
+def run_ensemble(
+    payload: Payload,
+    *,
+    executor: Executor[Any, Any, Any],
+    batch_size: int = 100,
+    store: RunStore | None = None,
+    kind: str = "ensemble",
+    parameters: dict[str, Any] | None = None,
+    resume: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_run: Callable[[str], None] | None = None,
+) -> EnsembleResult:
+    """Run every batch of an ensemble on an executor, storing each as it completes.
+
+    Parameters
+    ----------
+    payload : Payload
+        The scenario, design, arms and outcomes.
+    executor : Executor
+        Where the batches run.
+    batch_size : int
+        Members per task.
+    store : RunStore, optional
+        Where batches are recorded (required to resume).
+    kind : str
+        The run's kind in the store's catalog.
+    parameters : dict, optional
+        What to record in the catalog about how the run was asked for.
+    resume : str, optional
+        Id of an incomplete run of the same scenario and design to finish.
+    progress : callable, optional
+        Called with the number of members of each batch as it completes.
+    on_run : callable, optional
+        Called with the run's id as soon as it is known (to tell the user how to resume).
+
+    Returns
+    -------
+    EnsembleResult
+
+    Raises
+    ------
+    EquipoiseError
+        If a resumed run does not match, or a worker died (the run is left incomplete).
+    KeyboardInterrupt
+        Passed on after the run is marked incomplete in the store.
+    """
+    t0 = time.perf_counter()
+    tasks = make_tasks(payload.design.n_members, batch_size)
+    run_id: str | None = None
+    done: set[int] = set()
+    if store is not None:
+        digest = scenario_hash(payload.scenario)
+        if resume is not None:
+            info = store.get_run(resume)
+            params = info.get("parameters") or {}
+            if (
+                info.get("scenario_hash") != digest
+                or params.get("batch_size") != batch_size
+                or params.get("n_members") != payload.design.n_members
+            ):
+                raise EquipoiseError(
+                    f"run {resume} was made with another scenario, member count or batch size; "
+                    "resume it with the same arguments"
+                )
+            if info.get("status") == "complete":
+                raise EquipoiseError(f"run {resume} is already complete")
+            run_id = resume
+            done = set(store.completed_batches(resume))
+        else:
+            run_id = store.create_run(
+                kind=kind,
+                scenario_name=payload.scenario.scenario.name,
+                scenario_hash=digest,
+                parameters={
+                    **(parameters or {}),
+                    "n_members": payload.design.n_members,
+                    "batch_size": batch_size,
+                    "method": payload.design.method,
+                    "arms": [a.name for a in payload.arms],
+                    "outcomes": [o.label for o in payload.outcomes],
+                    "uncertainties": list(payload.design.names),
+                },
+                seed=payload.design.seed,
+                n_members=payload.design.n_members,
+                n_batches=len(tasks),
+                code_version=__version__,
+            )
+    if on_run is not None and run_id is not None:
+        on_run(run_id)
+    collected: dict[int, BatchResult] = {}
+    todo = [t for t in tasks if t.batch not in done]
+    if progress is not None:
+        for t in tasks:
+            if t.batch in done:
+                progress(t.stop - t.start)
+    try:
+        for task, result in executor.map_unordered(evaluate_batch, payload, todo):
+            if store is not None and run_id is not None:
+                tables = dict(result.tables)
+                tables["outcomes"] = _outcome_frame(result)
+                tables["inputs"] = _inputs_frame(payload.design, result.members)
+                store.write_batch(run_id, task.batch, tables)
+                result.tables = {}
+            collected[task.batch] = result
+            if progress is not None:
+                progress(task.stop - task.start)
+    except BaseException:
+        if store is not None and run_id is not None:
+            store.finish(run_id, status="incomplete")
+        raise
+    values = _assemble(payload, tasks, collected, store, run_id, done)
+    seconds = time.perf_counter() - t0
+    if store is not None and run_id is not None:
+        store.finish(
+            run_id, status="complete", summary={"seconds": seconds, "executor": executor.name}
+        )
+    return EnsembleResult(
+        run_id=run_id,
+        design=payload.design,
+        arms=payload.arms,
+        outcomes=payload.outcomes,
+        values=values,
+        seconds=seconds,
+        executor=executor.name,
+        n_workers=executor.n_workers,
+        resumed_batches=len(done),
+    )
+
+
+def _assemble(
+    payload: Payload,
+    tasks: Sequence[Task],
+    collected: dict[int, BatchResult],
+    store: RunStore | None,
+    run_id: str | None,
+    done: set[int],
+) -> dict[tuple[str, str], T_Float]:
+    n = payload.design.n_members
+    values: dict[tuple[str, str], T_Float] = {}
+    stored: pd.DataFrame | None = None
+    if done and store is not None and run_id is not None:
+        stored = store.read_table(run_id, "outcomes")
+    for arm in payload.arms:
+        for outcome in payload.outcomes:
+            key = (arm.name, outcome.label)
+            parts: list[T_Float] = []
+            for task in tasks:
+                if task.batch in collected:
+                    parts.append(np.asarray(collected[task.batch].values[key], dtype=np.float64))
+                else:
+                    assert stored is not None
+                    sel = stored[
+                        (stored["arm"] == arm.name)
+                        & (stored["outcome"] == outcome.label)
+                        & (stored["member"] >= task.start)
+                        & (stored["member"] < task.stop)
+                    ].sort_values(["member", "index"])
+                    width = int(sel["index"].max()) + 1 if len(sel) else 1
+                    arr = (
+                        sel["value"]
+                        .to_numpy(dtype=np.float64)
+                        .reshape(task.stop - task.start, width)
+                    )
+                    parts.append(arr[:, 0] if width == 1 and parts_are_1d(collected, key) else arr)
+            joined = np.concatenate(parts, axis=0) if parts else np.zeros(0)
+            if joined.shape[0] != n:  # pragma: no cover - guarded by make_tasks
+                raise EquipoiseError("internal error: members missing from the ensemble")
+            values[key] = joined
+    return values
+
+
+def parts_are_1d(collected: dict[int, BatchResult], key: tuple[str, str]) -> bool:
+    """Whether the outcome is one value per member (as in the batches run in this session)."""
+    for result in collected.values():
+        return bool(np.asarray(result.values[key]).ndim == 1)
+    return True
+
+
+__all__ = [
+    "BASELINE",
+    "Arm",
+    "BatchResult",
+    "EnsembleResult",
+    "Payload",
+    "Task",
+    "evaluate_batch",
+    "make_tasks",
+    "run_ensemble",
+    "scenario_hash",
+]

@@ -1,0 +1,242 @@
+"""Executors: run batches of ensemble members here, in a process pool, or on Dask.
+
+Every executor is a context manager with one method, :meth:`Executor.map_unordered`, which runs
+``fn(payload, task)`` for each task and yields ``(task, result)`` as tasks complete. The
+payload (the scenario, the design) is sent to each worker once. Executors only distribute
+work: results depend on the payload and the task alone, never on the executor, because every
+member's random numbers derive from the scenario seed and the member index, and numerical
+libraries run single-threaded inside each task (BLAS thread counts change summation order).
+(The design follows the EMA Workbench's evaluators: Kwakkel 2017, Environmental Modelling &
+Software 96, 239–250.)
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from types import TracebackType
+from typing import Any, Generic, Literal, Self, TypeVar
+
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+from equipoise.errors import EquipoiseError
+
+P = TypeVar("P")
+T = TypeVar("T")
+R = TypeVar("R")
+
+T_ExecutorName = Literal["local", "processes", "dask"]
+
+_WORKER_PAYLOAD: Any = None
+
+
+def _init_worker(payload: Any) -> None:
+    global _WORKER_PAYLOAD
+    _WORKER_PAYLOAD = payload
+    threadpool_limits(1)
+
+
+def _run_in_worker(fn: Callable[[Any, Any], Any], task: Any) -> Any:
+    with threadpool_limits(1):
+        return fn(_WORKER_PAYLOAD, task)
+
+
+def _run_with_payload(fn: Callable[[Any, Any], Any], payload: Any, task: Any) -> Any:
+    with threadpool_limits(1):
+        return fn(payload, task)
+
+
+class Executor(ABC, Generic[P, T, R]):
+    """Runs ``fn(payload, task)`` over tasks; use as a context manager."""
+
+    name: str = "executor"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close(cancel=exc_type is not None)
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Release workers; with ``cancel``, drop tasks not yet started."""
+
+    @property
+    def n_workers(self) -> int:
+        """Number of parallel workers."""
+        return 1
+
+    @abstractmethod
+    def map_unordered(
+        self, fn: Callable[[P, T], R], payload: P, tasks: Sequence[T]
+    ) -> Iterator[tuple[T, R]]:
+        """Yield ``(task, fn(payload, task))`` for every task, in completion order."""
+
+
+class SequentialExecutor(Executor[P, T, R]):
+    """Runs every task in this process, one after the other."""
+
+    name = "local"
+
+    def map_unordered(
+        self, fn: Callable[[P, T], R], payload: P, tasks: Sequence[T]
+    ) -> Iterator[tuple[T, R]]:
+        """Run each task in turn (BLAS limited to one thread, as in the workers)."""
+        for task in tasks:
+            yield task, _run_with_payload(fn, payload, task)
+
+
+#: Modules the fork server imports once, so that each worker starts without re-importing them.
+PRELOAD = ["equipoise.experiments.ensemble"]
+
+
+class ProcessExecutor(Executor[P, T, R]):
+    """Runs tasks in a pool of worker processes on this machine.
+
+    Workers start from a ``forkserver`` that has imported equipoise once (fast to start, and
+    safe with the threads of the progress display, unlike a plain ``fork``).
+
+    Parameters
+    ----------
+    n_workers : int, optional
+        Number of processes (default: the machine's cores).
+    """
+
+    name = "processes"
+
+    def __init__(self, n_workers: int | None = None) -> None:
+        self._n = n_workers or os.cpu_count() or 1
+        self._pool: cf.ProcessPoolExecutor | None = None
+        self._payload_id: int | None = None
+
+    @property
+    def n_workers(self) -> int:
+        """Number of worker processes."""
+        return self._n
+
+    def map_unordered(
+        self, fn: Callable[[P, T], R], payload: P, tasks: Sequence[T]
+    ) -> Iterator[tuple[T, R]]:
+        """Submit every task to the pool and yield results as they complete."""
+        if self._pool is None or self._payload_id != id(payload):
+            self.close()
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
+            self._pool = cf.ProcessPoolExecutor(
+                max_workers=self._n,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(payload,),
+            )
+            self._payload_id = id(payload)
+        futures = {self._pool.submit(_run_in_worker, fn, task): task for task in tasks}
+        try:
+            for future in cf.as_completed(futures):
+                yield futures[future], future.result()
+        except cf.process.BrokenProcessPool as exc:
+            raise EquipoiseError(
+                "a worker process died (killed or out of memory); completed batches are kept"
+            ) from exc
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Shut the pool down."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=not cancel, cancel_futures=True)
+            self._pool = None
+
+
+class DaskExecutor(Executor[P, T, R]):
+    """Runs tasks on a dask.distributed cluster.
+
+    Parameters
+    ----------
+    address : str, optional
+        Scheduler address (``tcp://host:8786``). Without one, a ``LocalCluster`` of
+        ``n_workers`` single-threaded worker processes is started and closed with the executor.
+    n_workers : int, optional
+        Workers of the local cluster (default: the machine's cores).
+    """
+
+    name = "dask"
+
+    def __init__(self, address: str | None = None, n_workers: int | None = None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - distributed is a dependency
+            raise EquipoiseError("the dask executor needs the 'distributed' package") from exc
+        self._cluster: Any = None
+        try:
+            if address is None:
+                self._cluster = LocalCluster(
+                    n_workers=n_workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(address, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise EquipoiseError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+    @property
+    def n_workers(self) -> int:
+        """Number of Dask workers."""
+        return max(1, len(self._client.scheduler_info().get("workers", {})))
+
+    def map_unordered(
+        self, fn: Callable[[P, T], R], payload: P, tasks: Sequence[T]
+    ) -> Iterator[tuple[T, R]]:
+        """Scatter the payload once, submit every task, yield results as they complete."""
+        from distributed import as_completed
+
+        shared = self._client.scatter(payload, broadcast=True)
+        futures = {
+            self._client.submit(_run_with_payload, fn, shared, task, pure=False): i
+            for i, task in enumerate(tasks)
+        }
+        try:
+            for future in as_completed(list(futures)):
+                yield tasks[futures[future]], future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Close the client (and the local cluster if this executor started it)."""
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_executor(
+    name: T_ExecutorName, *, address: str | None = None, n_workers: int | None = None
+) -> Executor[Any, Any, Any]:
+    """Return an executor by its CLI name (``local``, ``processes``, ``dask``)."""
+    if name == "local":
+        return SequentialExecutor()
+    if name == "processes":
+        return ProcessExecutor(n_workers)
+    if name == "dask":
+        return DaskExecutor(address, n_workers)
+    raise EquipoiseError(f"unknown executor {name!r}: local, processes or dask")
+
+
+__all__ = [
+    "DaskExecutor",
+    "Executor",
+    "ProcessExecutor",
+    "SequentialExecutor",
+    "make_executor",
+]
