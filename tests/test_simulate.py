@@ -9,119 +9,9 @@ from equipoise.compile import compile_scenario
 from equipoise.errors import EquipoiseError
 from equipoise.scenario import loads_scenario
 from equipoise.simulate import Patch, SimulationOptions, simulate
-from equipoise.testing import template_text
+from equipoise.testing import mini_scenario_text, template_text
 
-MINI = """
-[scenario]
-name = "mini"
-start_year = 2021
-horizon = 4
-seed = 7
-
-[[actors]]
-code = "AAA"
-name = "A"
-[[actors]]
-code = "BBB"
-name = "B"
-[[actors]]
-code = "CCC"
-name = "C"
-[[actors]]
-code = "DDD"
-name = "D"
-
-[[indicators]]
-name = "milex"
-year = 2020
-unit = "USD"
-source = "test"
-values = { AAA = 100, BBB = 80, CCC = 30, DDD = 20 }
-
-[[trends]]
-indicator = "milex"
-rates = { AAA = 0.0, BBB = 0.10, CCC = 0.0, DDD = 0.0 }
-source = "test"
-
-[[relations]]
-pair = ["AAA", "CCC"]
-kind = "alliance"
-weight = 0.8
-source = "test"
-
-[[relations]]
-pair = ["AAA", "BBB"]
-kind = "rivalry"
-weight = -0.6
-source = "test"
-
-[[relations]]
-pair = ["BBB", "DDD"]
-kind = "strategic_partnership"
-weight = 0.5
-bounds = [0.4, 0.6]
-source = "test"
-
-[[relations]]
-pair = ["CCC", "DDD"]
-kind = "friction"
-weight = -0.1
-source = "test"
-
-[[issues]]
-id = "q"
-name = "Q"
-low = "l"
-high = "h"
-model = "median"
-positions = [
-  { actor = "AAA", position = 90, salience = 0.9 },
-  { actor = "BBB", position = 10, salience = 0.9 },
-  { actor = "CCC", position = 80, salience = 0.5 },
-  { actor = "DDD", position = 20, salience = 0.5 },
-]
-
-[[events]]
-id = "thaw"
-name = "thaw"
-year = 2023
-source = "test"
-changes = [ { target = "relations.AAA-BBB.weight", add = 0.3 } ]
-
-[[events]]
-id = "old-crisis"
-name = "old"
-year = 2014
-source = "test"
-changes = [ { target = "relations.CCC-DDD.weight", add = -0.2 } ]
-
-[[effects]]
-id = "cool"
-when = { target = "relations.AAA-BBB.weight", above = -0.5 }
-changes = [ { target = "relations.CCC-DDD.weight", add = -0.05 } ]
-mode = "while"
-
-[[effects]]
-id = "once"
-when = { target = "power.BBB", above = 0.0 }
-changes = [ { target = "ties.DDD-BBB.value", add = 0.1 } ]
-
-[[interventions]]
-name = "nothing"
-year = 2022
-changes = [ { target = "relations.AAA-BBB.weight", add = 0.0 } ]
-
-[[interventions]]
-name = "undo-old"
-year = 2014
-revert = ["old-crisis"]
-
-[[interventions]]
-name = "end-alliance"
-year = 2022
-changes = [ { target = "relations.AAA-CCC.commitment", set = false },
-            { target = "relations.AAA-CCC.weight", add = -0.5 } ]
-"""
+MINI = mini_scenario_text()
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +72,9 @@ def test_commitments_hold_and_bounds_bind(mini) -> None:  # type: ignore[no-unty
     a, c = tr.actors.index("AAA"), tr.actors.index("CCC")
     b, d = tr.actors.index("BBB"), tr.actors.index("DDD")
     assert np.all(tr.relations[0, :, a, c] == 0.8)
-    assert np.all((tr.relations[0, :, b, d] >= 0.4 - 1e-12) & (tr.relations[0, :, b, d] <= 0.6 + 1e-12))
+    assert np.all(
+        (tr.relations[0, :, b, d] >= 0.4 - 1e-12) & (tr.relations[0, :, b, d] <= 0.6 + 1e-12)
+    )
     assert np.all(np.abs(tr.relations) <= 1.0)
     np.testing.assert_array_equal(tr.relations, np.swapaxes(tr.relations, -1, -2))
     ended = simulate(mini, interventions=["end-alliance"])
@@ -211,7 +103,7 @@ def test_unknown_intervention_is_an_error(mini) -> None:  # type: ignore[no-unty
 
 def test_growth_noise_uses_the_rng_reproducibly() -> None:
     text = MINI.replace("seed = 7", "seed = 7\n").replace(
-        '[[issues]]', '[parameters]\ngrowth_noise = 0.05\n\n[[issues]]', 1
+        "[[issues]]", "[parameters]\ngrowth_noise = 0.05\n\n[[issues]]", 1
     )
     c = compile_scenario(loads_scenario(text))
     a = simulate(c, rng=np.random.default_rng(3))

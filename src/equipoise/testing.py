@@ -14,4 +14,127 @@ def template_text(name: str = "example") -> str:
     return text.replace("__NAME__", name).replace("__FILE__", f"{name}.toml")
 
 
-__all__ = ["template_text"]
+_MINI = """
+[scenario]
+name = "mini"
+start_year = 2021
+horizon = 4
+seed = 7
+
+[[actors]]
+code = "AAA"
+name = "A"
+[[actors]]
+code = "BBB"
+name = "B"
+[[actors]]
+code = "CCC"
+name = "C"
+[[actors]]
+code = "DDD"
+name = "D"
+
+[[indicators]]
+name = "milex"
+year = 2020
+unit = "USD"
+source = "test"
+values = { AAA = 100, BBB = 80, CCC = 30, DDD = 20 }
+
+[[trends]]
+indicator = "milex"
+rates = { AAA = 0.0, BBB = 0.10, CCC = 0.0, DDD = 0.0 }
+source = "test"
+
+[[relations]]
+pair = ["AAA", "CCC"]
+kind = "alliance"
+weight = 0.8
+source = "test"
+
+[[relations]]
+pair = ["AAA", "BBB"]
+kind = "rivalry"
+weight = -0.6
+source = "test"
+
+[[relations]]
+pair = ["BBB", "DDD"]
+kind = "strategic_partnership"
+weight = 0.5
+bounds = [0.4, 0.6]
+source = "test"
+
+[[relations]]
+pair = ["CCC", "DDD"]
+kind = "friction"
+weight = -0.1
+source = "test"
+
+[[issues]]
+id = "q"
+name = "Q"
+low = "l"
+high = "h"
+model = "median"
+positions = [
+  { actor = "AAA", position = 90, salience = 0.9 },
+  { actor = "BBB", position = 10, salience = 0.9 },
+  { actor = "CCC", position = 80, salience = 0.5 },
+  { actor = "DDD", position = 20, salience = 0.5 },
+]
+
+[[events]]
+id = "thaw"
+name = "thaw"
+year = 2023
+source = "test"
+changes = [ { target = "relations.AAA-BBB.weight", add = 0.3 } ]
+
+[[events]]
+id = "old-crisis"
+name = "old"
+year = 2014
+source = "test"
+changes = [ { target = "relations.CCC-DDD.weight", add = -0.2 } ]
+
+[[effects]]
+id = "cool"
+when = { target = "relations.AAA-BBB.weight", above = -0.5 }
+changes = [ { target = "relations.CCC-DDD.weight", add = -0.05 } ]
+mode = "while"
+
+[[effects]]
+id = "once"
+when = { target = "power.BBB", above = 0.0 }
+changes = [ { target = "ties.DDD-BBB.value", add = 0.1 } ]
+
+[[interventions]]
+name = "nothing"
+year = 2022
+changes = [ { target = "relations.AAA-BBB.weight", add = 0.0 } ]
+
+[[interventions]]
+name = "undo-old"
+year = 2014
+revert = ["old-crisis"]
+
+[[interventions]]
+name = "end-alliance"
+year = 2022
+changes = [ { target = "relations.AAA-CCC.commitment", set = false },
+            { target = "relations.AAA-CCC.weight", add = -0.5 } ]
+"""
+
+
+def mini_scenario_text() -> str:
+    """Return a small four-actor scenario that exercises every kind of section.
+
+    Four actors with one CINC component and a trend, an alliance, a rivalry, a bounded
+    partnership, an issue, a dated event, a historical event, a ``while`` and a ``once``
+    effect, and interventions that change nothing, revert history and end an alliance.
+    """
+    return _MINI
+
+
+__all__ = ["mini_scenario_text", "template_text"]
