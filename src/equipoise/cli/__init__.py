@@ -12,6 +12,7 @@ from equipoise.cli import (
     experiment_cmds,  # noqa: F401
     power_cmd,  # noqa: F401
     run_cmd,  # noqa: F401
+    runs_cmd,  # noqa: F401
     scenario_cmds,  # noqa: F401  (registers commands)
 )
 from equipoise.cli._app import app

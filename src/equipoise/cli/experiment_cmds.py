@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +41,7 @@ from equipoise.experiments.outcomes import Outcome, parse_outcome
 from equipoise.experiments.sampling import Design, sample
 from equipoise.scenario import load_scenario
 from equipoise.scenario.schema import Scenario
+from equipoise.store import StoreBackend, open_store
 
 T_Members = Annotated[int, typer.Option("--members", "-n", min=1, help="Ensemble members.")]
 T_Executor = Annotated[
@@ -75,11 +75,8 @@ T_Intervention = Annotated[
 ]
 
 
-def _store(path: Path | None) -> Any:
-    from equipoise.store import RunStore
-
-    root = path or Path(os.environ.get("EQUIPOISE_RUNS", "equipoise-runs"))
-    return RunStore(root)
+def _store(path: Path | None) -> StoreBackend:
+    return open_store(path)
 
 
 def _scenario(ref: str | None, seed: int | None) -> Scenario:

@@ -38,7 +38,7 @@ from equipoise.scenario.schema import Scenario, Uncertainty
 from equipoise.simulate import SimulationOptions, simulate
 
 if TYPE_CHECKING:
-    from equipoise.store import RunStore
+    from equipoise.store import StoreBackend
 
 T_Float = NDArray[np.float64]
 
@@ -222,7 +222,7 @@ def run_ensemble(
     *,
     executor: Executor[Any, Any, Any],
     batch_size: int = 100,
-    store: RunStore | None = None,
+    store: StoreBackend | None = None,
     kind: str = "ensemble",
     parameters: dict[str, Any] | None = None,
     resume: str | None = None,
@@ -239,7 +239,7 @@ def run_ensemble(
         Where the batches run.
     batch_size : int
         Members per task.
-    store : RunStore, optional
+    store : StoreBackend, optional
         Where batches are recorded (required to resume).
     kind : str
         The run's kind in the store's catalog.
@@ -350,7 +350,7 @@ def _assemble(
     payload: Payload,
     tasks: Sequence[Task],
     collected: dict[int, BatchResult],
-    store: RunStore | None,
+    store: StoreBackend | None,
     run_id: str | None,
     done: set[int],
 ) -> dict[tuple[str, str], T_Float]:
