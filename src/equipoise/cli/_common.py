@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -70,7 +71,8 @@ def guarded(*, as_json: bool = False) -> Iterator[None]:
     """Run a command body, turning known errors into messages and exit codes.
 
     Exit statuses: 1 for bad input (every problem listed), 2 for other equipoise errors,
-    130 for an interrupt.
+    3 for an internal error (a bug; ``EQUIPOISE_DEBUG=1`` shows its traceback), 130 for an
+    interrupt.
     """
     try:
         yield
@@ -83,6 +85,20 @@ def guarded(*, as_json: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         err.print("interrupted.", style="yellow")
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as exc:
+        # a bug, not bad input: say so plainly; the traceback only when asked for
+        if os.environ.get("EQUIPOISE_DEBUG"):
+            raise
+        err.print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in equipoise, not in your input; set EQUIPOISE_DEBUG=1 to see the "
+            "traceback, and please report it.",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(3) from None
 
 
 def call_guarded(fn: Callable[[], T], *, as_json: bool = False) -> T:

@@ -630,7 +630,13 @@ def discover(
         y = outcome.holds(np.asarray(result.get(arm.name, outcome)).reshape(-1))
         X = pd.DataFrame(design.values, columns=list(design.names))
         boxes: list[dict[str, Any]]
-        if algorithm == "prim":
+        if y.all() or not y.any():
+            boxes = []
+            note = (
+                f"the outcome holds in {'every' if y.all() else 'no'} member: there is no range "
+                "of the inputs to discover; try another threshold or more members"
+            )
+        elif algorithm == "prim":
             prim = analysis.prim_boxes(X, y, threshold=threshold)
             boxes = [_box(prim.box, "chosen" if prim.found else "best available")]
             note = prim.note
@@ -759,16 +765,15 @@ def claims(
             title=f"Claims of {s.scenario.name}: verdicts over {result.n_members} members",
             show_lines=True,
         )
-        for col in ("claim", "holders", "quote", "verdict", "P", "95 % interval", "main driver"):
-            table.add_column(col, justify="right" if col in ("P",) else "left")
+        for col in ("claim", "quote (holders)", "verdict", "P", "95 % interval", "main driver"):
+            table.add_column(col, justify="right" if col == "P" else "left")
         styles = {"supported": "green", "contradicted": "red", "undecided": "yellow"}
         for v, r in zip(verdicts, rows, strict=True):
-            quote = r["quote"] if len(r["quote"]) <= 90 else r["quote"][:87] + "…"
+            quote = r["quote"] if len(r["quote"]) <= 70 else r["quote"][:69] + "…"
             driver = r["drivers"][0]["uncertainty"] if r["drivers"] else "–"
             table.add_row(
                 r["id"],
-                ", ".join(r["holders"]),
-                f"“{quote}”",
+                f"“{quote}” ({', '.join(r['holders'])})",
                 f"[{styles[v.verdict]}]{v.verdict}[/{styles[v.verdict]}]",
                 f"{v.probability:.2f}",
                 f"{v.interval[0]:.2f}–{v.interval[1]:.2f}",

@@ -381,7 +381,9 @@ def _assemble(
                         .reshape(task.stop - task.start, width)
                     )
                     parts.append(arr[:, 0] if width == 1 and parts_are_1d(collected, key) else arr)
-            joined = np.concatenate(parts, axis=0) if parts else np.zeros(0)
+            # C order always: numpy's summation order depends on the memory layout, and
+            # summaries must not depend on whether a batch came from a worker or the store
+            joined = np.ascontiguousarray(np.concatenate(parts, axis=0) if parts else np.zeros(0))
             if joined.shape[0] != n:  # pragma: no cover - guarded by make_tasks
                 raise EquipoiseError("internal error: members missing from the ensemble")
             values[key] = joined

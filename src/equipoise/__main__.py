@@ -1,0 +1,6 @@
+"""``python -m equipoise``: the same as the ``equipoise`` command."""
+
+from equipoise.cli import main
+
+if __name__ == "__main__":
+    main()
