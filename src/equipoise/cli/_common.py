@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import numpy as np
 import typer
 from rich.console import Console
+from typer.exceptions import TyperException
 
 from equipoise.errors import EquipoiseError, InputError
 
@@ -85,8 +86,8 @@ def guarded(*, as_json: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         err.print("interrupted.", style="yellow")
         raise typer.Exit(130) from None
-    except (typer.Exit, typer.Abort, SystemExit):
-        raise
+    except (typer.Exit, typer.Abort, SystemExit, TyperException):
+        raise  # usage errors (exit 2) and exits belong to the command-line framework
     except Exception as exc:
         # a bug, not bad input: say so plainly; the traceback only when asked for
         if os.environ.get("EQUIPOISE_DEBUG"):
