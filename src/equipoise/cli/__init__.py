@@ -14,6 +14,7 @@ from equipoise.cli import (
     run_cmd,  # noqa: F401
     runs_cmd,  # noqa: F401
     scenario_cmds,  # noqa: F401  (registers commands)
+    serve_cmd,  # noqa: F401
 )
 from equipoise.cli._app import app
 

@@ -1,0 +1,79 @@
+"""``equipoise serve``: the web app (browse, edit and run scenarios in a browser)."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from equipoise.cli._app import app
+from equipoise.cli._common import err, guarded, out
+from equipoise.errors import InputError, Problem
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to bind; the default serves this computer only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    scenario_dir: Annotated[
+        Path,
+        typer.Option(
+            "--scenario-dir",
+            help="Folder of your scenarios (listed; edits are saved there; created if absent).",
+            file_okay=False,
+        ),
+    ] = Path("scenarios"),
+    runs_dir: Annotated[
+        Path,
+        typer.Option(
+            "--runs-dir",
+            help="Folder where each run keeps its status and result (created if absent).",
+            file_okay=False,
+        ),
+    ] = Path("equipoise-runs") / "web",
+) -> None:
+    """Serve the web app: browse, view and edit scenarios, launch runs, a JSON API under /api.
+
+    Binds 127.0.0.1 by default, so only this computer can reach it. See docs/web.md.
+    """
+    with guarded():
+        import uvicorn
+
+        from equipoise.web.app import WebConfig, create_app
+        from equipoise.web.security import LOOPBACK_HOSTS
+
+        for folder, option in ((scenario_dir, "--scenario-dir"), (runs_dir, "--runs-dir")):
+            if folder.exists() and not folder.is_dir():
+                raise InputError(Problem("is not a folder", file=str(folder), path=option))
+        loopback = _is_loopback(host)
+        allowed = (*LOOPBACK_HOSTS, host.strip("[]")) if loopback else ("*",)
+        if not loopback:
+            err.print(
+                f"[yellow]warning:[/yellow] binding {host}: other computers can reach this app, "
+                "which has no login. Use the default 127.0.0.1 unless you mean it.",
+                highlight=False,
+            )
+        web = create_app(scenario_dir, runs_dir, config=WebConfig(allowed_hosts=allowed))
+        shown = f"[{host}]" if ":" in host else host
+        out.print(
+            f"equipoise web app on http://{shown}:{port}/  (scenarios: {scenario_dir.resolve()}; "
+            f"runs: {runs_dir.resolve()}; Ctrl-C stops it)",
+            highlight=False,
+        )
+        uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+
+
+__all__ = ["serve"]

@@ -1,0 +1,908 @@
+"""The web app through FastAPI's TestClient: every API endpoint, the pages, the job queue.
+
+Covers validation errors with paths and lines (the same as ``equipoise validate``), path
+traversal attempts, the body size limit, the bounded job queue (429), saving that never
+overwrites, and the figure builders (their data equals the run's data).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from equipoise.errors import InputError, Problem
+from equipoise.picture import picture
+from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
+from equipoise.scenario.schema import Scenario
+from equipoise.testing import template_text
+from equipoise.web.app import WebConfig, create_app
+from equipoise.web.figures import (
+    heat_class,
+    issues_figure,
+    json_script,
+    picture_figures,
+    power_figure,
+    relation_matrix,
+    relations_figure,
+)
+from equipoise.web.forms import apply_post, assign_problems, build_form, parse_number
+from equipoise.web.jobs import (
+    Job,
+    JobQueue,
+    JobRegistry,
+    JobStatus,
+    Progress,
+    QueueFull,
+    default_registry,
+)
+
+BASE = "http://127.0.0.1"
+BAD_WEIGHT = "weight = 1.7"
+
+
+# --------------------------------------------------------------------------------------------
+# fixtures and helpers
+
+
+def make_client(tmp_path: Path, **kw: Any) -> TestClient:
+    app = create_app(tmp_path / "scenarios", tmp_path / "runs", **kw)
+    return TestClient(app, base_url=BASE)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    with make_client(tmp_path) as c:
+        (tmp_path / "scenarios" / "example.toml").write_text(
+            template_text("example"), encoding="utf-8"
+        )
+        yield c
+
+
+@pytest.fixture
+def scenario_name(client: TestClient) -> str:
+    """The default scenario if it is bundled yet, else the template saved as 'example'."""
+    return DEFAULT_SCENARIO if DEFAULT_SCENARIO in bundled_names() else "example"
+
+
+def bad_template(name: str = "bad") -> str:
+    return template_text(name).replace("weight = 0.9", BAD_WEIGHT, 1)
+
+
+def wait_for(client: TestClient, run_id: str, timeout: float = 10.0) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        run = client.get(f"/api/runs/{run_id}").json()
+        if run["status"] not in ("queued", "running"):
+            return run
+        time.sleep(0.02)
+    raise AssertionError(f"run {run_id} did not finish in {timeout} s")
+
+
+class Gate:
+    """A job kind that waits for a test to open the gate (and counts its steps)."""
+
+    def __init__(self) -> None:
+        self.open = threading.Event()
+        self.started = threading.Event()
+
+    def __call__(self, scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
+        self.started.set()
+        step = 0
+        while not self.open.wait(0.01):
+            step += 1
+            progress(min(0.9, step / 1000), f"waiting ({step})")
+        progress(1.0, "done")
+        return {"actors": len(scenario.actors), "params": dict(params)}
+
+
+def gated_registry(gate: Gate) -> JobRegistry:
+    registry = default_registry()
+    registry.register_job_kind("gate", gate, description="waits for the test")
+    return registry
+
+
+# --------------------------------------------------------------------------------------------
+# pages
+
+
+def test_pages_render(client: TestClient, scenario_name: str) -> None:
+    home = client.get("/")
+    assert home.status_code == 200
+    assert f'href="/scenarios/{scenario_name}"' in home.text
+    assert 'href="/scenarios/example"' in home.text
+    view = client.get(f"/scenarios/{scenario_name}")
+    assert view.status_code == 200
+    for marker in ('id="power-table"', 'id="relations-table"', 'id="fig-power"', "/vendor/plotly"):
+        assert marker in view.text
+    assert client.get(f"/scenarios/{scenario_name}/edit").status_code == 200
+    toml = client.get("/scenarios/example/toml")
+    assert toml.status_code == 200 and 'name = "example"' in toml.text
+    assert client.get("/runs").status_code == 200
+    assert client.get("/scenarios/absent").status_code == 404
+    assert "text/html" in client.get("/scenarios/absent").headers["content-type"]
+
+
+def test_static_assets_are_local(client: TestClient) -> None:
+    htmx = client.get("/static/htmx.min.js")
+    assert htmx.status_code == 200
+    assert "htmx 2." in htmx.text[:200] and "0BSD" in htmx.text[:200]
+    plotly = client.get("/vendor/plotly.min.js")
+    assert plotly.status_code == 200 and "plotly.js" in plotly.text[:200]
+    assert client.get("/static/equipoise.css").status_code == 200
+    page = client.get("/").text
+    assert "http://" not in page.replace("http://127.0.0.1", "") and "https://" not in page
+
+
+def test_security_headers(client: TestClient) -> None:
+    response = client.get("/")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+# --------------------------------------------------------------------------------------------
+# scenarios API
+
+
+def test_list_scenarios(client: TestClient, tmp_path: Path) -> None:
+    (tmp_path / "scenarios" / "bad.toml").write_text(bad_template(), encoding="utf-8")
+    (tmp_path / "scenarios" / "Not A Name.toml").write_text("x", encoding="utf-8")
+    data = client.get("/api/scenarios").json()["scenarios"]
+    by_name = {s["name"]: s for s in data}
+    assert set(bundled_names()) <= set(by_name)
+    assert all(by_name[n]["source"] == "bundled" for n in bundled_names())
+    assert by_name["example"]["valid"] is True
+    assert by_name["example"]["counts"]["actors"] == 3
+    assert by_name["bad"] == {**by_name["bad"], "valid": False, "n_problems": 1, "counts": None}
+    assert "Not A Name" not in by_name
+
+
+def test_get_scenario_equals_cli_picture(client: TestClient, tmp_path: Path) -> None:
+    data = client.get("/api/scenarios/example").json()
+    assert data["valid"] is True and data["problems"] == []
+    expected = picture(load_scenario(tmp_path / "scenarios" / "example.toml")).to_dict()
+    assert data["picture"] == json.loads(json.dumps(expected))
+    assert data["scenario"]["scenario"]["name"] == "example"
+    assert len(data["sha256"]) == 64
+
+
+def test_get_invalid_scenario_gives_located_problems(client: TestClient, tmp_path: Path) -> None:
+    path = tmp_path / "scenarios" / "bad.toml"
+    path.write_text(bad_template(), encoding="utf-8")
+    data = client.get("/api/scenarios/bad").json()
+    assert data["valid"] is False and data["scenario"] is None and data["picture"] is None
+    [problem] = data["problems"]
+    with pytest.raises(InputError) as cli:
+        load_scenario(path)
+    [expected] = cli.value.problems
+    assert problem == {**expected.to_dict(), "file": "bad.toml"}
+    assert problem["path"] == "relations[0].weight"
+    assert problem["message"] == "must be between -1 and 1, got 1.7"
+    assert (
+        problem["line"]
+        == template_text("bad").splitlines().index(BAD_WEIGHT.replace("1.7", "0.9")) + 1
+    )
+
+
+def test_changed_files_are_read_again(client: TestClient, tmp_path: Path) -> None:
+    path = tmp_path / "scenarios" / "example.toml"
+    assert client.get("/api/scenarios/example").json()["valid"] is True
+    path.write_text(bad_template("example"), encoding="utf-8")
+    assert client.get("/api/scenarios/example").json()["valid"] is False
+    (tmp_path / "scenarios" / "child.toml").write_text(
+        'extends = "example.toml"\n[scenario]\nname = "child"\n', encoding="utf-8"
+    )
+    assert client.get("/api/scenarios/child").json()["valid"] is False
+    path.write_text(template_text("example") + "\n# fixed\n", encoding="utf-8")
+    assert client.get("/api/scenarios/child").json()["valid"] is True  # the parent changed
+    path.unlink()
+    assert client.get("/api/scenarios/example").status_code == 404
+
+
+def test_get_scenario_errors(client: TestClient) -> None:
+    missing = client.get("/api/scenarios/absent")
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "no scenario called 'absent'", "problems": []}
+    bad = client.get("/api/scenarios/Bad_Name")
+    assert bad.status_code == 422 and bad.json()["problems"][0]["path"] == "path.name"
+
+
+def test_validate_toml_body(client: TestClient) -> None:
+    response = client.post(
+        "/api/scenarios/validate?name=mine",
+        content=bad_template("mine").encode(),
+        headers={"content-type": "application/toml"},
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["ok"] is False
+    [problem] = data["problems"]
+    assert problem["path"] == "relations[0].weight" and problem["file"] == "mine.toml"
+    assert problem["line"] > 1
+    good = client.post(
+        "/api/scenarios/validate",
+        content=template_text("ok").encode(),
+        headers={"content-type": "text/plain; charset=utf-8"},
+    ).json()
+    assert good["ok"] is True and good["problems"] == [] and good["name"] == "ok"
+    assert good["counts"]["relations"] == 2
+
+
+def test_validate_json_bodies(client: TestClient) -> None:
+    as_text = client.post("/api/scenarios/validate", json={"toml": bad_template()}).json()
+    assert [p["path"] for p in as_text["problems"]] == ["relations[0].weight"]
+    document = (
+        load_scenario(DEFAULT_SCENARIO).to_dict() if DEFAULT_SCENARIO in bundled_names() else None
+    )
+    if document is None:
+        import tomllib
+
+        document = tomllib.loads(template_text("doc"))
+    document["relations"][1]["weight"] = 1.7
+    document["relations"][2 % len(document["relations"])]["kind"] = "rival"
+    as_doc = client.post("/api/scenarios/validate", json={"scenario": document}).json()
+    paths = [p["path"] for p in as_doc["problems"]]
+    assert (
+        "relations[1].weight" in paths
+        and f"relations[{2 % len(document['relations'])}].kind" in paths
+    )
+    assert all(p["line"] and p["line"] > 1 for p in as_doc["problems"])
+    nulls = client.post(
+        "/api/scenarios/validate", json={"scenario": {"scenario": {"name": None}}}
+    ).json()
+    assert nulls["problems"][0]["path"] == "scenario.name"
+    assert "null" in nulls["problems"][0]["message"]
+
+
+def test_validate_rejects_bad_requests(client: TestClient) -> None:
+    both = client.post("/api/scenarios/validate", json={"toml": "", "scenario": {}})
+    assert both.status_code == 422 and "exactly one" in both.json()["problems"][0]["message"]
+    assert client.post("/api/scenarios/validate", json={}).status_code == 422
+    unknown = client.post("/api/scenarios/validate", json={"toml": "", "extra": 1})
+    assert unknown.status_code == 422 and unknown.json()["problems"][0]["path"] == "body.extra"
+    broken = client.post(
+        "/api/scenarios/validate",
+        content=b"{not json",
+        headers={"content-type": "application/json"},
+    )
+    assert broken.status_code == 400 and broken.json()["detail"].startswith(
+        "the body is not valid JSON"
+    )
+    form = client.post("/api/scenarios/validate", data={"toml": "x"})
+    assert form.status_code == 415
+    latin1 = client.post(
+        "/api/scenarios/validate",
+        content='[scenario]\nname = "caf\u00e9"\n'.encode("latin-1"),
+        headers={"content-type": "application/toml"},
+    )
+    assert latin1.status_code == 422
+    [problem] = latin1.json()["problems"]
+    assert (problem["line"], problem["column"]) == (2, 12) and "not UTF-8" in problem["message"]
+    deep = client.post(
+        "/api/scenarios/validate",
+        content=b'{"scenario": ' + b'{"a": ' * 100_000 + b"1" + b"}" * 100_001,
+        headers={"content-type": "application/json"},
+    )
+    assert deep.status_code == 400
+
+
+def test_validate_broken_toml_is_located(client: TestClient) -> None:
+    data = client.post("/api/scenarios/validate", json={"toml": "[scenario\nname = 1\n"}).json()
+    [problem] = data["problems"]
+    assert data["ok"] is False and problem["line"] == 1 and problem["column"] is not None
+
+
+def test_save_never_overwrites(client: TestClient, tmp_path: Path) -> None:
+    text = template_text("mine") + "\n# my own comment\n"
+    created = client.post("/api/scenarios", json={"toml": text})
+    assert created.status_code == 201
+    assert created.headers["location"] == "/api/scenarios/mine"
+    assert created.json()["name"] == "mine" and created.json()["source"] == "user"
+    path = tmp_path / "scenarios" / "mine.toml"
+    assert path.read_text(encoding="utf-8") == text  # saved as sent, comments kept
+    again = client.post("/api/scenarios", json={"toml": template_text("mine")})
+    assert again.status_code == 409 and "already exists" in again.json()["detail"]
+    assert path.read_text(encoding="utf-8") == text
+    replaced = client.post(
+        "/api/scenarios", json={"toml": template_text("mine"), "overwrite": True}
+    )
+    assert replaced.status_code == 201
+    assert path.read_text(encoding="utf-8") == template_text("mine")
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_save_refuses_invalid_bundled_and_mismatched(client: TestClient, tmp_path: Path) -> None:
+    folder = tmp_path / "scenarios"
+    invalid = client.post("/api/scenarios", json={"toml": bad_template("worse")})
+    assert invalid.status_code == 422
+    assert invalid.json()["problems"][0]["path"] == "relations[0].weight"
+    assert not (folder / "worse.toml").exists()
+    for bundled in bundled_names():
+        response = client.post(
+            "/api/scenarios", json={"toml": template_text(bundled), "name": bundled}
+        )
+        assert response.status_code == 409 and "bundled" in response.json()["detail"]
+        assert not (folder / f"{bundled}.toml").exists()
+    mismatch = client.post("/api/scenarios", json={"toml": template_text("one"), "name": "two"})
+    assert mismatch.status_code == 422
+    assert mismatch.json()["problems"][0]["path"] == "scenario.name"
+    as_toml = client.post(
+        "/api/scenarios?name=three",
+        content=template_text("three").encode(),
+        headers={"content-type": "application/toml"},
+    )
+    assert as_toml.status_code == 201 and (folder / "three.toml").is_file()
+
+
+def test_save_document_round_trips(client: TestClient, tmp_path: Path) -> None:
+    import tomllib
+
+    document = tomllib.loads(template_text("from-json"))
+    document["relations"][0]["weight"] = 0.5
+    response = client.post("/api/scenarios", json={"scenario": document})
+    assert response.status_code == 201
+    saved = load_scenario(tmp_path / "scenarios" / "from-json.toml")
+    assert saved.relations[0].weight == 0.5
+    assert client.get("/api/scenarios/from-json").json()["valid"] is True
+
+
+# --------------------------------------------------------------------------------------------
+# path confinement
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/scenarios/..",
+        "/api/scenarios/..%2F..%2Fetc%2Fpasswd",
+        "/api/scenarios/%2Fetc%2Fpasswd",
+        "/api/scenarios/a..b",
+        "/api/scenarios/.hidden",
+        "/api/scenarios/x%00y",
+        "/api/runs/..%2F..%2Fetc",
+        "/api/runs/20260101T000000-0000000g",
+        "/api/runs/20260101T000000-00000000/result",
+        "/scenarios/..%2Fsecret/edit",
+        "/runs/..%2Fsecret",
+    ],
+)
+def test_traversal_attempts_are_4xx(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert 400 <= response.status_code < 500, (url, response.status_code)
+
+
+def test_symlinks_and_extends_stay_inside_the_folder(client: TestClient, tmp_path: Path) -> None:
+    folder = tmp_path / "scenarios"
+    secret = tmp_path / "secret.toml"
+    secret.write_text(template_text("secret"), encoding="utf-8")
+    os.symlink(secret, folder / "leak.toml")
+    names = [s["name"] for s in client.get("/api/scenarios").json()["scenarios"]]
+    assert "leak" not in names
+    assert client.get("/api/scenarios/leak").status_code == 404
+    assert client.get("/scenarios/leak").status_code == 404
+    # an extends that climbs out of the folder is refused, located at 'extends'
+    (folder / "climb.toml").write_text('extends = "../secret.toml"\n', encoding="utf-8")
+    data = client.get("/api/scenarios/climb").json()
+    assert data["valid"] is False
+    [problem] = data["problems"]
+    assert problem["path"] == "extends" and problem["line"] == 1 and "outside" in problem["message"]
+    for ref in ("../secret.toml", str(secret), "~/secret.toml"):
+        checked = client.post("/api/scenarios/validate", json={"toml": f'extends = "{ref}"\n'})
+        [problem] = checked.json()["problems"]
+        assert problem["path"] == "extends" and "scenario folder" in problem["message"], ref
+    # saving never follows a symlink
+    response = client.post(
+        "/api/scenarios", json={"toml": template_text("leak"), "overwrite": True}
+    )
+    assert response.status_code == 409
+    assert secret.read_text(encoding="utf-8") == template_text("secret")
+    # an extends inside the folder works
+    (folder / "child.toml").write_text(
+        'extends = "example.toml"\n[scenario]\nname = "child"\n', encoding="utf-8"
+    )
+    assert client.get("/api/scenarios/child").json()["valid"] is True
+
+
+@pytest.mark.parametrize("name", ["../x", "/abs", "a/b", "a..b", "", "UPPER", "x" * 65])
+def test_save_rejects_bad_names(client: TestClient, tmp_path: Path, name: str) -> None:
+    response = client.post("/api/scenarios", json={"toml": template_text("x"), "name": name})
+    assert response.status_code == 422
+    assert [p.name for p in (tmp_path / "scenarios").glob("*.toml")] == ["example.toml"]
+
+
+# --------------------------------------------------------------------------------------------
+# request limits and origins
+
+
+def test_body_size_limit(client: TestClient) -> None:
+    big = b"#" * (2**20 + 1)
+    response = client.post(
+        "/api/scenarios/validate", content=big, headers={"content-type": "application/toml"}
+    )
+    assert response.status_code == 413
+    assert response.json() == {"detail": "request body larger than 1 MiB", "problems": []}
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(20):
+            yield b"#" * 65536
+
+    chunked = client.post(
+        "/api/scenarios/validate", content=chunks(), headers={"content-type": "application/toml"}
+    )
+    assert chunked.status_code == 413
+    page = client.post("/scenarios/example/edit", content=big)
+    assert page.status_code == 413 and "text/plain" in page.headers["content-type"]
+    just_under = b"#" * (2**20 - 1)
+    fine = client.post(
+        "/api/scenarios/validate", content=just_under, headers={"content-type": "application/toml"}
+    )
+    assert fine.status_code == 200
+
+
+def test_cross_origin_writes_and_foreign_hosts_refused(client: TestClient) -> None:
+    evil = client.post(
+        "/api/runs", json={"scenario": "example"}, headers={"origin": "http://evil.example"}
+    )
+    assert evil.status_code == 403
+    same = client.post("/api/scenarios/validate", json={"toml": ""}, headers={"origin": BASE})
+    assert same.status_code == 200
+    rebinding = client.get("/api/scenarios", headers={"host": "evil.example"})
+    assert rebinding.status_code == 400
+
+
+# --------------------------------------------------------------------------------------------
+# runs API
+
+
+def test_run_lifecycle(client: TestClient, scenario_name: str) -> None:
+    kinds = client.get("/api/kinds").json()["kinds"]
+    assert [k["name"] for k in kinds] == ["run"]
+    launched = client.post("/api/runs", json={"scenario": scenario_name, "kind": "run"})
+    assert launched.status_code == 202
+    run_id = launched.json()["id"]
+    assert launched.headers["location"] == f"/api/runs/{run_id}"
+    run = wait_for(client, run_id)
+    assert run["status"] == "succeeded" and run["progress"] == 1.0
+    assert run["result_url"] == f"/api/runs/{run_id}/result"
+    result = client.get(f"/api/runs/{run_id}/result").json()
+    expected = picture(client.app.state.catalog.load(scenario_name).scenario).to_dict()
+    assert result["result"] == json.loads(json.dumps(expected))
+    assert result["kind"] == "run" and result["scenario"] == scenario_name
+    listed = client.get("/api/runs").json()["runs"]
+    assert [r["id"] for r in listed] == [run_id]
+    assert client.get("/api/runs?status=failed").json()["runs"] == []
+    assert client.get("/api/runs?limit=0").status_code == 422
+
+
+def test_run_errors(client: TestClient, tmp_path: Path) -> None:
+    assert client.post("/api/runs", json={"scenario": "absent"}).status_code == 404
+    unknown = client.post("/api/runs", json={"scenario": "example", "kind": "nope"})
+    assert unknown.status_code == 422 and unknown.json()["problems"][0]["path"] == "kind"
+    params = client.post("/api/runs", json={"scenario": "example", "params": {"x": 1}})
+    assert params.status_code == 422 and params.json()["problems"][0]["path"] == "params.x"
+    (tmp_path / "scenarios" / "bad.toml").write_text(bad_template(), encoding="utf-8")
+    invalid = client.post("/api/runs", json={"scenario": "bad"})
+    assert invalid.status_code == 422
+    assert invalid.json()["problems"][0]["path"] == "relations[0].weight"
+    assert client.get("/api/runs/20260101T000000-00000000").status_code == 404
+    assert client.get("/api/runs/20260101T000000-00000000/result").status_code == 404
+    assert client.post("/api/runs/20260101T000000-00000000/cancel").status_code == 404
+
+
+def test_queue_full_is_429_and_results_wait(tmp_path: Path) -> None:
+    gate = Gate()
+    config = WebConfig(workers=1, capacity=2)
+    with make_client(tmp_path, config=config, registry=gated_registry(gate)) as c:
+        (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
+        first = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
+        second = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
+        assert gate.started.wait(5)
+        full = c.post("/api/runs", json={"scenario": "example", "kind": "gate"})
+        assert full.status_code == 429
+        assert full.headers["retry-after"] == "2"
+        assert "queue is full" in full.json()["detail"]
+        assert c.get(f"/api/runs/{first['id']}").json()["status"] == "running"
+        assert c.get(f"/api/runs/{second['id']}").json()["status"] == "queued"
+        not_ready = c.get(f"/api/runs/{first['id']}/result")
+        assert not_ready.status_code == 409 and "running" in not_ready.json()["detail"]
+        page = c.post("/runs", data={"scenario": "example", "kind": "gate"})
+        assert page.status_code == 429 and "queue is full" in page.text
+        gate.open.set()
+        for run in (first, second):
+            assert wait_for(c, run["id"])["status"] == "succeeded"
+        assert c.get(f"/api/runs/{second['id']}/result").json()["result"]["actors"] == 3
+        assert c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).status_code == 202
+
+
+def test_cancel_queued_and_running(tmp_path: Path) -> None:
+    gate = Gate()
+    config = WebConfig(workers=1, capacity=4)
+    with make_client(tmp_path, config=config, registry=gated_registry(gate)) as c:
+        (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
+        running = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
+        queued = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
+        assert gate.started.wait(5)
+        cancelled = c.post(f"/api/runs/{queued['id']}/cancel").json()
+        assert cancelled["status"] == "cancelled"
+        asked = c.post(f"/api/runs/{running['id']}/cancel").json()
+        assert asked["cancel_requested"] is True
+        assert wait_for(c, running["id"])["status"] == "cancelled"
+        result = c.get(f"/api/runs/{running['id']}/result")
+        assert result.status_code == 409
+        again = c.post(f"/api/runs/{running['id']}/cancel")
+        assert again.status_code == 200 and again.json()["status"] == "cancelled"
+
+
+def test_failing_jobs_never_kill_a_worker(tmp_path: Path) -> None:
+    def boom(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
+        raise RuntimeError("the model broke")
+
+    def bad_input(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
+        raise InputError(Problem("must be positive", path="params.n"))
+
+    def not_json(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
+        return {"x": object()}
+
+    registry = default_registry()
+    for name, fn in (("boom", boom), ("bad-input", bad_input), ("not-json", not_json)):
+        registry.register_job_kind(name, fn)
+    with make_client(tmp_path, config=WebConfig(workers=1), registry=registry) as c:
+        (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
+        runs = {
+            kind: c.post("/api/runs", json={"scenario": "example", "kind": kind}).json()["id"]
+            for kind in ("boom", "bad-input", "not-json", "run")
+        }
+        done = {kind: wait_for(c, run_id) for kind, run_id in runs.items()}
+        assert done["boom"]["status"] == "failed"
+        assert done["boom"]["error"] == "RuntimeError: the model broke"
+        assert done["bad-input"]["problems"][0]["path"] == "params.n"
+        assert done["not-json"]["status"] == "failed" and "JSON" in done["not-json"]["error"]
+        assert done["run"]["status"] == "succeeded"
+        page = c.get(f"/runs/{runs['boom']}")
+        assert "RuntimeError: the model broke" in page.text
+
+
+def test_runs_are_kept_and_interrupted_ones_marked(tmp_path: Path) -> None:
+    with make_client(tmp_path) as c:
+        (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
+        run_id = c.post("/api/runs", json={"scenario": "example"}).json()["id"]
+        wait_for(c, run_id)
+    # a run that was running when the server died
+    stale = Job(id="20260101T000000-abcdef01", kind="run", scenario="example", params={})
+    folder = tmp_path / "runs" / stale.id
+    folder.mkdir()
+    (folder / "job.json").write_text(
+        json.dumps({**stale.to_dict(), "status": "running"}), encoding="utf-8"
+    )
+    (tmp_path / "runs" / "not-a-run").mkdir()
+    with make_client(tmp_path) as c:
+        runs = {r["id"]: r for r in c.get("/api/runs").json()["runs"]}
+        assert runs[run_id]["status"] == "succeeded"
+        assert runs[stale.id]["status"] == "interrupted"
+        assert c.get(f"/api/runs/{run_id}/result").status_code == 200
+    on_disk = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    assert on_disk["status"] == "interrupted" and on_disk["format"] == 1
+
+
+def test_job_queue_directly(tmp_path: Path) -> None:
+    gate = Gate()
+    scenario = load_scenario(_write(tmp_path / "x.toml", template_text("x")))
+    with JobQueue(tmp_path / "runs", registry=gated_registry(gate), workers=1, capacity=1) as q:
+        job = q.submit("gate", scenario, scenario_name="x")
+        assert gate.started.wait(5)
+        with pytest.raises(QueueFull):
+            q.submit("gate", scenario, scenario_name="x")
+        gate.open.set()
+        deadline = time.monotonic() + 5
+        while not q.get(job.id).status.finished and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert q.get(job.id).status is JobStatus.succeeded
+        assert q.result(job.id) == {"actors": 3, "params": {}}
+    with pytest.raises(ValueError, match="already registered"):
+        default_registry().register_job_kind("run", gate)
+    with pytest.raises(ValueError, match="lowercase"):
+        JobRegistry().register_job_kind("Bad Name", gate)
+
+
+def test_closing_the_queue_interrupts_running_jobs(tmp_path: Path) -> None:
+    gate = Gate()
+    scenario = load_scenario(_write(tmp_path / "x.toml", template_text("x")))
+    q = JobQueue(tmp_path / "runs", registry=gated_registry(gate), workers=1, capacity=3)
+    running = q.submit("gate", scenario, scenario_name="x")
+    waiting = q.submit("gate", scenario, scenario_name="x")
+    assert gate.started.wait(5)
+    q.close()
+    assert q.get(running.id).status is JobStatus.interrupted
+    assert q.get(waiting.id).status is JobStatus.interrupted
+    with pytest.raises(QueueFull):
+        q.submit("gate", scenario, scenario_name="x")
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# the edit form (pages)
+
+
+def _form_of(client: TestClient, name: str) -> dict[str, str]:
+    """The values the edit page shows, as a browser would post them."""
+    loaded = client.app.state.catalog.load(name)
+    form = build_form(loaded.document)
+    return {f.name: f.value for f in form.fields.values()}
+
+
+def test_edit_shows_errors_beside_fields_and_saves_a_new_file(
+    client: TestClient, tmp_path: Path
+) -> None:
+    values = _form_of(client, "example")
+    values["relations[0].weight"] = "1.7"
+    values["issues[0].positions[1].salience"] = "lots"
+    checked = client.post("/scenarios/example/edit", data={**values, "action": "check"})
+    assert checked.status_code == 200
+    page = checked.text
+    beside = page.split('id="err-relations-0-weight">', 1)[1].split("</span>", 1)[0]
+    assert "must be between -1 and 1, got 1.7" in beside and "example-edited.toml:" in beside
+    beside = page.split('id="err-issues-0-positions-1-salience">', 1)[1].split("</span>", 1)[0]
+    assert "must be a number, got &#39;lots&#39;" in beside
+    assert "example-edited.toml:" in page and "relations[0].weight: must be between" in page
+
+    # saving with problems writes nothing
+    refused = client.post(
+        "/scenarios/example/edit", data={**values, "action": "save", "save_name": "fixed"}
+    )
+    assert refused.status_code == 200 and "Not saved" in refused.text
+    assert not (tmp_path / "scenarios" / "fixed.toml").exists()
+
+    # fixed: saved as a new file, the original untouched, redirected to its page
+    values["relations[0].weight"] = "0.8"
+    values["issues[0].positions[1].salience"] = "0.5"
+    values["scenario.title"] = "Edited in a form"
+    saved = client.post(
+        "/scenarios/example/edit",
+        data={**values, "action": "save", "save_name": "fixed"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303 and saved.headers["location"] == "/scenarios/fixed"
+    result = load_scenario(tmp_path / "scenarios" / "fixed.toml")
+    assert result.scenario.name == "fixed" and result.scenario.title == "Edited in a form"
+    assert result.relations[0].weight == 0.8 and result.issues[0].positions[1].salience == 0.5
+    assert load_scenario(tmp_path / "scenarios" / "example.toml").relations[0].weight == 0.9
+
+    # the same name again: refused beside the name field, file unchanged
+    before = (tmp_path / "scenarios" / "fixed.toml").read_text(encoding="utf-8")
+    values["relations[0].weight"] = "0.7"
+    again = client.post(
+        "/scenarios/example/edit", data={**values, "action": "save", "save_name": "fixed"}
+    )
+    assert again.status_code == 200
+    beside = again.text.split('id="err-save-name">', 1)[1].split("</span>", 1)[0]
+    assert "already exists" in beside
+    assert (tmp_path / "scenarios" / "fixed.toml").read_text(encoding="utf-8") == before
+    overwritten = client.post(
+        "/scenarios/example/edit",
+        data={**values, "action": "save", "save_name": "fixed", "overwrite": "on"},
+        headers={"hx-request": "true"},
+    )
+    assert overwritten.headers["hx-redirect"] == "/scenarios/fixed"
+    assert load_scenario(tmp_path / "scenarios" / "fixed.toml").relations[0].weight == 0.7
+
+
+def test_checks_on_change_send_only_the_problems(client: TestClient) -> None:
+    values = _form_of(client, "example")
+    htmx = {"hx-request": "true"}
+    bad = client.post(
+        "/scenarios/example/edit",
+        data={**values, "relations[0].weight": "1.7", "check_only": "1"},
+        headers=htmx,
+    ).text
+    assert 'id="err-relations-0-weight" hx-swap-oob="true">must be between -1 and 1' in bad
+    assert 'id="edit-summary"' in bad and "<form" not in bad and 'name="relations' not in bad
+    assert 'name="shown_errors" value="err-relations-0-weight"' in bad
+    assert bad.count("hx-swap-oob") == 3  # the summary, the field, the list of what shows
+    # fixed: the element that showed the problem is cleared, and only it
+    fixed = client.post(
+        "/scenarios/example/edit",
+        data={**values, "check_only": "1", "shown_errors": "err-relations-0-weight err-bogus"},
+        headers=htmx,
+    ).text
+    assert 'id="err-relations-0-weight" hx-swap-oob="true"></span>' in fixed
+    assert "err-bogus" not in fixed and "No problems found" in fixed
+
+
+def test_edit_refuses_bad_save_names_and_unknown_fields(client: TestClient, tmp_path: Path) -> None:
+    values = _form_of(client, "example")
+    for name, message in (("../up", "lowercase"), ("Bad", "lowercase"), ("", "give a name")):
+        page = client.post(
+            "/scenarios/example/edit", data={**values, "action": "save", "save_name": name}
+        ).text
+        beside = page.split('id="err-save-name">', 1)[1].split("</span>", 1)[0]
+        assert message in beside, name
+    if bundled_names():
+        page = client.post(
+            "/scenarios/example/edit",
+            data={**values, "action": "save", "save_name": bundled_names()[0]},
+        ).text
+        assert "bundled" in page.split('id="err-save-name">', 1)[1].split("</span>", 1)[0]
+    # inputs the form does not offer are ignored (the name comes from save_name only)
+    client.post(
+        "/scenarios/example/edit",
+        data={
+            **values,
+            "scenario.name": "hacked",
+            "format": "9",
+            "action": "save",
+            "save_name": "ok-name",
+        },
+    )
+    saved = load_scenario(tmp_path / "scenarios" / "ok-name.toml")
+    assert saved.scenario.name == "ok-name" and saved.format == 1
+    assert sorted(p.name for p in (tmp_path / "scenarios").glob("*.toml")) == [
+        "example.toml",
+        "ok-name.toml",
+    ]
+
+
+def test_edit_form_maps_problems_to_fields_rows_and_top() -> None:
+    import tomllib
+
+    document = tomllib.loads(template_text("x"))
+    form = build_form(document)
+    assert "relations[0].weight" in form.fields and "issues[0].positions[2].clout" in form.fields
+    assert "indicators[0].values.USA" in {f.name for f in form.other["indicators"]}
+    assert "parameters.balance_rate" in form.fields
+    edited = apply_post(
+        document,
+        form,
+        {"relations[0].weight": " 0.25 ", "issues[0].positions[2].clout": "", "scenario.seed": "7"},
+    )
+    assert edited["relations"][0]["weight"] == 0.25 and edited["scenario"]["seed"] == 7
+    assert "clout" not in edited["issues"][0]["positions"][2]
+    assert document["issues"][0]["positions"][2]["clout"] == 0.05  # the input is not changed
+    problems = [
+        Problem("range", path="relations[0].weight"),
+        Problem("sign", path="relations[1]"),
+        Problem("actor", path="relations[1].pair[0]"),
+        Problem("ref", path="claims[0].actors[0]"),
+        Problem("file"),
+    ]
+    assigned = assign_problems(problems, form)
+    assert [p.message for p in assigned.fields["relations[0].weight"]] == ["range"]
+    assert [p.message for p in assigned.rows["relations[1]"]] == ["sign", "actor"]
+    assert [p.message for p in assigned.general] == ["ref", "file"]
+    assert assigned.count == 5 and assigned.sections() == {"relations"}
+    assert parse_number("12") == 12 and parse_number("1e-3") == 0.001
+    assert parse_number("__import__('os')") == "__import__('os')"
+
+
+def test_new_scenario_from_template_page(client: TestClient, tmp_path: Path) -> None:
+    made = client.post("/scenarios", data={"name": "fresh"}, follow_redirects=False)
+    assert made.status_code == 303 and made.headers["location"] == "/scenarios/fresh/edit"
+    assert load_scenario(tmp_path / "scenarios" / "fresh.toml").scenario.name == "fresh"
+    assert client.post("/scenarios", data={"name": "fresh"}).status_code == 409
+    assert client.post("/scenarios", data={"name": "../x"}).status_code == 422
+
+
+def test_pages_launch_watch_and_open_a_run(client: TestClient, scenario_name: str) -> None:
+    launched = client.post(
+        "/runs", data={"scenario": scenario_name, "kind": "run"}, follow_redirects=False
+    )
+    assert launched.status_code == 303
+    run_url = launched.headers["location"]
+    run_id = run_url.rsplit("/", 1)[1]
+    wait_for(client, run_id)
+    status = client.get(f"{run_url}/status").text
+    assert 'data-status="succeeded"' in status and "hx-trigger" not in status
+    assert f'href="/runs/{run_id}/result"' in status
+    result = client.get(f"{run_url}/result")
+    assert result.status_code == 200 and 'id="power-table"' in result.text
+    assert run_id in client.get("/runs").text
+    assert run_id in client.get("/runs/table").text
+    assert client.post("/runs", data={"scenario": "../x"}).status_code == 422
+
+
+# --------------------------------------------------------------------------------------------
+# figures: the data in each figure is the run's data
+
+
+def test_figures_hold_the_pictures_numbers(client: TestClient, scenario_name: str) -> None:
+    run_id = client.post("/api/runs", json={"scenario": scenario_name}).json()["id"]
+    wait_for(client, run_id)
+    pic = client.get(f"/api/runs/{run_id}/result").json()["result"]
+    power = power_figure(pic)["data"][0]
+    shares = {a["code"]: a["power"] for a in pic["actors"]}
+    assert dict(zip(power["y"], power["x"], strict=True)) == shares
+    assert power["y"][0] == min(pic["actors"], key=lambda a: a["rank"])["code"]
+    heat = relations_figure(pic)["data"][0]
+    codes = heat["x"]
+    for rel in pic["relations"]:
+        a, b = rel["pair"]
+        assert heat["z"][codes.index(a)][codes.index(b)] == rel["weight"]
+        if not rel["directed"]:
+            assert heat["z"][codes.index(b)][codes.index(a)] == rel["weight"]
+    assert all(heat["z"][i][i] is None for i in range(len(codes)))
+    _, matrix, declared = relation_matrix(pic)
+    assert sum(map(sum, declared)) == sum(1 if r["directed"] else 2 for r in pic["relations"])
+    assert matrix == heat["z"]
+    issues = issues_figure(pic)["data"]
+    for trace, issue in zip(issues, pic["issues"], strict=True):
+        assert dict(zip(trace["text"], trace["x"], strict=True)) == {
+            a: p["position"] for a, p in issue["positions"].items()
+        }
+        assert trace["customdata"] == [p["salience"] for p in issue["positions"].values()]
+    assert set(picture_figures(pic)) == {"power", "relations"} | (
+        {"issues"} if pic["issues"] else set()
+    )
+    assert heat_class(0.9) == "hp4" and heat_class(-0.3) == "hn1" and heat_class(0) == "h0"
+
+
+def test_json_script_cannot_be_closed_by_scenario_text() -> None:
+    html = str(json_script({"name": "</script><script>alert(1)</script>&"}, "x"))
+    assert html.count("</script>") == 1 and "\\u003c/script\\u003e" in html
+    assert json.loads(html.split(">", 1)[1].rsplit("<", 1)[0]) == {
+        "name": "</script><script>alert(1)</script>&"
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# the schema and the command
+
+
+def test_openapi_schema_has_typed_models(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    components = set(schema["components"]["schemas"])
+    assert {
+        "ScenarioOut",
+        "PictureOut",
+        "RunOut",
+        "RunResult",
+        "ErrorOut",
+        "ValidationOut",
+    } <= components
+    paths = schema["paths"]
+    for path in (
+        "/api/scenarios",
+        "/api/scenarios/{name}",
+        "/api/scenarios/validate",
+        "/api/runs",
+        "/api/runs/{run_id}",
+        "/api/runs/{run_id}/result",
+    ):
+        assert path in paths, path
+    assert not [p for p in paths if not p.startswith("/api")]
+    body = paths["/api/scenarios/validate"]["post"]["requestBody"]["content"]
+    assert set(body) == {"application/json", "application/toml"}
+    ok = paths["/api/scenarios/{name}"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"]["$ref"].endswith("/ScenarioOut")
+
+
+def test_serve_command_binds_localhost_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from equipoise.cli import app
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda web, **kw: calls.append({"app": web, **kw}))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["serve", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+    assert (tmp_path / "scenarios").is_dir() and (tmp_path / "equipoise-runs" / "web").is_dir()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["serve", "--scenario-dir", str(tmp_path / "file")])
+    assert result.exit_code != 0
+    assert len(calls) == 1
