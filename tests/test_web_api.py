@@ -59,7 +59,8 @@ def make_client(tmp_path: Path, **kw: Any) -> TestClient:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setenv("EQUIPOISE_RUNS", str(tmp_path / "store"))
     with make_client(tmp_path) as c:
         (tmp_path / "scenarios" / "example.toml").write_text(
             template_text("example"), encoding="utf-8"
@@ -466,7 +467,7 @@ def test_cross_origin_writes_and_foreign_hosts_refused(client: TestClient) -> No
 
 def test_run_lifecycle(client: TestClient, scenario_name: str) -> None:
     kinds = client.get("/api/kinds").json()["kinds"]
-    assert [k["name"] for k in kinds] == ["run"]
+    assert [k["name"] for k in kinds] == ["claims", "compare", "ensemble", "run"]
     launched = client.post("/api/runs", json={"scenario": scenario_name, "kind": "run"})
     assert launched.status_code == 202
     run_id = launched.json()["id"]
@@ -906,3 +907,41 @@ def test_serve_command_binds_localhost_by_default(
     result = CliRunner().invoke(app, ["serve", "--scenario-dir", str(tmp_path / "file")])
     assert result.exit_code != 0
     assert len(calls) == 1
+
+
+def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_path: Path) -> None:
+    """Claims, ensemble and compare jobs give the CLI's results and are kept in the store."""
+    from equipoise.store import RunStore
+
+    launched = client.post(
+        "/api/runs", json={"scenario": "example", "kind": "claims", "params": {"members": 8}}
+    )
+    assert launched.status_code == 202, launched.text
+    run = wait_for(client, launched.json()["id"], timeout=120)
+    assert run["status"] == "succeeded", run
+    result = client.get(f"/api/runs/{run['id']}/result").json()["result"]
+    [row] = result["claims"]
+    assert {"id", "quote", "verdict", "probability", "interval", "drivers"} <= set(row)
+    stored = RunStore(tmp_path / "store").get_run(result["run_id"])
+    assert stored["status"] == "complete"
+    assert stored["kind"] == "claims"
+
+    launched = client.post(
+        "/api/runs",
+        json={
+            "scenario": "example",
+            "kind": "compare",
+            "params": {"members": 6, "intervention": "example-what-if"},
+        },
+    )
+    run = wait_for(client, launched.json()["id"], timeout=120)
+    assert run["status"] == "succeeded", run
+    diffs = client.get(f"/api/runs/{run['id']}/result").json()["result"]["differences"]
+    rel = next(d for d in diffs if d["metric"] == "relation" and d["entity"] == "USA,CHN")
+    assert rel["difference"] > 0  # the what-if adds 0.3 to US-China
+
+    bad = client.post(
+        "/api/runs", json={"scenario": "example", "kind": "ensemble", "params": {"members": 0}}
+    )
+    assert bad.status_code == 422
+    assert bad.json()["problems"][0]["path"] == "params.members"

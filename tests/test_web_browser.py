@@ -81,8 +81,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         (scenarios / "example.toml").write_text(template_text("example"), encoding="utf-8")
     registry = default_registry()
     registry.register_job_kind("run", paced_run, description="the picture, paced", replace=True)
-    with serve_in_thread(create_app(scenarios, root / "runs", registry=registry)) as url:
-        yield url, scenarios, name
+    mp = pytest.MonkeyPatch()
+    mp.setenv("EQUIPOISE_RUNS", str(root / "store"))  # the experiment jobs' results store
+    try:
+        with serve_in_thread(create_app(scenarios, root / "runs", registry=registry)) as url:
+            yield url, scenarios, name
+    finally:
+        mp.undo()
 
 
 @pytest.fixture(scope="module")
@@ -228,9 +233,25 @@ def test_view_edit_save_run_and_open_the_result(
     assert p.locator("#power-table tbody tr").count() == len(saved.actors)
     shot(p, "08-result", full_page=True)
 
-    # 8. the runs page lists it
+    # 8. launch a small claims check (an ensemble in every arm the claims need), watch it
+    #    finish, and open the claims table
+    p.goto(f"{base}/scenarios/browser-edit")
+    p.select_option("#kind", "claims")
+    p.fill("#members", "4")
+    p.click("#launch")
+    p.wait_for_url(f"{base}/runs/*")
+    p.locator('#run-status[data-status="succeeded"]').wait_for(timeout=180_000)
+    shot(p, "09-claims-done")
+    p.click("#open-result")
+    p.wait_for_url(f"{base}/runs/*/result")
+    rows = p.locator("#claims-table tbody tr")
+    assert rows.count() == len(saved.claims)
+    assert rows.first.get_attribute("data-verdict") in ("supported", "contradicted", "undecided")
+    shot(p, "10-claims-table", full_page=True)
+
+    # 9. the runs page lists both
     p.goto(base + "/runs")
-    assert p.locator("#runs-table tbody tr").count() == 1
-    shot(p, "09-runs")
+    assert p.locator("#runs-table tbody tr").count() == 2
+    shot(p, "11-runs")
 
     assert troubles == [], "\n".join(troubles)

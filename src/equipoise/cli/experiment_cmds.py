@@ -27,17 +27,15 @@ from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, err, guarded, out
 from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, scenario_ref
 from equipoise.errors import InputError, Problem
-from equipoise.experiments import analysis
-from equipoise.experiments.claims import arms_and_outcomes, evaluate_claims, plan_claims
+from equipoise.experiments import analysis, workflows
 from equipoise.experiments.ensemble import (
-    BASELINE,
     Arm,
     EnsembleResult,
     Payload,
     run_ensemble,
 )
 from equipoise.experiments.executors import make_executor
-from equipoise.experiments.outcomes import Outcome, parse_outcome
+from equipoise.experiments.outcomes import parse_outcome
 from equipoise.experiments.sampling import Design, sample
 from equipoise.scenario import load_scenario
 from equipoise.scenario.schema import Scenario
@@ -185,47 +183,8 @@ def _design(s: Scenario, n: int, method: str) -> Design:
     return sample(s.uncertainties, n, method=method, seed=s.scenario.seed)  # type: ignore[arg-type]
 
 
-def _years(s: Scenario) -> list[float]:
-    dt = s.scenario.time_step
-    steps = max(1, round(s.scenario.horizon / dt))
-    return [s.scenario.start_year + dt * t for t in range(steps + 1)]
-
-
 # --------------------------------------------------------------------------------------------
 # ensemble
-
-
-def _ensemble_outcomes(s: Scenario) -> tuple[Outcome, ...]:
-    out: list[Outcome] = []
-    for year in _years(s):
-        out.append(Outcome("polarity", (), None, year))
-        out.append(Outcome("bipolarity", (), None, year))
-        out.append(Outcome("strategic_space", s.actor_codes, None, year))
-        out.append(Outcome("power", s.actor_codes, None, year))
-    return tuple(out)
-
-
-def _summary_rows(s: Scenario, result: EnsembleResult, arm: str) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for outcome in result.outcomes:
-        values = np.asarray(result.get(arm, outcome))
-        cols = values.reshape(values.shape[0], -1)
-        names = outcome.actors if cols.shape[1] > 1 or outcome.actors else ("",)
-        table = analysis.summarise(cols, quantiles=(0.05, 0.5, 0.95))
-        for j, name in enumerate(names):
-            rec = table.iloc[j]
-            rows.append(
-                {
-                    "metric": outcome.metric,
-                    "actor": name or None,
-                    "year": outcome.year,
-                    "mean": float(rec["mean"]),
-                    "q05": float(rec["q0.05"]),
-                    "median": float(rec["q0.5"]),
-                    "q95": float(rec["q0.95"]),
-                }
-            )
-    return rows
 
 
 @app.command()
@@ -251,15 +210,7 @@ def ensemble(
         _check_interventions(s, names)
         design = _design(s, members, method)
         arm = Arm(names)
-        payload = Payload(
-            s,
-            tuple(s.uncertainties),
-            design,
-            (arm,),
-            _ensemble_outcomes(s),
-            keep_tables=True,
-            bloc_years="all",
-        )
+        payload = workflows.ensemble_payload(s, design, names)
         result = _run(
             payload,
             kind="ensemble",
@@ -273,14 +224,14 @@ def ensemble(
             label="ensemble",
             parameters={"interventions": list(names)},
         )
-        rows = _summary_rows(s, result, arm.name)
+        rows = workflows.ensemble_summary(result, arm.name)
         if result.run_id is not None:
             _store(store).write_result(result.run_id, "summary", pd.DataFrame(rows))
         info = _result_info(result)
         if as_json:
             emit_json({**info, "summary": rows})
             return
-        last = _years(s)[-1]
+        last = workflows.years(s)[-1]
         out.print(_info_line(info))
         table = Table(
             title=f"Ensemble of {result.n_members} ({arm.name}): median [5–95 %] in {last:g}"
@@ -295,7 +246,7 @@ def ensemble(
         sys_table = Table(title="Polarity and bipolarity over time: median [5–95 %]")
         for col in ("year", "polarity", "bipolarity"):
             sys_table.add_column(col, justify="right")
-        for year in _years(s):
+        for year in workflows.years(s):
             pol = next(r for r in rows if r["metric"] == "polarity" and r["year"] == year)
             bip = next(r for r in rows if r["metric"] == "bipolarity" and r["year"] == year)
             sys_table.add_row(f"{year:g}", _band(pol, 2), _band(bip, 2))
@@ -362,26 +313,9 @@ def compare(
             )
         _check_interventions(s, names)
         design = _design(s, members, method)
-        last = _years(s)[-1]
-        outcomes: list[Outcome] = [
-            Outcome("polarity", (), None, last),
-            Outcome("bipolarity", (), None, last),
-            Outcome("frustration", (), None, last),
-            Outcome("strategic_space", s.actor_codes, None, last),
-            Outcome("power", s.actor_codes, None, last),
-        ]
-        codes = s.actor_codes
-        for i, a in enumerate(codes):
-            for b in codes[i + 1 :]:
-                outcomes.append(Outcome("relation", (a, b), None, last))
-        for a in codes:
-            for b in codes:
-                if a != b:
-                    outcomes.append(Outcome("dependence", (a, b), None, last))
-        for issue in s.issues:
-            outcomes.append(Outcome("issue_outcome", (), issue.id, last))
+        last = workflows.years(s)[-1]
         arm = Arm(names)
-        payload = Payload(s, tuple(s.uncertainties), design, (Arm(), arm), tuple(outcomes))
+        payload = workflows.compare_payload(s, design, names)
         result = _run(
             payload,
             kind="compare",
@@ -395,34 +329,7 @@ def compare(
             label=f"compare {arm.name}",
             parameters={"interventions": list(names)},
         )
-        rows: list[dict[str, Any]] = []
-        for outcome in outcomes:
-            base = np.asarray(result.get(BASELINE, outcome))
-            new = np.asarray(result.get(arm.name, outcome))
-            base2, new2 = base.reshape(base.shape[0], -1), new.reshape(new.shape[0], -1)
-            diff = analysis.paired_difference(base2, new2)
-            entities = (
-                outcome.actors
-                if outcome.metric in ("strategic_space", "power")
-                else ((",".join(outcome.actors) or outcome.issue or "",))
-            )
-            for j, entity in enumerate(entities):
-                rows.append(
-                    {
-                        "metric": outcome.metric,
-                        "entity": entity,
-                        "year": last,
-                        "baseline_mean": float(base2[:, j].mean()),
-                        "intervention_mean": float(new2[:, j].mean()),
-                        "difference": float(np.atleast_1d(diff.mean)[j]),
-                        "interval": [
-                            float(np.atleast_1d(diff.low)[j]),
-                            float(np.atleast_1d(diff.high)[j]),
-                        ],
-                        "share_positive": float(np.atleast_1d(diff.share_positive)[j]),
-                        "share_negative": float(np.atleast_1d(diff.share_negative)[j]),
-                    }
-                )
+        rows = workflows.paired_rows(result, arm.name)
         if result.run_id is not None:
             frame = pd.DataFrame(rows)
             frame["interval"] = frame["interval"].map(lambda v: f"{v[0]:.6g},{v[1]:.6g}")
@@ -720,10 +627,8 @@ def claims(
         s = _scenario(scenario, seed)
         if not s.claims:
             raise InputError(Problem("the scenario has no claims", path="claims"))
-        plans = plan_claims(s)
-        arms, outcomes = arms_and_outcomes(plans)
         design = _design(s, members, method)
-        payload = Payload(s, tuple(s.uncertainties), design, arms, outcomes)
+        payload, plans = workflows.claims_payload(s, design)
         result = _run(
             payload,
             kind="claims",
@@ -737,8 +642,7 @@ def claims(
             label="claims",
             parameters={"claims": [c.id for c in s.claims]},
         )
-        verdicts = evaluate_claims(plans, result)
-        rows = [v.to_dict() for v in verdicts]
+        verdicts, rows = workflows.claim_verdicts(plans, result)
         if result.run_id is not None:
             frame = pd.DataFrame(
                 [

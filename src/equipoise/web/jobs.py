@@ -226,13 +226,16 @@ def run_picture(scenario: Scenario, params: Mapping[str, Any], progress: Progres
 
 
 def default_registry() -> JobRegistry:
-    """Return a new registry with the built-in job kinds (today: ``run``)."""
+    """Return a new registry with the built-in job kinds: run, ensemble, compare, claims."""
+    from equipoise.web.experiment_jobs import register_experiment_jobs
+
     registry = JobRegistry()
     registry.register_job_kind(
         "run",
         run_picture,
         description="the system's picture: power shares and ranks, relations, issues",
     )
+    register_experiment_jobs(registry)
     return registry
 
 

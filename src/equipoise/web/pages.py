@@ -280,7 +280,13 @@ def build_pages(
         data = await request.form(max_files=0, max_fields=10)
         scenario = str(data.get("scenario", ""))
         kind = str(data.get("kind", "run"))
-        job = submit(catalog, jobs, check_name(scenario, what="scenario"), kind, {})
+        params: dict[str, Any] = {}
+        if kind in ("ensemble", "compare", "claims"):
+            raw = str(data.get("members", "") or "50")
+            params["members"] = int(raw) if raw.isdigit() else raw  # validated by the kind
+        if kind == "compare":
+            params["intervention"] = str(data.get("intervention", ""))
+        job = submit(catalog, jobs, check_name(scenario, what="scenario"), kind, params)
         return RedirectResponse(f"/runs/{job.id}", status_code=303)
 
     @pages.get("/runs/{run_id}")
