@@ -128,3 +128,18 @@ def test_template_runs_and_positions_stay_in_range() -> None:
     assert np.all((present >= 0) & (present <= 100))
     assert np.all((tr.strategic_space >= 0) & (tr.strategic_space <= 1))
     assert np.all((tr.dependence >= 0) & (tr.dependence <= 1))
+
+
+def test_recorded_median_and_mean_are_those_of_the_positions() -> None:
+    """The loop reuses the expected-utility round's own median and mean: check them."""
+    from equipoise.engines.bargaining import run_compromise, run_median
+
+    c = compile_scenario(loads_scenario(template_text("t")))
+    tr = simulate(c)
+    for t in range(tr.n_steps + 1):
+        for q, issue in enumerate(c.issues):
+            m = np.flatnonzero(issue.members)
+            cap = np.where(np.isnan(issue.clout[m]), tr.power[0, t, m], issue.clout[m])
+            x, s = tr.positions[0, t, q, m], tr.salience[0, t, q, m]
+            assert tr.median[0, t, q] == pytest.approx(float(run_median(cap, x, s).forecast))
+            assert tr.mean[0, t, q] == pytest.approx(float(run_compromise(cap, x, s).forecast))

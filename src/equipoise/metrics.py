@@ -45,6 +45,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -587,12 +588,18 @@ def _partition(
 ENUMERATE_MAX = 18
 
 
+@functools.lru_cache(maxsize=8)
 def _sign_vectors(n: int) -> FloatArray:
-    """All 2^(n-1) vectors in {-1, +1}^n with the first entry +1 (one per two-camp split)."""
+    """All 2^(n-1) vectors in {-1, +1}^n with the first entry +1 (one per two-camp split).
+
+    Cached (read-only): the table depends on ``n`` alone and the time loop asks for it at
+    every step.
+    """
     codes = np.arange(1 << (n - 1), dtype=np.int64)
     bits = (codes[:, None] >> np.arange(n - 1, dtype=np.int64)) & 1
     G = np.ones((codes.size, n))
     G[:, 1:] = 1.0 - 2.0 * bits
+    G.setflags(write=False)
     return G
 
 

@@ -442,12 +442,12 @@ def _bargain_step(
             # nobody with both clout and salience: the issue does not move this step
             cap = np.where(usable[:, None], cap, 1.0)
             sal = np.where(usable[:, None], sal, 1.0)
-        med = run_median(cap, x, sal, scale=(0.0, 100.0))
-        mn = run_compromise(cap, x, sal, scale=(0.0, 100.0))
-        median[:, q] = med.forecast
-        mean[:, q] = mn.forecast
-        if rounds <= 0:
-            forecast[:, q] = {"eu": med, "median": med, "compromise": mn}[issue.model].forecast
+        if rounds <= 0 or issue.model != "eu":
+            med = run_median(cap, x, sal, scale=(0.0, 100.0))
+            mn = run_compromise(cap, x, sal, scale=(0.0, 100.0))
+            median[:, q] = med.forecast
+            mean[:, q] = mn.forecast
+            forecast[:, q] = (mn if issue.model == "compromise" else med).forecast
             continue
         if issue.model == "eu":
             groups = _param_groups({"eu_q": eu_q}, ["eu_q"])
@@ -466,8 +466,10 @@ def _bargain_step(
                     usable[rows, None], new, x[rows]
                 )[:, None, :]
                 forecast[rows, q] = result.forecast
-        else:
-            forecast[:, q] = (mn if issue.model == "compromise" else med).forecast
+                # the weighted median and mean of the round's new positions, as the
+                # static models would compute them from those positions
+                median[rows, q] = result.median[..., -1]
+                mean[rows, q] = result.mean[..., -1]
     state.forecast = forecast
     return forecast, median, mean
 
