@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -133,38 +134,40 @@ def _progress(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], N
         yield lambda n: progress.advance(task, n)
 
 
+@dataclass(frozen=True)
+class _Exec:
+    """How and where an experiment command runs (the options every such command shares)."""
+
+    executor: str
+    address: str | None
+    workers: int | None
+    batch_size: int
+    store: Path | None
+    resume: str | None
+    quiet: bool
+
+
 def _run(
-    payload: Payload,
-    *,
-    kind: str,
-    executor: str,
-    address: str | None,
-    workers: int | None,
-    batch_size: int,
-    store_path: Path | None,
-    resume: str | None,
-    quiet: bool,
-    label: str,
-    parameters: dict[str, Any],
+    payload: Payload, opts: _Exec, *, kind: str, label: str, parameters: dict[str, Any]
 ) -> EnsembleResult:
-    _check_choice(executor, ("local", "processes", "dask"), "--executor")
-    store = _store(store_path)
+    _check_choice(opts.executor, ("local", "processes", "dask"), "--executor")
+    store = _store(opts.store)
     total = payload.design.n_members * len(payload.arms)
     scale = len(payload.arms)
     created: list[str] = []
     try:
         with (
-            make_executor(executor, address=address, n_workers=workers) as ex,  # type: ignore[arg-type]
-            _progress(total, label, quiet) as advance,
+            make_executor(opts.executor, address=opts.address, n_workers=opts.workers) as ex,  # type: ignore[arg-type]
+            _progress(total, label, opts.quiet) as advance,
         ):
             return run_ensemble(
                 payload,
                 executor=ex,
-                batch_size=batch_size,
+                batch_size=opts.batch_size,
                 store=store,
                 kind=kind,
-                parameters={**parameters, "executor": executor},
-                resume=resume,
+                parameters={**parameters, "executor": opts.executor},
+                resume=opts.resume,
                 progress=lambda n: advance(n * scale),
                 on_run=created.append,
             )
@@ -213,14 +216,8 @@ def ensemble(
         payload = workflows.ensemble_payload(s, design, names)
         result = _run(
             payload,
+            _Exec(executor, address, workers, batch_size, store, resume, quiet),
             kind="ensemble",
-            executor=executor,
-            address=address,
-            workers=workers,
-            batch_size=batch_size,
-            store_path=store,
-            resume=resume,
-            quiet=quiet,
             label="ensemble",
             parameters={"interventions": list(names)},
         )
@@ -318,14 +315,8 @@ def compare(
         payload = workflows.compare_payload(s, design, names)
         result = _run(
             payload,
+            _Exec(executor, address, workers, batch_size, store, resume, quiet),
             kind="compare",
-            executor=executor,
-            address=address,
-            workers=workers,
-            batch_size=batch_size,
-            store_path=store,
-            resume=resume,
-            quiet=quiet,
             label=f"compare {arm.name}",
             parameters={"interventions": list(names)},
         )
@@ -418,14 +409,8 @@ def sensitivity(
         payload = Payload(s, tuple(s.uncertainties), design, (arm,), (outcome,))
         result = _run(
             payload,
+            _Exec(executor, address, workers, batch_size, store, resume, quiet),
             kind="sensitivity",
-            executor=executor,
-            address=address,
-            workers=workers,
-            batch_size=batch_size,
-            store_path=store,
-            resume=resume,
-            quiet=quiet,
             label=f"{method} {outcome.label}",
             parameters={"metric": outcome.label, "method": method},
         )
@@ -523,14 +508,8 @@ def discover(
         payload = Payload(s, tuple(s.uncertainties), design, (arm,), (outcome,))
         result = _run(
             payload,
+            _Exec(executor, address, workers, batch_size, store, resume, quiet),
             kind="discover",
-            executor=executor,
-            address=address,
-            workers=workers,
-            batch_size=batch_size,
-            store_path=store,
-            resume=resume,
-            quiet=quiet,
             label=f"discover {outcome.label}",
             parameters={"outcome": outcome.label, "algorithm": algorithm},
         )
@@ -631,14 +610,8 @@ def claims(
         payload, plans = workflows.claims_payload(s, design)
         result = _run(
             payload,
+            _Exec(executor, address, workers, batch_size, store, resume, quiet),
             kind="claims",
-            executor=executor,
-            address=address,
-            workers=workers,
-            batch_size=batch_size,
-            store_path=store,
-            resume=resume,
-            quiet=quiet,
             label="claims",
             parameters={"claims": [c.id for c in s.claims]},
         )
