@@ -642,15 +642,15 @@ def claims(
             title=f"Claims of {s.scenario.name}: verdicts over {result.n_members} members",
             show_lines=True,
         )
-        for col in ("claim", "quote (holders)", "verdict", "P", "95 % interval", "main driver"):
+        for col in ("claim", "quote", "verdict", "P", "95 % interval", "main driver"):
             table.add_column(col, justify="right" if col == "P" else "left")
         styles = {"supported": "green", "contradicted": "red", "undecided": "yellow"}
         for v, r in zip(verdicts, rows, strict=True):
-            quote = r["quote"] if len(r["quote"]) <= 70 else r["quote"][:69] + "…"
+            quote = r["quote"] if len(r["quote"]) <= 60 else r["quote"][:59] + "…"
             driver = r["drivers"][0]["uncertainty"] if r["drivers"] else "–"
             table.add_row(
                 r["id"],
-                f"“{quote}” ({', '.join(r['holders'])})",
+                f"“{quote}”",
                 f"[{styles[v.verdict]}]{v.verdict}[/{styles[v.verdict]}]",
                 f"{v.probability:.2f}",
                 f"{v.interval[0]:.2f}–{v.interval[1]:.2f}",
