@@ -425,7 +425,8 @@ def test_property_batch_axis_equals_loop(x: np.ndarray) -> None:
     hnp.arrays(
         np.float64,
         st.tuples(st.integers(1, 6), st.integers(1, 4)),
-        elements=st.floats(0.0, 1e6, allow_nan=False),
+        # no subnormals: scaling them underflows to zero (see _values above)
+        elements=st.floats(0.0, 1e6, allow_nan=False, allow_subnormal=False),
     ),
     st.floats(min_value=1e-3, max_value=1e3, allow_nan=False),
 )
