@@ -313,3 +313,31 @@ def test_design_object() -> None:
     assert d.n_members == 3
     with pytest.raises(EquipoiseError):
         make_tasks(3, 0)
+
+
+def test_ensemble_summary_labels_every_kind_of_outcome(scenario: Scenario) -> None:
+    from equipoise.experiments.workflows import ensemble_summary
+
+    outcomes = (
+        Outcome("strategic_space", ("AAA", "CCC"), None, 2025.0),
+        Outcome("dependence", ("DDD", "BBB"), None, 2025.0),
+        Outcome("polarity", (), None, 2025.0),
+        Outcome("issue_outcome", (), "q", 2025.0),
+    )
+    payload = Payload(
+        scenario,
+        tuple(scenario.uncertainties),
+        sample(scenario.uncertainties, 6, seed=1),
+        (Arm(),),
+        outcomes,
+    )
+    with SequentialExecutor() as ex:
+        rows = ensemble_summary(run_ensemble(payload, executor=ex, batch_size=6), "baseline")
+    assert [(r["metric"], r["actor"]) for r in rows] == [
+        ("strategic_space", "AAA"),
+        ("strategic_space", "CCC"),
+        ("dependence", "DDD,BBB"),
+        ("polarity", None),
+        ("issue_outcome", "q"),
+    ]
+    assert all(r["q05"] <= r["median"] <= r["q95"] for r in rows)

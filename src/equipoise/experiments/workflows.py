@@ -66,7 +66,12 @@ def ensemble_summary(result: EnsembleResult, arm: str) -> list[dict[str, Any]]:
     for outcome in result.outcomes:
         values = np.asarray(result.get(arm, outcome))
         cols = values.reshape(values.shape[0], -1)
-        names = outcome.actors if cols.shape[1] > 1 or outcome.actors else ("",)
+        # one column per actor for one-actor metrics; otherwise one value per member
+        # (a dyad such as dependence(RUS,CHN) is labelled "RUS,CHN")
+        if cols.shape[1] == len(outcome.actors) and outcome.metric in ("strategic_space", "power"):
+            names: tuple[str, ...] = outcome.actors
+        else:
+            names = (",".join(outcome.actors) or (outcome.issue or ""),)
         table = analysis.summarise(cols, quantiles=(0.05, 0.5, 0.95))
         for j, name in enumerate(names):
             rec = table.iloc[j]
