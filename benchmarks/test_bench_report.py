@@ -33,20 +33,10 @@ from equipoise.report import build_report_data, render_report, write_report
 from equipoise.report.render import report_figures
 from equipoise.scenario import load_scenario
 from equipoise.store import RunStore
+from equipoise.testing import CHROMIUM, CHROMIUM_ARGS
 
 MEMBERS = 1000
 LOADS = 5
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 _built: dict[str, Any] = {}
 

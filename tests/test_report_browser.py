@@ -29,18 +29,8 @@ from equipoise.report import build_report_data, render_report, write_report
 from equipoise.report.render import ReportFigures, report_figures
 from equipoise.scenario import load_scenario
 from equipoise.store import RunStore
+from equipoise.testing import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "report"
 #: Generous bound on the time to draw every figure: a guard against pathologies, not the

@@ -27,22 +27,11 @@ import pytest
 
 from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
 from equipoise.scenario.schema import Scenario
-from equipoise.testing import template_text
+from equipoise.testing import CHROMIUM, CHROMIUM_ARGS, template_text
 from equipoise.web.app import create_app
 from equipoise.web.jobs import Progress, default_registry, run_picture
 from equipoise.web.server import serve_in_thread
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
 

@@ -5,7 +5,25 @@ Kept in the package (as xarray keeps ``xarray.testing``) so users' own tests can
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from equipoise.scenario.loading import library_dir
+
+#: Debian's Chromium, which the browser tests drive through Playwright (never a downloaded one).
+CHROMIUM = Path("/usr/bin/chromium")
+
+#: Flags for headless Chromium on a machine without network: the background services would
+#: otherwise try (and fail) to reach the internet at every start.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def template_text(name: str = "example") -> str:
@@ -137,4 +155,4 @@ def mini_scenario_text() -> str:
     return _MINI
 
 
-__all__ = ["mini_scenario_text", "template_text"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "mini_scenario_text", "template_text"]
