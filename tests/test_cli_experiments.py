@@ -135,8 +135,16 @@ def test_ensemble_summary(scenario: Path, tmp_path: Path) -> None:
     rows = [r for r in data["summary"] if r["metric"] == "power" and r["actor"] == "BBB"]
     assert len(rows) == 5
     assert all(r["q05"] <= r["median"] <= r["q95"] for r in rows)
-    frame = RunStore(tmp_path / "runs").read_table(data["run_id"], "actors")
+    store = RunStore(tmp_path / "runs")
+    frame = store.read_table(data["run_id"], "actors")
     assert set(frame["variable"]) == {"power", "strategic_space", "alignment", "bloc"}
+    assert "dyads" not in store.get_run(data["run_id"])["tables"]
+    code, stdout, _ = invoke(
+        "ensemble", str(scenario), "-n", "4", "--dyads", "--json", *common(tmp_path)
+    )
+    assert code == 0
+    dyads = store.read_table(json.loads(stdout)["run_id"], "dyads")
+    assert len(dyads) == 4 * 5 * 4 * 3 * 2  # members x steps x ordered pairs x 2 variables
 
 
 def test_sensitivity_and_discover(scenario: Path, tmp_path: Path) -> None:

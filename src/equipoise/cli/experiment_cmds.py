@@ -204,6 +204,10 @@ def ensemble(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    dyads: Annotated[
+        bool,
+        typer.Option("--dyads", help="Also store every pair's relation and dependence per step."),
+    ] = False,
     as_json: T_Json = False,
 ) -> None:
     """Run an ensemble over the scenario's declared uncertainties and summarise it."""
@@ -213,7 +217,7 @@ def ensemble(
         _check_interventions(s, names)
         design = _design(s, members, method)
         arm = Arm(names)
-        payload = workflows.ensemble_payload(s, design, names)
+        payload = workflows.ensemble_payload(s, design, names, dyads=dyads)
         result = _run(
             payload,
             _Exec(executor, address, workers, batch_size, store, resume, quiet),

@@ -67,6 +67,7 @@ class Payload:
     arms: tuple[Arm, ...]
     outcomes: tuple[Outcome, ...] = ()
     keep_tables: bool = False
+    skip_tables: tuple[str, ...] = ()  # tidy tables not to keep (e.g. "dyads": n^2 rows a step)
     bloc_years: tuple[float, ...] | Literal["all"] = ()
 
 
@@ -130,7 +131,9 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
     rows = np.arange(task.start, task.stop, dtype=np.int64)
     patches = patches_for(payload.design, payload.uncertainties, rows)
     options = SimulationOptions(
-        bloc_steps=_bloc_steps(payload), keep_relations=payload.keep_tables or True
+        # relations are always kept: relation and alignment outcomes read them at any step
+        bloc_steps=_bloc_steps(payload),
+        keep_relations=True,
     )
     values: dict[tuple[str, str], T_Float] = {}
     frames: dict[str, list[pd.DataFrame]] = {}
@@ -147,6 +150,8 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
             values[(arm.name, outcome.label)] = outcome_values(tr, outcome)
         if payload.keep_tables:
             for name, frame in tidy_tables(tr).items():
+                if name in payload.skip_tables:
+                    continue
                 frame = frame.copy()
                 frame["member"] = rows[frame["member"].to_numpy()]
                 frame.insert(0, "arm", arm.name)

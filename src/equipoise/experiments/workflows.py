@@ -47,8 +47,15 @@ def ensemble_outcomes(s: Scenario) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def ensemble_payload(s: Scenario, design: Design, interventions: Sequence[str] = ()) -> Payload:
-    """Return an ensemble of one arm that keeps its tidy tables and blocs at every step."""
+def ensemble_payload(
+    s: Scenario, design: Design, interventions: Sequence[str] = (), *, dyads: bool = False
+) -> Payload:
+    """Return an ensemble of one arm that keeps its tidy tables and blocs at every step.
+
+    The dyads table (relations and dependence of every pair at every step, n(n-1) rows per
+    member and step: 40 million rows for 10,000 members of the default scenario) is kept only
+    when ``dyads`` is true.
+    """
     return Payload(
         s,
         tuple(s.uncertainties),
@@ -56,6 +63,7 @@ def ensemble_payload(s: Scenario, design: Design, interventions: Sequence[str] =
         (Arm(tuple(interventions)),),
         ensemble_outcomes(s),
         keep_tables=True,
+        skip_tables=() if dyads else ("dyads",),
         bloc_years="all",
     )
 
