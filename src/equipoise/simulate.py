@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -216,7 +216,6 @@ class _State:
     params: dict[str, T_Float]  # name -> (B,)
     forecast: T_Float  # (B, k), the last forecasts (for effect conditions)
     power: T_Float  # (B, n)
-    kinds: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _index(c: CompiledScenario) -> TargetIndex:
@@ -291,10 +290,7 @@ def apply_change(
     issue_pos = {issue.id: q for q, issue in enumerate(c.issues)}
     if isinstance(value, str):
         if target.section == "relations" and target.field == "kind":
-            a, b = pos[target.keys[0]], pos[target.keys[1]]
-            state.kinds[(a, b)] = value
-            state.kinds[(b, a)] = value
-            return
+            return  # a relation's kind is a label: its weight and commitment carry the dynamics
         raise EquipoiseError(f"{target.text}: a text value can only set a relation's kind")
     v = np.asarray(value, dtype=np.float64)
     v = v[idx] if v.ndim == 1 else np.broadcast_to(v, idx.shape)

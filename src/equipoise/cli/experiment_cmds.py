@@ -389,7 +389,7 @@ def sensitivity(
         outcome = parse_outcome(metric, s, what="--metric")
         if outcome.op is not None:
             raise InputError(Problem("a sensitivity metric takes no comparison", path="--metric"))
-        if len(outcome.actors) > 1 and outcome.metric in ("strategic_space", "power"):
+        if len(outcome.actors) > 1 and outcome.per_actor:
             raise InputError(Problem("give one actor for a sensitivity metric", path="--metric"))
         if not s.uncertainties:
             raise InputError(
@@ -501,7 +501,7 @@ def discover(
             raise InputError(
                 Problem("the outcome needs a comparison, e.g. '> 0.6'", path="--outcome")
             )
-        if len(outcome.actors) > 1 and outcome.metric in ("strategic_space", "power"):
+        if len(outcome.actors) > 1 and outcome.per_actor:
             raise InputError(Problem("give one actor for the outcome", path="--outcome"))
         if not s.uncertainties:
             raise InputError(

@@ -385,7 +385,7 @@ def _assemble(
                         .to_numpy(dtype=np.float64)
                         .reshape(task.stop - task.start, width)
                     )
-                    parts.append(arr[:, 0] if width == 1 and parts_are_1d(collected, key) else arr)
+                    parts.append(arr if outcome.per_actor else arr[:, 0])
             # C order always: numpy's summation order depends on the memory layout, and
             # summaries must not depend on whether a batch came from a worker or the store
             joined = np.ascontiguousarray(np.concatenate(parts, axis=0) if parts else np.zeros(0))
@@ -393,13 +393,6 @@ def _assemble(
                 raise EquipoiseError("internal error: members missing from the ensemble")
             values[key] = joined
     return values
-
-
-def parts_are_1d(collected: dict[int, BatchResult], key: tuple[str, str]) -> bool:
-    """Whether the outcome is one value per member (as in the batches run in this session)."""
-    for result in collected.values():
-        return bool(np.asarray(result.values[key]).ndim == 1)
-    return True
 
 
 __all__ = [

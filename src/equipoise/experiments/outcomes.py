@@ -30,6 +30,9 @@ from equipoise.simulate import Trajectory
 
 T_Float = NDArray[np.float64]
 
+#: Metrics of one actor: a request for several actors gives one column per actor.
+PER_ACTOR_METRICS = frozenset({"strategic_space", "power"})
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -41,6 +44,11 @@ class Outcome:
     year: float | None = None  # None: the last year
     op: Literal[">", "<", ">=", "<="] | None = None
     threshold: float | None = None
+
+    @property
+    def per_actor(self) -> bool:
+        """Whether the values have one column per actor (a one-actor metric), else one per member."""
+        return self.metric in PER_ACTOR_METRICS
 
     @property
     def label(self) -> str:
@@ -141,7 +149,7 @@ def outcome_values(tr: Trajectory, outcome: Outcome, *, step: int | None = None)
             tr.forecast[:, step, tr.issues.index(outcome.issue or "")], dtype=np.float64
         )
     idx = [pos[a] for a in outcome.actors]
-    if metric in ("strategic_space", "power"):
+    if outcome.per_actor:
         return np.asarray(getattr(tr, metric)[:, step][:, idx], dtype=np.float64)
     if metric == "dependence":
         return np.asarray(tr.dependence[:, step, idx[0], idx[1]], dtype=np.float64)
@@ -168,4 +176,4 @@ def needs_blocs(metric: str) -> bool:
     return metric in ("polarity", "bipolarity", "frustration", "same_bloc")
 
 
-__all__ = ["Outcome", "needs_blocs", "outcome_values", "parse_outcome"]
+__all__ = ["PER_ACTOR_METRICS", "Outcome", "needs_blocs", "outcome_values", "parse_outcome"]

@@ -6,7 +6,7 @@ same summaries; they live here so that each edge stays thin.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -68,15 +68,16 @@ def ensemble_payload(
     )
 
 
-def ensemble_summary(result: EnsembleResult, arm: str) -> list[dict[str, Any]]:
-    """Return mean, median and 5–95 % band of every outcome of an arm, per actor and year."""
+def summary_rows(values: Mapping[Outcome, Any]) -> list[dict[str, Any]]:
+    """Return mean, median and 5–95 % band of each outcome's values over the members.
+
+    One row per actor for one-actor metrics, else one row per outcome (a dyad such as
+    ``dependence(RUS,CHN)`` is labelled ``"RUS,CHN"``, an issue by its id).
+    """
     rows: list[dict[str, Any]] = []
-    for outcome in result.outcomes:
-        values = np.asarray(result.get(arm, outcome))
-        cols = values.reshape(values.shape[0], -1)
-        # one column per actor for one-actor metrics; otherwise one value per member
-        # (a dyad such as dependence(RUS,CHN) is labelled "RUS,CHN")
-        if cols.shape[1] == len(outcome.actors) and outcome.metric in ("strategic_space", "power"):
+    for outcome, raw in values.items():
+        cols = np.asarray(raw, dtype=np.float64).reshape(np.shape(raw)[0], -1)
+        if outcome.per_actor:
             names: tuple[str, ...] = outcome.actors
         else:
             names = (",".join(outcome.actors) or (outcome.issue or ""),)
@@ -87,7 +88,7 @@ def ensemble_summary(result: EnsembleResult, arm: str) -> list[dict[str, Any]]:
                 {
                     "metric": outcome.metric,
                     "actor": name or None,
-                    "year": outcome.year,
+                    "year": None if outcome.year is None else float(outcome.year),
                     "mean": float(rec["mean"]),
                     "q05": float(rec["q0.05"]),
                     "median": float(rec["q0.5"]),
@@ -95,6 +96,11 @@ def ensemble_summary(result: EnsembleResult, arm: str) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def ensemble_summary(result: EnsembleResult, arm: str) -> list[dict[str, Any]]:
+    """Return the :func:`summary_rows` of every outcome of an arm."""
+    return summary_rows({o: result.get(arm, o) for o in result.outcomes})
 
 
 # --------------------------------------------------------------------------------------------
@@ -137,7 +143,7 @@ def paired_rows(result: EnsembleResult, arm: str) -> list[dict[str, Any]]:
         diff = analysis.paired_difference(base2, new2)
         entities = (
             outcome.actors
-            if outcome.metric in ("strategic_space", "power")
+            if outcome.per_actor
             else ((",".join(outcome.actors) or outcome.issue or ""),)
         )
         for j, entity in enumerate(entities):
@@ -188,5 +194,6 @@ __all__ = [
     "ensemble_payload",
     "ensemble_summary",
     "paired_rows",
+    "summary_rows",
     "years",
 ]

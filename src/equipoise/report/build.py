@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from equipoise.engines.bargaining import bargain
 from equipoise.errors import InputError, Problem
-from equipoise.experiments import analysis, workflows
+from equipoise.experiments import workflows
 from equipoise.experiments.claims import ClaimPlan
 from equipoise.experiments.ensemble import (
     BASELINE,
@@ -317,41 +317,13 @@ def compare_outcomes(scenario: Scenario) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def _entities(outcome: Outcome, width: int) -> list[str]:
-    if (
-        outcome.metric in ("strategic_space", "power")
-        and len(outcome.actors) == width
-        and width >= 1
-    ):
-        return list(outcome.actors)
-    return [",".join(outcome.actors) or (outcome.issue or "")]
-
-
 def summary_frame(values: Mapping[Outcome, T_Float]) -> pd.DataFrame:
     """Return the quantiles of each outcome's values over the members (:data:`SUMMARY_COLUMNS`).
 
-    The quantiles are those of :func:`equipoise.experiments.analysis.summarise` (linear
-    interpolation, NaN left out).
+    The rows of :func:`equipoise.experiments.workflows.summary_rows` (the quantiles of
+    :func:`equipoise.experiments.analysis.summarise`: linear interpolation, NaN left out).
     """
-    rows: list[dict[str, Any]] = []
-    for outcome, raw in values.items():
-        arr = np.asarray(raw, dtype=np.float64)
-        cols = arr.reshape(arr.shape[0], -1)
-        table = analysis.summarise(cols, quantiles=QUANTILES)
-        for j, entity in enumerate(_entities(outcome, cols.shape[1])):
-            rec = table.iloc[j]
-            rows.append(
-                {
-                    "metric": outcome.metric,
-                    "actor": entity or None,
-                    "year": float(outcome.year) if outcome.year is not None else None,
-                    "mean": float(rec["mean"]),
-                    "q05": float(rec["q0.05"]),
-                    "median": float(rec["q0.5"]),
-                    "q95": float(rec["q0.95"]),
-                }
-            )
-    return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    return pd.DataFrame(workflows.summary_rows(values), columns=list(SUMMARY_COLUMNS))
 
 
 def differences_frame(result: EnsembleResult, arms: Sequence[str]) -> pd.DataFrame:

@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 
 from equipoise import __version__
 from equipoise.errors import InputError, Problem
+from equipoise.experiments.outcomes import PER_ACTOR_METRICS
 from equipoise.report import figures as F
 from equipoise.report.build import (
     ClaimResult,
@@ -158,7 +159,7 @@ def _claim_keys(
     claim: ClaimResult, scenario_end: float, start: float
 ) -> set[tuple[str, str, float]]:
     year = float(min(start + claim.horizon, scenario_end))
-    if claim.metric in ("strategic_space", "power"):
+    if claim.metric in PER_ACTOR_METRICS:
         entities = list(claim.actors)
     else:
         entities = [",".join(claim.actors) or (claim.issue or "")]
