@@ -29,7 +29,7 @@ from equipoise.report import build_report_data, render_report, write_report
 from equipoise.report.render import ReportFigures, report_figures
 from equipoise.scenario import load_scenario
 from equipoise.store import RunStore
-from equipoise.testing import CHROMIUM, CHROMIUM_ARGS
+from equipoise.testing import CHROMIUM, CHROMIUM_ARGS, wait_until
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "report"
@@ -120,7 +120,7 @@ def test_report_renders_offline_prints_and_measures(
     p, troubles = page
     t0 = time.perf_counter()
     p.goto(path.as_uri())
-    p.wait_for_function("window.equipoiseRendered !== undefined")
+    wait_until(p, "window.equipoiseRendered !== undefined", interval=0.01)
     wall = time.perf_counter() - t0
     times: dict[str, Any] = p.evaluate("window.equipoiseRendered")
     assert times["figures"] == len(figures.all())

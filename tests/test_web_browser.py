@@ -27,7 +27,7 @@ import pytest
 
 from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
 from equipoise.scenario.schema import Scenario
-from equipoise.testing import CHROMIUM, CHROMIUM_ARGS, template_text
+from equipoise.testing import CHROMIUM, CHROMIUM_ARGS, template_text, wait_until
 from equipoise.web.app import create_app
 from equipoise.web.jobs import Progress, default_registry, run_picture
 from equipoise.web.server import serve_in_thread
@@ -146,9 +146,10 @@ def test_view_edit_save_run_and_open_the_result(
     # 2. view the default scenario: tables and drawn figures
     link.click()
     p.wait_for_url(f"{base}/scenarios/{name}")
-    p.wait_for_function(
+    wait_until(
+        p,
         "document.querySelectorAll('.js-plotly-plot').length"
-        " === document.querySelectorAll('[data-figure]').length"
+        " === document.querySelectorAll('[data-figure]').length",
     )
     assert all(n > 0 for n in figures_drawn(p)) and len(figures_drawn(p)) >= 2
     scenario = (
@@ -192,7 +193,7 @@ def test_view_edit_save_run_and_open_the_result(
     assert saved.scenario.name == "browser-edit"
     assert saved.scenario.title == "Edited in the browser"
     assert p.locator("h1").inner_text().startswith("browser-edit")
-    p.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 2")
+    wait_until(p, "document.querySelectorAll('.js-plotly-plot').length >= 2")
     shot(p, "05-saved", full_page=True)
 
     # 6. launch a run and watch its progress live
@@ -200,10 +201,11 @@ def test_view_edit_save_run_and_open_the_result(
     p.click("#launch")
     p.wait_for_url(f"{base}/runs/*")
     status = p.locator("#run-status")
-    p.wait_for_function(
+    wait_until(
+        p,
         "(() => { const s = document.querySelector('#run-status');"
         " return s && s.dataset.status === 'running'"
-        " && Number(document.querySelector('#run-progress').value) > 0; })()"
+        " && Number(document.querySelector('#run-progress').value) > 0; })()",
     )
     assert status.get_attribute("data-status") == "running"
     shot(p, "06-run-progress")
@@ -214,9 +216,10 @@ def test_view_edit_save_run_and_open_the_result(
     # 7. open the result: the picture with its figures drawn
     p.click("#open-result")
     p.wait_for_url(f"{base}/runs/*/result")
-    p.wait_for_function(
+    wait_until(
+        p,
         "document.querySelectorAll('.js-plotly-plot').length"
-        " === document.querySelectorAll('[data-figure]').length"
+        " === document.querySelectorAll('[data-figure]').length",
     )
     assert all(n > 0 for n in figures_drawn(p))
     assert p.locator("#power-table tbody tr").count() == len(saved.actors)

@@ -5,7 +5,9 @@ Kept in the package (as xarray keeps ``xarray.testing``) so users' own tests can
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any, Protocol
 
 from equipoise.scenario.loading import library_dir
 
@@ -24,6 +26,31 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+class _Page(Protocol):
+    def evaluate(self, expression: str) -> Any: ...
+
+
+def wait_until(
+    page: _Page, expression: str, *, timeout: float = 20.0, interval: float = 0.05
+) -> Any:
+    """Poll a JavaScript expression in ``page`` until it is truthy; return its value.
+
+    Playwright's ``wait_for_function`` re-evaluates its predicate with ``eval`` inside the
+    page, which a strict Content-Security-Policy (the web app's ``script-src 'self'``)
+    forbids once the first check fails. ``page.evaluate`` runs through the DevTools
+    protocol, which the policy does not govern, so polling from Python works on any page
+    and leaves the app's policy under test. Raises ``TimeoutError`` naming the expression.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"{expression!r} was still falsy ({value!r}) after {timeout} s")
+        time.sleep(interval)
 
 
 def template_text(name: str = "example") -> str:
@@ -155,4 +182,4 @@ def mini_scenario_text() -> str:
     return _MINI
 
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "mini_scenario_text", "template_text"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "mini_scenario_text", "template_text", "wait_until"]
