@@ -23,6 +23,7 @@ from equipoise.experiments.ensemble import BASELINE
 from equipoise.experiments.executors import SequentialExecutor
 from equipoise.experiments.outcomes import Outcome
 from equipoise.outputs import start_forecasts
+from equipoise.plotlyjs import BASIC, script_text, trace_types
 from equipoise.report import build_report_data, load_report_data, render_report, write_report
 from equipoise.report import figures as F
 from equipoise.report.build import (
@@ -32,7 +33,7 @@ from equipoise.report.build import (
     is_run_id,
     summary_frame,
 )
-from equipoise.report.render import ReportFigures, json_script, report_figures
+from equipoise.report.render import ReportFigures, json_script, plotly_js, report_figures
 from equipoise.scenario import load_scenario
 from equipoise.store import RunStore
 from equipoise.testing import template_text
@@ -364,9 +365,32 @@ def test_report_is_self_contained(html: str) -> None:
     )
     assert remote == []
     assert not re.search(r"@import\s+url\(\s*[\"']?https?:", html)
-    assert (
-        html.count("plotly.js v") >= 1 and html.count("Copyright 2012-") == 1
-    )  # one plotly.js copy
+    # one plotly.js copy, the basic partial bundle (the report draws scatter and bar traces)
+    assert html.count("Copyright 2012-") == 1
+    assert "plotly.js (basic - minified) v" in html
+
+
+def test_report_inlines_the_smallest_bundle_that_draws_it(figs: ReportFigures) -> None:
+    assert trace_types(f.figure for f in figs.all()) == {"scatter", "bar"}
+    assert plotly_js(figs) == script_text(BASIC.path)
+    # a figure with a trace outside the partial bundle makes the report inline the full one
+    globe = F.FigureSpec(
+        key="globe",
+        title="t",
+        alt="a",
+        figure={"data": [{"type": "scatter3d"}], "layout": {}},
+        table=F.DataTable(("x",), ((1.0,),)),
+    )
+    full = plotly_js(ReportFigures(power=[*figs.power, globe]))
+    assert "plotly.js v" in full[:400] and "minified)" not in full[:400]
+    heat = F.FigureSpec(
+        key="heat",
+        title="t",
+        alt="a",
+        figure={"data": [{"type": "heatmap"}], "layout": {}},
+        table=F.DataTable(("x",), ((1.0,),)),
+    )
+    assert "(cartesian - minified)" in plotly_js(ReportFigures(power=[*figs.power, heat]))[:400]
 
 
 def test_report_holds_every_claim_quote_and_attribution(data: ReportData, html: str) -> None:

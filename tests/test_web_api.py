@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from equipoise.errors import InputError, Problem
 from equipoise.picture import picture
+from equipoise.plotlyjs import CARTESIAN, trace_types
 from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
 from equipoise.scenario.schema import Scenario
 from equipoise.testing import template_text
@@ -137,7 +138,7 @@ def test_static_assets_are_local(client: TestClient) -> None:
     assert htmx.status_code == 200
     assert "htmx 2." in htmx.text[:200] and "0BSD" in htmx.text[:200]
     plotly = client.get("/vendor/plotly.min.js")
-    assert plotly.status_code == 200 and "plotly.js" in plotly.text[:200]
+    assert plotly.status_code == 200 and "plotly.js (cartesian - minified)" in plotly.text[:200]
     assert client.get("/static/equipoise.css").status_code == 200
     page = client.get("/").text
     assert "http://" not in page.replace("http://127.0.0.1", "") and "https://" not in page
@@ -846,6 +847,8 @@ def test_figures_hold_the_pictures_numbers(client: TestClient, scenario_name: st
     assert set(picture_figures(pic)) == {"power", "relations"} | (
         {"issues"} if pic["issues"] else set()
     )
+    # the pages load the cartesian partial bundle: every trace must be one of its types
+    assert trace_types(picture_figures(pic).values()) <= CARTESIAN.traces
     assert heat_class(0.9) == "hp4" and heat_class(-0.3) == "hn1" and heat_class(0) == "h0"
 
 

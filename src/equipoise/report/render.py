@@ -11,7 +11,6 @@ writes it without ever overwriting a file silently.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import math
 import os
@@ -30,6 +29,7 @@ from markupsafe import Markup, escape
 from equipoise import __version__
 from equipoise.errors import InputError, Problem
 from equipoise.experiments.outcomes import PER_ACTOR_METRICS
+from equipoise.plotlyjs import bundle_for, script_text, trace_types
 from equipoise.report import figures as F
 from equipoise.report.build import (
     ClaimResult,
@@ -524,12 +524,15 @@ def _environment() -> Environment:
     return env
 
 
-@cache
-def plotly_js() -> str:
-    """Return plotly.js from the installed ``plotly`` package, safe inside a ``<script>``."""
-    # imported by name: plotly ships no type stubs, and is only needed when a report is written
-    offline = importlib.import_module("plotly.offline")
-    return str(offline.get_plotlyjs()).replace("</script", "<\\/script")
+def plotly_js(figures: ReportFigures) -> str:
+    """Return the plotly.js bundle that draws ``figures``, safe inside a ``<script>``.
+
+    The smallest vendored partial bundle that draws every trace (the basic one for the
+    report's scatter and bar figures), else the full one from the ``plotly`` package
+    (:mod:`equipoise.plotlyjs`).
+    """
+    types = trace_types(f.figure for f in figures.all())
+    return script_text(bundle_for(types))
 
 
 def render_report(
@@ -581,7 +584,7 @@ def render_report(
             generated_at=when,
             version=__version__,
             command=command,
-            plotly_js=Markup(plotly_js()),
+            plotly_js=Markup(plotly_js(figs)),
             n_figures=len(figs.all()),
             edge_threshold=F.EDGE_THRESHOLD,
         )

@@ -13,7 +13,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -27,6 +26,7 @@ from starlette.templating import Jinja2Templates
 
 from equipoise import __version__
 from equipoise.errors import InputError, Problem
+from equipoise.plotlyjs import CARTESIAN
 from equipoise.web.api import ApiProblem, build_api
 from equipoise.web.catalog import Catalog, NameTaken, NotFound
 from equipoise.web.figures import heat_class, json_script
@@ -65,11 +65,12 @@ class WebConfig:
 
 
 def plotly_js() -> Path | None:
-    """Return the path of ``plotly.min.js`` shipped in the installed ``plotly`` package."""
-    try:
-        path = Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
-    except ModuleNotFoundError:  # pragma: no cover - plotly is a dependency
-        return None
+    """Return the plotly.js bundle the pages load: the vendored cartesian one.
+
+    Every figure of the web pages (:mod:`equipoise.web.figures`) is cartesian; a test holds
+    them to the traces of :data:`equipoise.plotlyjs.CARTESIAN`.
+    """
+    path = CARTESIAN.path
     return path if path.is_file() else None
 
 
