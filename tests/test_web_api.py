@@ -20,8 +20,10 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from equipoise.errors import InputError, Problem
+from equipoise.outputs import run_dict
 from equipoise.picture import picture
 from equipoise.plotlyjs import CARTESIAN, trace_types
+from equipoise.report import baseline_report_data, report_figures
 from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
 from equipoise.scenario.schema import Scenario
 from equipoise.testing import template_text
@@ -31,7 +33,6 @@ from equipoise.web.figures import (
     issues_figure,
     json_script,
     picture_figures,
-    power_figure,
     relation_matrix,
     relations_figure,
 )
@@ -123,8 +124,13 @@ def test_pages_render(client: TestClient, scenario_name: str) -> None:
     assert 'href="/scenarios/example"' in home.text
     view = client.get(f"/scenarios/{scenario_name}")
     assert view.status_code == 200
-    for marker in ('id="power-table"', 'id="relations-table"', 'id="fig-power"', "/vendor/plotly"):
+    for marker in ('id="power-table"', 'id="relations-table"', 'id="fig-relations"', "/vendor/plotly"):
         assert marker in view.text
+    # the same figures as the report draws from the baseline run, each with its table
+    keys = [f.key for f in report_figures(baseline_report_data(load_scenario(scenario_name))).all()]
+    for key in keys:
+        assert f'data-figure="fig-{key}"' in view.text and f'id="table-{key}"' in view.text
+    assert {"power-shares", "network-start", "network-end", "polarity", "strategic-space"} <= set(keys)
     assert client.get(f"/scenarios/{scenario_name}/edit").status_code == 200
     toml = client.get("/scenarios/example/toml")
     assert toml.status_code == 200 and 'name = "example"' in toml.text
@@ -477,8 +483,14 @@ def test_run_lifecycle(client: TestClient, scenario_name: str) -> None:
     assert run["status"] == "succeeded" and run["progress"] == 1.0
     assert run["result_url"] == f"/api/runs/{run_id}/result"
     result = client.get(f"/api/runs/{run_id}/result").json()
-    expected = picture(client.app.state.catalog.load(scenario_name).scenario).to_dict()
-    assert result["result"] == json.loads(json.dumps(expected))
+    # the baseline run as `equipoise run --json` prints it, its picture and the report's figures
+    scenario = client.app.state.catalog.load(scenario_name).scenario
+    data = baseline_report_data(scenario)
+    assert set(result["result"]) == {"picture", "run", "figures"}
+    assert result["result"]["picture"] == json.loads(json.dumps(picture(scenario).to_dict()))
+    assert result["result"]["run"] == json.loads(json.dumps(run_dict(data.baseline, data.picture)))
+    expected_figures = [f.to_dict() for f in report_figures(data).all()]
+    assert result["result"]["figures"] == json.loads(json.dumps(expected_figures))
     assert result["kind"] == "run" and result["scenario"] == scenario_name
     listed = client.get("/api/runs").json()["runs"]
     assert [r["id"] for r in listed] == [run_id]
@@ -822,11 +834,21 @@ def test_pages_launch_watch_and_open_a_run(client: TestClient, scenario_name: st
 def test_figures_hold_the_pictures_numbers(client: TestClient, scenario_name: str) -> None:
     run_id = client.post("/api/runs", json={"scenario": scenario_name}).json()["id"]
     wait_for(client, run_id)
-    pic = client.get(f"/api/runs/{run_id}/result").json()["result"]
-    power = power_figure(pic)["data"][0]
+    result = client.get(f"/api/runs/{run_id}/result").json()["result"]
+    pic = result["picture"]
+    figures = {f["key"]: f for f in result["figures"]}
+    power = figures["power-shares"]["figure"]["data"][0]
     shares = {a["code"]: a["power"] for a in pic["actors"]}
-    assert dict(zip(power["y"], power["x"], strict=True)) == shares
-    assert power["y"][0] == min(pic["actors"], key=lambda a: a["rank"])["code"]
+    assert dict(zip(power["x"], power["y"], strict=True)) == pytest.approx(shares, rel=1e-5)
+    assert power["x"][0] == min(pic["actors"], key=lambda a: a["rank"])["code"]
+    # the networks are the run's first and last years; the polarity line is the run's
+    run = result["run"]
+    assert figures["network-start"]["title"].startswith(f"Relations in {run['years'][0]:g}")
+    assert figures["network-end"]["title"].startswith(f"Relations in {run['years'][-1]:g}")
+    polarity = figures["polarity"]["figure"]["data"]
+    drawn = [t for t in polarity if t.get("name") == "polarity"]
+    assert len(drawn) == 1
+    assert drawn[0]["y"] == pytest.approx([st["polarity"] for st in run["steps"]], rel=1e-5)
     heat = relations_figure(pic)["data"][0]
     codes = heat["x"]
     for rel in pic["relations"]:
@@ -844,11 +866,10 @@ def test_figures_hold_the_pictures_numbers(client: TestClient, scenario_name: st
             a: p["position"] for a, p in issue["positions"].items()
         }
         assert trace["customdata"] == [p["salience"] for p in issue["positions"].values()]
-    assert set(picture_figures(pic)) == {"power", "relations"} | (
-        {"issues"} if pic["issues"] else set()
-    )
+    assert set(picture_figures(pic)) == {"relations"} | ({"issues"} if pic["issues"] else set())
     # the pages load the cartesian partial bundle: every trace must be one of its types
     assert trace_types(picture_figures(pic).values()) <= CARTESIAN.traces
+    assert trace_types(f["figure"] for f in result["figures"]) <= CARTESIAN.traces
     assert heat_class(0.9) == "hp4" and heat_class(-0.3) == "hn1" and heat_class(0) == "h0"
 
 

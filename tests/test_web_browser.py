@@ -29,7 +29,7 @@ from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
 from equipoise.scenario.schema import Scenario
 from equipoise.testing import CHROMIUM, CHROMIUM_ARGS, template_text, wait_until
 from equipoise.web.app import create_app
-from equipoise.web.jobs import Progress, default_registry, run_picture
+from equipoise.web.jobs import Progress, default_registry, run_baseline
 from equipoise.web.server import serve_in_thread
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -54,7 +54,7 @@ def paced_run(scenario: Scenario, params: Mapping[str, Any], progress: Progress)
     for step in range(1, 6):
         progress(step / 10, f"step {step} of 5")
         time.sleep(0.3)
-    return run_picture(scenario, params, progress)
+    return run_baseline(scenario, params, progress)
 
 
 @pytest.fixture(scope="module")

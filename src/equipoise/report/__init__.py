@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from equipoise.report.build import (
     ReportData,
+    baseline_report_data,
     build_report_data,
     is_run_id,
     load_report_data,
@@ -23,6 +24,7 @@ from equipoise.report.render import render_report, report_figures, write_report
 
 __all__ = [
     "ReportData",
+    "baseline_report_data",
     "build_report_data",
     "is_run_id",
     "load_report_data",

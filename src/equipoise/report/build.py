@@ -265,6 +265,19 @@ def baseline_parts(
     return pic, trajectory, start_forecasts(pic, rounds=START_ROUNDS), eu_rounds(pic)
 
 
+def baseline_report_data(scenario: Scenario) -> ReportData:
+    """Return what a report shows of the baseline run alone (no ensemble, claims or comparison).
+
+    The picture, the baseline run, the start forecasts and the EU rounds: enough for the
+    report's power, network, system-over-time, bargaining and issue figures, each drawn from
+    the one run (the web app's run result and scenario page show these).
+    """
+    pic, trajectory, forecasts, rounds = baseline_parts(scenario)
+    return ReportData(
+        scenario=scenario, picture=pic, baseline=trajectory, forecasts=forecasts, eu_rounds=rounds
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # outcomes
 
@@ -795,6 +808,7 @@ __all__ = [
     "T_Progress",
     "band_outcomes",
     "baseline_parts",
+    "baseline_report_data",
     "build_report_data",
     "claim_results",
     "compare_outcomes",

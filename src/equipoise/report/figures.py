@@ -125,6 +125,16 @@ class FigureSpec:
         """Number of data traces."""
         return len(self.figure.get("data", []))
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the figure as JSON-ready data: key, title, alt, figure and table."""
+        return {
+            "key": self.key,
+            "title": self.title,
+            "alt": self.alt,
+            "figure": self.figure,
+            "table": {**self.table.to_dict(), "numeric": list(self.table.numeric)},
+        }
+
 
 @dataclass(frozen=True)
 class Series:

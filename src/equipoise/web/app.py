@@ -27,6 +27,7 @@ from starlette.templating import Jinja2Templates
 from equipoise import __version__
 from equipoise.errors import InputError, Problem
 from equipoise.plotlyjs import CARTESIAN
+from equipoise.report.render import fmt_cell
 from equipoise.web.api import ApiProblem, build_api
 from equipoise.web.catalog import Catalog, NameTaken, NotFound
 from equipoise.web.figures import heat_class, json_script
@@ -91,6 +92,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["html_id"] = html_id
     env.filters["fixed"] = lambda v, d=2: "–" if v is None else f"{float(v):.{int(d)}f}"
     env.filters["signed"] = lambda v, d=2: "–" if v is None else f"{float(v):+.{int(d)}f}"
+    env.filters["cell"] = fmt_cell  # the report's table cells
     return Jinja2Templates(env=env)
 
 

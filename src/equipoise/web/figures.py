@@ -1,11 +1,13 @@
-"""Figures of the system's picture, as plotly figure specifications (plain dicts).
+"""The picture's own figures, as plotly figure specifications (plain dicts).
 
-The builders take the picture as JSON data (:meth:`equipoise.picture.Picture.to_dict`, which
-is also the result of a ``run`` job), so that a scenario's page and a run's result show the
-same figures from the same numbers. They return plotly's JSON figure format
-(``{"data": [...], "layout": {...}}``); the page hands it to plotly.js, served from the
-installed ``plotly`` package (no CDN). Each figure has a table beside it with the same
-numbers, for readers who do not see the figure.
+The pages show the report's figures of the baseline run (:mod:`equipoise.report.figures`:
+power, the relations network, the system over time, bargaining) and, beside them, two views
+of the scenario's inputs that the report has as tables: the signed relations as a heat map and
+each issue's positions. The builders take the picture as JSON data
+(:meth:`equipoise.picture.Picture.to_dict`, part of a ``run`` job's result), so that a
+scenario's page and a run's result draw the same numbers. They return plotly's JSON figure
+format (``{"data": [...], "layout": {...}}``); the page hands it to plotly.js, served by the
+app (no CDN). Each figure has a table beside it with the same numbers.
 """
 
 from __future__ import annotations
@@ -29,30 +31,6 @@ def _layout(title: str, **extra: Any) -> dict[str, Any]:
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         **extra,
-    }
-
-
-def power_figure(pic: Mapping[str, Any]) -> dict[str, Any]:
-    """Bar chart of each actor's power share, largest on top."""
-    actors = sorted(pic["actors"], key=lambda a: (a["rank"], a["code"]))
-    return {
-        "data": [
-            {
-                "type": "bar",
-                "orientation": "h",
-                "x": [a["power"] for a in actors],
-                "y": [a["code"] for a in actors],
-                "customdata": [a["name"] for a in actors],
-                "hovertemplate": "%{customdata} (%{y}): %{x:.3f}<extra></extra>",
-                "marker": {"color": "#3b6ea5"},
-            }
-        ],
-        "layout": _layout(
-            f"Power shares ({pic['power_index']}, {pic['year']})",
-            height=max(220, 28 * len(actors) + 80),
-            xaxis={"title": {"text": "share of the region's power"}, "rangemode": "tozero"},
-            yaxis={"autorange": "reversed", "type": "category", "automargin": True},
-        ),
     }
 
 
@@ -147,8 +125,12 @@ def issues_figure(pic: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def picture_figures(pic: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """Return every figure of a picture, by name."""
-    figures = {"power": power_figure(pic), "relations": relations_figure(pic)}
+    """Return the picture's own figures, by name: the relations heat map and issue positions.
+
+    Power, the relations network and the rest are the report's figures
+    (:mod:`equipoise.report.figures`), which the pages show beside these.
+    """
+    figures = {"relations": relations_figure(pic)}
     if pic["issues"]:
         figures["issues"] = issues_figure(pic)
     return figures
@@ -183,7 +165,6 @@ __all__ = [
     "issues_figure",
     "json_script",
     "picture_figures",
-    "power_figure",
     "relation_matrix",
     "relations_figure",
 ]

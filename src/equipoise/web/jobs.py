@@ -1,7 +1,7 @@
 """Long jobs off the request thread: a registry of job kinds and a bounded job queue.
 
-A *job* is one piece of work on one scenario, of one *kind*: today ``"run"`` (the system's
-picture, what ``equipoise run`` prints); the experiments layer will add ``"ensemble"``,
+A *job* is one piece of work on one scenario, of one *kind*: ``"run"`` (the baseline run, what
+``equipoise run`` simulates, with the report's figures); the experiments layer adds ``"ensemble"``,
 ``"compare"`` and ``"claims"``. A kind is a function
 
     fn(scenario, params, progress) -> JSON-able result
@@ -47,7 +47,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from equipoise import __version__
 from equipoise.errors import EquipoiseError, InputError, Problem
-from equipoise.picture import picture
 from equipoise.scenario.schema import Scenario
 
 log = logging.getLogger(__name__)
@@ -213,14 +212,27 @@ class JobRegistry:
         return name in self._kinds
 
 
-def run_picture(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
-    """Run the ``run`` job: compile the scenario and compute the system's picture.
+def run_baseline(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
+    """Run the ``run`` job: the baseline run, as ``equipoise run`` simulates it.
 
-    The same as ``equipoise run --json``: power shares and ranks by every index, relations,
-    issues (see :func:`equipoise.picture.picture`).
+    Returns ``{"picture": ..., "run": ..., "figures": [...]}``: the system's picture at the
+    start (:func:`equipoise.picture.picture`), the run as ``equipoise run --json`` prints it
+    (:func:`equipoise.outputs.run_dict`), and the report's figures of that one run
+    (:func:`equipoise.report.baseline_report_data`, each figure with its title, alternative
+    text and table; :meth:`equipoise.report.figures.FigureSpec.to_dict`).
     """
-    progress(0.1, "compiling the scenario and computing power")
-    result = picture(scenario).to_dict()
+    from equipoise.outputs import run_dict
+    from equipoise.report import baseline_report_data, report_figures
+
+    progress(0.1, "compiling the scenario, simulating the baseline run, bargaining")
+    data = baseline_report_data(scenario)
+    progress(0.8, "drawing the figures")
+    figures = [f.to_dict() for f in report_figures(data).all()]
+    result = {
+        "picture": data.picture.to_dict(),
+        "run": run_dict(data.baseline, data.picture),
+        "figures": figures,
+    }
     progress(1.0, "done")
     return result
 
@@ -232,8 +244,8 @@ def default_registry() -> JobRegistry:
     registry = JobRegistry()
     registry.register_job_kind(
         "run",
-        run_picture,
-        description="the system's picture: power shares and ranks, relations, issues",
+        run_baseline,
+        description="the baseline run over the horizon, with the report's figures",
     )
     register_experiment_jobs(registry)
     return registry
@@ -695,5 +707,5 @@ __all__ = [
     "UnknownRun",
     "default_registry",
     "new_run_id",
-    "run_picture",
+    "run_baseline",
 ]

@@ -13,10 +13,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
+from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
 from equipoise.errors import InputError, Problem
+from equipoise.report import baseline_report_data, report_figures
 from equipoise.scenario.loading import SUFFIX, library_dir
+from equipoise.scenario.schema import Scenario
 from equipoise.web.api import ApiProblem, submit, summarize
 from equipoise.web.catalog import Catalog, Loaded, NameTaken, check_name
 from equipoise.web.figures import picture_figures, relation_matrix
@@ -60,6 +63,25 @@ def picture_context(pic: dict[str, Any], cache: dict[str, Any] | None = None) ->
     if cache is not None:
         cache["picture_context"] = context
     return context
+
+
+def baseline_section(
+    scenario: Scenario, cache: dict[str, Any], templates: Jinja2Templates
+) -> Markup:
+    """Return the HTML of the report's figures of the scenario's baseline run, cached.
+
+    The same figures as ``equipoise report`` draws from the baseline run (power, relations,
+    the system over time, bargaining, issue outcomes), each with its caption and table. The
+    section (about 280 kB, most of it the figures' JSON) is rendered once per version of the
+    file: rendering it per request made the page 9 times slower.
+    """
+    if "baseline_html" not in cache:
+        data = baseline_report_data(scenario)
+        figures = [f.to_dict() for f in report_figures(data).all()]
+        html = templates.env.get_template("_figures.html").render(baseline_figures=figures)
+        cache["baseline_html"] = Markup(html)
+    section: Markup = cache["baseline_html"]
+    return section
 
 
 def _is_htmx(request: Request) -> bool:
@@ -108,6 +130,10 @@ def build_pages(
         }
         if loaded.valid and loaded.picture is not None:
             context.update(picture_context(loaded.picture, loaded.extra))
+            if loaded.scenario is not None:
+                context["baseline_html"] = baseline_section(
+                    loaded.scenario, loaded.extra, templates
+                )
         return render(request, "scenario.html", **context)
 
     @pages.get("/scenarios/{name}/toml")
@@ -309,8 +335,10 @@ def build_pages(
             raise ApiProblem(409, f"run {run_id} has no result: it is {job.status.value}")
         result = jobs.result(run_id)
         context: dict[str, Any] = {"job": job, "result": result}
-        if job.kind == "run" and isinstance(result, dict):
-            context.update(picture_context(result))
+        if job.kind == "run" and isinstance(result, dict) and "picture" in result:
+            context.update(picture_context(result["picture"]))
+            context["baseline_figures"] = result.get("figures") or []
+            context["run"] = result.get("run")
         return render(request, "result.html", **context)
 
     return pages

@@ -16,10 +16,11 @@
       }
       var figure = JSON.parse(source.textContent);
       el.setAttribute("data-drawn", "1");
-      window.Plotly.newPlot(el, figure.data, figure.layout, {
-        displaylogo: false,
-        responsive: true,
-      });
+      var spec = { data: figure.data, layout: figure.layout, config: { displaylogo: false, responsive: true } };
+      if (figure.frames) {
+        spec.frames = figure.frames; // the report's network slider
+      }
+      window.Plotly.newPlot(el, spec);
     });
   }
 
