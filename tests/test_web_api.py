@@ -124,13 +124,20 @@ def test_pages_render(client: TestClient, scenario_name: str) -> None:
     assert 'href="/scenarios/example"' in home.text
     view = client.get(f"/scenarios/{scenario_name}")
     assert view.status_code == 200
-    for marker in ('id="power-table"', 'id="relations-table"', 'id="fig-relations"', "/vendor/plotly"):
+    for marker in (
+        'id="power-table"',
+        'id="relations-table"',
+        'id="fig-relations"',
+        "/vendor/plotly",
+    ):
         assert marker in view.text
     # the same figures as the report draws from the baseline run, each with its table
     keys = [f.key for f in report_figures(baseline_report_data(load_scenario(scenario_name))).all()]
     for key in keys:
         assert f'data-figure="fig-{key}"' in view.text and f'id="table-{key}"' in view.text
-    assert {"power-shares", "network-start", "network-end", "polarity", "strategic-space"} <= set(keys)
+    assert {"power-shares", "network-start", "network-end", "polarity", "strategic-space"} <= set(
+        keys
+    )
     assert client.get(f"/scenarios/{scenario_name}/edit").status_code == 200
     toml = client.get("/scenarios/example/toml")
     assert toml.status_code == 200 and 'name = "example"' in toml.text
@@ -963,6 +970,30 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
     diffs = client.get(f"/api/runs/{run['id']}/result").json()["result"]["differences"]
     rel = next(d for d in diffs if d["metric"] == "relation" and d["entity"] == "USA,CHN")
     assert rel["difference"] > 0  # the what-if adds 0.3 to US-China
+    # the report's differences figure of the comparison, on the result page with its table
+    [figure] = client.get(f"/api/runs/{run['id']}/result").json()["result"]["figures"]
+    polarity = next(d for d in diffs if d["metric"] == "polarity")
+    assert figure["key"] == "intervention-1" and "example-what-if" in figure["title"]
+    columns = figure["table"]["columns"]
+    [row] = [r for r in figure["table"]["rows"] if r[0] == "polarity"]
+    assert row[columns.index("difference")] == pytest.approx(polarity["difference"], abs=1e-6)
+    page = client.get(f"/runs/{run['id']}/result").text
+    assert 'data-figure="fig-intervention-1"' in page and 'id="table-intervention-1"' in page
+
+    # an ensemble: the report's band figures, whose medians are the summary's
+    launched = client.post(
+        "/api/runs", json={"scenario": "example", "kind": "ensemble", "params": {"members": 6}}
+    )
+    run = wait_for(client, launched.json()["id"], timeout=120)
+    assert run["status"] == "succeeded", run
+    result = client.get(f"/api/runs/{run['id']}/result").json()["result"]
+    figures = {f["key"]: f for f in result["figures"]}
+    assert set(figures) == {"power-over-time", "polarity", "bipolarity", "strategic-space"}
+    medians = [r["median"] for r in result["summary"] if r["metric"] == "polarity"]
+    drawn = [t for t in figures["polarity"]["figure"]["data"] if t.get("name") == "polarity"]
+    assert drawn[0]["y"] == pytest.approx(medians, rel=1e-5)  # figures keep 6 digits
+    page = client.get(f"/runs/{run['id']}/result").text
+    assert 'data-figure="fig-polarity"' in page and "/vendor/plotly.min.js" in page
 
     bad = client.post(
         "/api/runs", json={"scenario": "example", "kind": "ensemble", "params": {"members": 0}}

@@ -241,9 +241,27 @@ def test_view_edit_save_run_and_open_the_result(
     assert rows.first.get_attribute("data-verdict") in ("supported", "contradicted", "undecided")
     shot(p, "10-claims-table", full_page=True)
 
-    # 9. the runs page lists both
+    # 9. a small ensemble: its result is the report's band figures, drawn
+    p.goto(f"{base}/scenarios/browser-edit")
+    p.select_option("#kind", "ensemble")
+    p.fill("#members", "6")
+    p.click("#launch")
+    p.wait_for_url(f"{base}/runs/*")
+    p.locator('#run-status[data-status="succeeded"]').wait_for(timeout=180_000)
+    p.click("#open-result")
+    p.wait_for_url(f"{base}/runs/*/result")
+    wait_until(
+        p,
+        "document.querySelectorAll('.js-plotly-plot').length"
+        " === document.querySelectorAll('[data-figure]').length",
+    )
+    drawn = figures_drawn(p)
+    assert len(drawn) == 4 and all(n > 0 for n in drawn)
+    shot(p, "11-ensemble-bands", full_page=True)
+
+    # 10. the runs page lists the three
     p.goto(base + "/runs")
-    assert p.locator("#runs-table tbody tr").count() == 2
-    shot(p, "11-runs")
+    assert p.locator("#runs-table tbody tr").count() == 3
+    shot(p, "12-runs")
 
     assert troubles == [], "\n".join(troubles)

@@ -4,13 +4,19 @@ Each job composes :mod:`equipoise.experiments.workflows` exactly as the command 
 the sequential executor (jobs already run off the request thread, in a bounded pool), records
 its run in the results store (``$EQUIPOISE_RUNS`` or ``./equipoise-runs``), and reports
 progress member by member; cancelling a job marks its stored run incomplete.
+
+Ensemble and comparison results also carry the report's figures of their numbers
+(:func:`equipoise.report.report_figures`): the ensemble's medians and 5–95 % bands over time
+beside the baseline run, and the comparison's paired differences with their intervals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from equipoise.errors import InputError, Problem
@@ -18,9 +24,14 @@ from equipoise.experiments import workflows
 from equipoise.experiments.ensemble import EnsembleResult, Payload, run_ensemble
 from equipoise.experiments.executors import SequentialExecutor
 from equipoise.experiments.sampling import sample
+from equipoise.report import baseline_report_data, report_figures
+from equipoise.report.build import differences_frame, summary_frame
 from equipoise.scenario.schema import Scenario
 from equipoise.store import open_store
 from equipoise.web.jobs import JobRegistry, Progress
+
+#: The report's figures an ensemble result shows: the metrics its outcomes follow, with bands.
+BAND_FIGURES = ("power-over-time", "polarity", "bipolarity", "strategic-space")
 
 
 class EnsembleParams(BaseModel):
@@ -72,17 +83,22 @@ def _design(scenario: Scenario, params: Mapping[str, Any]) -> Any:
 
 def ensemble_job(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
     """Run an ensemble and return its summary (median and 5–95 % band per actor and year)."""
-    result = _run(
-        "ensemble",
-        workflows.ensemble_payload(scenario, _design(scenario, params)),
-        progress,
-        params,
+    payload = workflows.ensemble_payload(scenario, _design(scenario, params))
+    result = _run("ensemble", payload, progress, params)
+    progress(0.96, "drawing the figures")
+    values = {o: np.asarray(result.get("baseline", o), dtype=np.float64) for o in payload.outcomes}
+    data = replace(
+        baseline_report_data(scenario),
+        summary=summary_frame(values),
+        summary_members=result.n_members,
     )
+    figs = report_figures(data)
     progress(1.0, "done")
     return {
         "run_id": result.run_id,
         "members": result.n_members,
         "summary": workflows.ensemble_summary(result, "baseline"),
+        "figures": [f.to_dict() for f in [*figs.power, *figs.system] if f.key in BAND_FIGURES],
     }
 
 
@@ -94,12 +110,20 @@ def compare_job(scenario: Scenario, params: Mapping[str, Any], progress: Progres
     payload = workflows.compare_payload(scenario, _design(scenario, params), (name,))
     result = _run("compare", payload, progress, params)
     rows = sorted(workflows.paired_rows(result, name), key=lambda r: -abs(r["difference"]))
+    progress(0.96, "drawing the figure")
+    data = replace(
+        baseline_report_data(scenario),
+        differences=differences_frame(result, (name,)),
+        differences_members=result.n_members,
+    )
+    figures = [f.to_dict() for _, f in report_figures(data).interventions]
     progress(1.0, "done")
     return {
         "run_id": result.run_id,
         "intervention": name,
         "members": result.n_members,
         "differences": rows,
+        "figures": figures,
     }
 
 
