@@ -55,10 +55,12 @@ def test_ensemble_10000(benchmark: Any, executor: str, workers: int) -> None:
     print(f"\n{executor} x{workers}: {result.seconds:.1f} s, {rate:.0f} members/s")
 
 
-def test_sobol_8_uncertainties(benchmark: Any) -> None:
+@pytest.mark.parametrize("second_order", [False, True], ids=["first-total", "second-order"])
+def test_sobol_8_uncertainties(benchmark: Any, second_order: bool) -> None:
+    """N = 1024, D = 8: N (D + 2) = 10,240 runs, or N (2D + 2) = 18,432 with second order."""
     uncs = tuple(S.uncertainties[:8])
     problem = analysis.problem_from_uncertainties(uncs)
-    unit = analysis.sobol_design(problem, 1024, rng=1)
+    unit = analysis.sobol_design(problem, 1024, calc_second_order=second_order, rng=1)
     design = Design(tuple(problem["names"]), analysis.to_values(problem, unit), "sobol", 1)
     payload = Payload(S, uncs, design, (Arm(),), OUTCOMES[:1])
 
@@ -66,7 +68,7 @@ def test_sobol_8_uncertainties(benchmark: Any) -> None:
         with make_executor("processes", n_workers=2) as ex:
             result = run_ensemble(payload, executor=ex, batch_size=256)
         y = np.asarray(result.get("baseline", OUTCOMES[0]))[:, 0]
-        return result, analysis.sobol_indices(problem, y, rng=1)
+        return result, analysis.sobol_indices(problem, y, calc_second_order=second_order, rng=1)
 
     result, indices = benchmark.pedantic(run, rounds=1, iterations=1)
     benchmark.extra_info.update(runs=design.n_members, seconds=result.seconds)
