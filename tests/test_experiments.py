@@ -341,3 +341,20 @@ def test_ensemble_summary_labels_every_kind_of_outcome(scenario: Scenario) -> No
         ("issue_outcome", "q"),
     ]
     assert all(r["q05"] <= r["median"] <= r["q95"] for r in rows)
+
+
+def test_compiled_cache_never_returns_another_scenarios_compilation() -> None:
+    """The cache is keyed by id(); it holds each scenario so that no id is reused meanwhile."""
+    from equipoise.experiments.ensemble import _COMPILED_SIZE, _compiled
+
+    texts = [UNCERTAIN.replace('name = "mini"', f'name = "mini-{k}"') for k in range(8)]
+    assert all(f'name = "mini-{k}"' in t for k, t in enumerate(texts))
+    for text in texts:  # objects freed right after use would otherwise recycle their ids
+        s = loads_scenario(text)
+        compiled = _compiled(s)
+        assert compiled.scenario is s
+        assert _compiled(s) is compiled
+        del s, compiled
+    kept = [loads_scenario(t) for t in texts[:_COMPILED_SIZE]]
+    first = [_compiled(s) for s in kept]
+    assert all(_compiled(s) is c for s, c in zip(kept, first, strict=True))  # all kept

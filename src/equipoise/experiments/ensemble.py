@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -97,15 +99,29 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-_COMPILED: dict[int, CompiledScenario] = {}
+#: Compiled scenarios of the last few payloads, keyed by the scenario object's id. Each entry
+#: holds the scenario itself, so its id cannot be reused by another object while it is cached
+#: (an id alone could then return another scenario's compilation); a lock guards it because
+#: the web app runs jobs in worker threads.
+_COMPILED: OrderedDict[int, tuple[Scenario, CompiledScenario]] = OrderedDict()
+_COMPILED_SIZE = 4
+_COMPILED_LOCK = threading.Lock()
 
 
 def _compiled(scenario: Scenario) -> CompiledScenario:
     key = id(scenario)
-    if key not in _COMPILED:
-        _COMPILED.clear()
-        _COMPILED[key] = compile_scenario(scenario)
-    return _COMPILED[key]
+    with _COMPILED_LOCK:
+        entry = _COMPILED.get(key)
+        if entry is not None and entry[0] is scenario:
+            _COMPILED.move_to_end(key)
+            return entry[1]
+    compiled = compile_scenario(scenario)
+    with _COMPILED_LOCK:
+        _COMPILED[key] = (scenario, compiled)
+        _COMPILED.move_to_end(key)
+        while len(_COMPILED) > _COMPILED_SIZE:
+            _COMPILED.popitem(last=False)
+    return compiled
 
 
 def _bloc_steps(payload: Payload) -> tuple[int, ...] | Literal["all"]:
