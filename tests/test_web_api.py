@@ -1000,3 +1000,41 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
     )
     assert bad.status_code == 422
     assert bad.json()["problems"][0]["path"] == "params.members"
+
+
+def test_a_valid_scenario_whose_run_fails_still_has_its_page(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """No capability anywhere: the scenario validates, bargaining cannot; the page says why."""
+    from equipoise.testing import mini_scenario_text
+
+    values = "values = { AAA = 100, BBB = 80, CCC = 30, DDD = 20 }"
+    text = mini_scenario_text()
+    assert values in text
+    zero = text.replace('name = "mini"', 'name = "zero"').replace(
+        values, "values = { AAA = 0, BBB = 0, CCC = 0, DDD = 0 }"
+    )
+    (tmp_path / "scenarios" / "zero.toml").write_text(zero, encoding="utf-8")
+    for _ in range(2):  # the failure is cached with the file, like the figures
+        page = client.get("/scenarios/zero")
+        assert page.status_code == 200
+        assert 'id="baseline-error"' in page.text and 'id="power-table"' in page.text
+        assert "positive capability" in page.text
+    run = wait_for(client, client.post("/api/runs", json={"scenario": "zero"}).json()["id"])
+    assert run["status"] == "failed"
+
+
+def test_a_run_result_stored_as_the_bare_picture_still_shows_it(
+    client: TestClient, scenario_name: str, tmp_path: Path
+) -> None:
+    """Runs stored before the run job returned {picture, run, figures} kept the picture alone."""
+    run_id = client.post("/api/runs", json={"scenario": scenario_name}).json()["id"]
+    assert wait_for(client, run_id)["status"] == "succeeded"
+    path = tmp_path / "runs" / run_id / "result.json"
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    stored["result"] = stored["result"]["picture"]
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    page = client.get(f"/runs/{run_id}/result")
+    assert page.status_code == 200
+    assert 'id="power-table"' in page.text and 'id="relations-table"' in page.text
+    assert 'id="baseline"' not in page.text  # no figures were stored with it

@@ -28,6 +28,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: Playwright's messages when an evaluation races a navigation (``wait_for_function`` retries
+#: these too).
+_NAVIGATING = ("Execution context was destroyed", "Cannot find context with specified id")
+
+
 class _Page(Protocol):
     def evaluate(self, expression: str) -> Any: ...
 
@@ -45,7 +50,12 @@ def wait_until(
     """
     deadline = time.monotonic() + timeout
     while True:
-        value = page.evaluate(expression)
+        try:
+            value = page.evaluate(expression)
+        except Exception as exc:  # a navigation replaced the page under the call: ask again
+            if not any(m in str(exc) for m in _NAVIGATING) or time.monotonic() >= deadline:
+                raise
+            value = None
         if value:
             return value
         if time.monotonic() >= deadline:

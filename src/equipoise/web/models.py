@@ -135,7 +135,7 @@ class IssueOut(_Out):
 
 
 class PictureOut(_Out):
-    """The system's picture at the start year (what ``equipoise run --json`` prints)."""
+    """The system's picture at the start year (``equipoise run --json`` prints it as ``start``)."""
 
     scenario: str
     year: int
@@ -263,7 +263,15 @@ class RunList(_Out):
 
 
 class RunResult(_Out):
-    """The result of a succeeded run (for kind ``run``: the picture, see PictureOut)."""
+    """The result of a succeeded run.
+
+    For kind ``run``: ``{"picture", "run", "figures"}``: the picture (see PictureOut), the run
+    as ``equipoise run --json`` prints it, and the report's figures of the run (key, title,
+    alt, figure, table). For ``ensemble``, ``compare`` and ``claims``: the run's id in the results
+    store, its members, and its summary rows, paired differences or claims' verdicts (as the
+    command of the same name computes them); ensemble and compare results also carry the
+    report's figures of those numbers.
+    """
 
     id: str
     kind: str

@@ -8,6 +8,8 @@ works as a plain HTML form without scripts.
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -35,6 +37,9 @@ from equipoise.web.models import NAME_PATTERN, RUN_ID_PATTERN
 
 T_Name = Annotated[str, Path(pattern=NAME_PATTERN, max_length=64)]
 T_RunId = Annotated[str, Path(pattern=RUN_ID_PATTERN)]
+logger = logging.getLogger(__name__)
+#: Guards the first computation of a scenario's baseline figures (see baseline_section).
+_BASELINE_LOCK = threading.Lock()
 #: Most fields a posted form may have (the default scenario's form has a few hundred).
 MAX_FORM_FIELDS = 20_000
 
@@ -73,14 +78,23 @@ def baseline_section(
     The same figures as ``equipoise report`` draws from the baseline run (power, relations,
     the system over time, bargaining, issue outcomes), each with its caption and table. The
     section (about 280 kB, most of it the figures' JSON) is rendered once per version of the
-    file: rendering it per request made the page 9 times slower.
+    file (rendering it per request made the page 9 times slower), under a lock so that
+    simultaneous first views compute it once. A scenario that validates but whose run fails
+    (say, no actor with any capability on an issue) gets a notice with the reason instead,
+    and the rest of its page.
     """
-    if "baseline_html" not in cache:
-        data = baseline_report_data(scenario)
-        figures = [f.to_dict() for f in report_figures(data).all()]
-        html = templates.env.get_template("_figures.html").render(baseline_figures=figures)
-        cache["baseline_html"] = Markup(html)
-    section: Markup = cache["baseline_html"]
+    with _BASELINE_LOCK:
+        if "baseline_html" not in cache:
+            try:
+                data = baseline_report_data(scenario)
+                figures = [f.to_dict() for f in report_figures(data).all()]
+            except Exception as exc:  # the page must still show the scenario
+                logger.warning("baseline run of %s failed: %s", scenario.scenario.name, exc)
+                html = templates.env.get_template("_figures.html").render(baseline_error=str(exc))
+            else:
+                html = templates.env.get_template("_figures.html").render(baseline_figures=figures)
+            cache["baseline_html"] = Markup(html)
+        section: Markup = cache["baseline_html"]
     return section
 
 
@@ -335,10 +349,13 @@ def build_pages(
             raise ApiProblem(409, f"run {run_id} has no result: it is {job.status.value}")
         result = jobs.result(run_id)
         context: dict[str, Any] = {"job": job, "result": result}
-        if job.kind == "run" and isinstance(result, dict) and "picture" in result:
-            context.update(picture_context(result["picture"]))
-            context["baseline_figures"] = result.get("figures") or []
-            context["run"] = result.get("run")
+        if job.kind == "run" and isinstance(result, dict):
+            # {picture, run, figures}; a run stored before 0.1 kept the bare picture
+            pic = result.get("picture", result if "actors" in result else None)
+            if isinstance(pic, dict):
+                context.update(picture_context(pic))
+                context["baseline_figures"] = result.get("figures") or []
+                context["run"] = result.get("run")
         return render(request, "result.html", **context)
 
     return pages
