@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from equipoise.cli import app
-from equipoise.testing import template_text
+from equipoise.testing import mini_scenario_text, template_text
 
 runner = CliRunner()
 
@@ -50,6 +50,36 @@ def test_validate_reports_every_problem_without_traceback(tmp_path: Path) -> Non
     problems = json.loads(stdout)["problems"]
     assert [p["path"] for p in problems] == ["relations[0].weight", "relations[1].kind"]
     assert all(p["line"] > 0 and p["file"] == str(path) for p in problems)
+
+
+def test_validate_reports_what_only_the_computed_power_shows(tmp_path: Path) -> None:
+    """An issue no actor can weigh, and a power index without its indicators: located, exit 1.
+
+    Both used to pass ``validate`` and then stop ``run`` (the first as an "internal error").
+    """
+    values = "values = { AAA = 100, BBB = 80, CCC = 30, DDD = 20 }"
+    text = mini_scenario_text()
+    assert values in text
+    zero = tmp_path / "zero.toml"
+    zero.write_text(text.replace(values, "values = { AAA = 0, BBB = 0, CCC = 0, DDD = 0 }"))
+    rows = zero.read_text().splitlines()
+    line = next(k + 1 for k, row in enumerate(rows) if row.startswith("positions = ["))
+    for command in ("validate", "run"):
+        code, stdout, stderr = invoke(command, str(zero))
+        assert code == 1, (command, stdout, stderr)
+        assert "internal error" not in stderr and "Traceback" not in stdout + stderr
+        assert f"zero.toml:{line}:" in stderr
+        assert "issues[0].positions: no actor on issue 'q' has both a positive capability" in stderr
+    gdp = tmp_path / "gdp.toml"
+    gdp.write_text(text.replace("start_year = 2021", 'start_year = 2021\npower_index = "gdp"', 1))
+    code, stdout, _ = invoke("validate", str(gdp), "--json")
+    assert code == 1
+    [problem] = json.loads(stdout)["problems"]
+    assert (
+        problem["path"] == "scenario.power_index"
+        and "needs the indicators gdp" in problem["message"]
+    )
+    assert problem["line"] is not None
 
 
 def test_validate_broken_toml_and_missing_file(tmp_path: Path) -> None:

@@ -1002,10 +1002,10 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
     assert bad.json()["problems"][0]["path"] == "params.members"
 
 
-def test_a_valid_scenario_whose_run_fails_still_has_its_page(
+def test_a_scenario_nobody_can_bargain_over_is_invalid_on_its_page(
     client: TestClient, tmp_path: Path
 ) -> None:
-    """No capability anywhere: the scenario validates, bargaining cannot; the page says why."""
+    """No capability anywhere: the problem is located, as ``equipoise validate`` reports it."""
     from equipoise.testing import mini_scenario_text
 
     values = "values = { AAA = 100, BBB = 80, CCC = 30, DDD = 20 }"
@@ -1015,13 +1015,32 @@ def test_a_valid_scenario_whose_run_fails_still_has_its_page(
         values, "values = { AAA = 0, BBB = 0, CCC = 0, DDD = 0 }"
     )
     (tmp_path / "scenarios" / "zero.toml").write_text(zero, encoding="utf-8")
+    page = client.get("/scenarios/zero")
+    assert page.status_code == 200
+    assert 'id="problems"' in page.text and "positive capability" in page.text
+    assert "zero.toml:" in page.text and "issues[0].positions" in page.text
+    launched = client.post("/api/runs", json={"scenario": "zero"})
+    assert launched.status_code == 422, launched.text
+
+
+def test_a_baseline_run_that_fails_leaves_the_rest_of_the_page(
+    client: TestClient, scenario_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from equipoise.web import pages
+
+    calls: list[str] = []
+
+    def fail(scenario: Any) -> Any:
+        calls.append(scenario.scenario.name)
+        raise ValueError("simulated failure of the run")
+
+    monkeypatch.setattr(pages, "baseline_report_data", fail)
     for _ in range(2):  # the failure is cached with the file, like the figures
-        page = client.get("/scenarios/zero")
+        page = client.get(f"/scenarios/{scenario_name}")
         assert page.status_code == 200
         assert 'id="baseline-error"' in page.text and 'id="power-table"' in page.text
-        assert "positive capability" in page.text
-    run = wait_for(client, client.post("/api/runs", json={"scenario": "zero"}).json()["id"])
-    assert run["status"] == "failed"
+        assert "simulated failure of the run" in page.text
+    assert len(calls) == 1
 
 
 def test_a_run_result_stored_as_the_bare_picture_still_shows_it(

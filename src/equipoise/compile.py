@@ -199,13 +199,66 @@ def batch_power(compiled: CompiledScenario, levels: T_Float, kinds: tuple[str, .
     return power_indices(compiled.indicator_names, levels, kinds, only=name)[name]
 
 
+#: Needs of each power index, for the message when a scenario lacks them.
+_INDEX_NEEDS = {
+    "cinc": "milex, milper, irst, pec, tpop or upop",
+    "gdp": "gdp",
+    "gdp_x_gdppc": "gdp and tpop",
+    "weighted": ", ".join(WEIGHTED_INDEX),
+}
+
+
+def compile_problems(
+    s: Scenario, detail: dict[str, T_Float] | None = None
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Return what makes a valid scenario impossible to run, as (field path, message) pairs.
+
+    Two things the schema cannot see, because they depend on the computed power: the
+    ``power_index`` must be computable from the declared indicators, and every issue needs an
+    actor with both a positive capability (its clout, or its power share) and a positive
+    salience, or no bargaining model can weigh its positions. ``equipoise validate`` reports
+    these with the others (:func:`equipoise.scenario.loading.validate_layered`).
+    """
+    if detail is None:
+        names, levels, _, _ = _levels_and_growth(s)
+        detail = power_indices(names, levels, tuple(a.kind for a in s.actors))
+    index_name = s.scenario.power_index
+    if index_name not in detail:
+        return [
+            (
+                ("scenario", "power_index"),
+                f"power_index {index_name!r} needs the indicators {_INDEX_NEEDS[index_name]}, "
+                "which the scenario does not declare",
+            )
+        ]
+    power = dict(zip(s.actor_codes, detail[index_name], strict=True))
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for k, issue in enumerate(s.issues):
+        weighed = [
+            p.actor
+            for p in issue.positions
+            if (p.clout if p.clout is not None else power[p.actor]) > 0 and p.salience > 0
+        ]
+        if not weighed:
+            out.append(
+                (
+                    ("issues", k, "positions"),
+                    f"no actor on issue {issue.id!r} has both a positive capability (its clout, "
+                    f"or its {index_name} power share) and a positive salience: the bargaining "
+                    "models need at least one",
+                )
+            )
+    return out
+
+
 def compile_scenario(s: Scenario) -> CompiledScenario:
     """Arrange a validated scenario's numbers as arrays over its actors.
 
     Raises
     ------
     InputError
-        If the scenario's ``power_index`` cannot be computed from its indicators.
+        With the problems of :func:`compile_problems` (no located file and line: the
+        loaders locate them).
     """
     actors = s.actor_codes
     pos = {c: i for i, c in enumerate(actors)}
@@ -215,20 +268,11 @@ def compile_scenario(s: Scenario) -> CompiledScenario:
     detail = power_indices(names, levels, kinds)
     notes: list[str] = []
     index_name = s.scenario.power_index
-    if index_name not in detail:
-        needs = {
-            "cinc": "milex, milper, irst, pec, tpop or upop",
-            "gdp": "gdp",
-            "gdp_x_gdppc": "gdp and tpop",
-            "weighted": ", ".join(WEIGHTED_INDEX),
-        }[index_name]
-        raise InputError(
-            Problem(
-                f"power_index {index_name!r} needs the indicators {needs}, which the scenario "
-                "does not declare",
-                path="scenario.power_index",
-            )
-        )
+    problems = compile_problems(s, detail)
+    if problems:
+        from equipoise.scenario.loading import format_path
+
+        raise InputError([Problem(message, path=format_path(path)) for path, message in problems])
     power = detail[index_name]
     missing = [a for a, k, p in zip(actors, kinds, power, strict=True) if k == "state" and p == 0]
     if missing:
@@ -293,6 +337,7 @@ __all__ = [
     "WEIGHTED_INDEX",
     "CompiledIssue",
     "CompiledScenario",
+    "compile_problems",
     "compile_scenario",
     "power_indices",
 ]

@@ -708,6 +708,12 @@ def validate_layered(doc: Layered) -> Scenario:
         problems.extend(check_references(data))
     except Exception as exc:  # pragma: no cover - the reference pass tolerates any shape
         problems.append(((), f"could not check references: {exc}"))
+    if not problems and scenario is not None:
+        # what the schema cannot see: a power index without its indicators, an issue nobody
+        # can weigh (both depend on the computed power)
+        from equipoise.compile import compile_problems
+
+        problems.extend(compile_problems(scenario))
     if problems:
         located = [_problem(doc, path, msg) for path, msg in problems]
         located.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.path))
