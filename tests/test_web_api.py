@@ -953,6 +953,17 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
     result = client.get(f"/api/runs/{run['id']}/result").json()["result"]
     [row] = result["claims"]
     assert {"id", "quote", "verdict", "probability", "interval", "drivers"} <= set(row)
+    [figure] = result["figures"]  # the report's claims figure, drawn from the rows
+    assert figure["key"] == "claims-probabilities"
+    drawn = {
+        y: x
+        for t in figure["figure"]["data"]
+        if "error_x" in t
+        for y, x in zip(t["y"], t["x"], strict=True)
+    }
+    assert drawn == {row["id"]: pytest.approx(row["probability"], abs=1e-4)}
+    page = client.get(f"/runs/{run['id']}/result").text
+    assert 'id="claims-table"' in page and 'data-figure="fig-claims-probabilities"' in page
     stored = RunStore(tmp_path / "store").get_run(result["run_id"])
     assert stored["status"] == "complete"
     assert stored["kind"] == "claims"

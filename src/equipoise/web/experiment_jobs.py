@@ -7,7 +7,8 @@ progress member by member; cancelling a job marks its stored run incomplete.
 
 Ensemble and comparison results also carry the report's figures of their numbers
 (:func:`equipoise.report.report_figures`): the ensemble's medians and 5–95 % bands over time
-beside the baseline run, and the comparison's paired differences with their intervals.
+beside the baseline run, the comparison's paired differences with their intervals, and the
+claims' probabilities with their Wilson intervals, coloured by verdict.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from equipoise.experiments.ensemble import EnsembleResult, Payload, run_ensemble
 from equipoise.experiments.executors import SequentialExecutor
 from equipoise.experiments.sampling import sample
 from equipoise.report import baseline_report_data, report_figures
+from equipoise.report import figures as F
 from equipoise.report.build import differences_frame, summary_frame
 from equipoise.scenario.schema import Scenario
 from equipoise.store import open_store
@@ -134,8 +136,22 @@ def claims_job(scenario: Scenario, params: Mapping[str, Any], progress: Progress
     payload, plans = workflows.claims_payload(scenario, _design(scenario, params))
     result = _run("claims", payload, progress, params)
     _, rows = workflows.claim_verdicts(plans, result)
+    figure = F.claims_figure(
+        [
+            F.ClaimPoint(
+                str(r["id"]), str(r["verdict"]), float(r["probability"]),
+                float(r["interval"][0]), float(r["interval"][1]), result.n_members,
+            )
+            for r in rows
+        ]
+    )  # fmt: skip
     progress(1.0, "done")
-    return {"run_id": result.run_id, "members": result.n_members, "claims": rows}
+    return {
+        "run_id": result.run_id,
+        "members": result.n_members,
+        "claims": rows,
+        "figures": [figure.to_dict()],
+    }
 
 
 def register_experiment_jobs(registry: JobRegistry) -> None:
