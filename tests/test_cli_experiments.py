@@ -242,20 +242,22 @@ def test_interrupted_ensemble_resumes_from_the_cli(scenario: Path, tmp_path: Pat
     proc = subprocess.Popen(
         args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
+    # Watch the batches arrive on disk, not in the catalog: opening DuckDB from here while the
+    # run writes to it can fail for as long as the run lasts (the run then ends before the
+    # signal, as it once did). A batch's outcome file is written before its catalog row, so
+    # four files mean at least three batches recorded.
     deadline = time.monotonic() + 120
     run_id = None
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-        if (store / "catalog.duckdb").exists():
-            try:
-                runs = RunStore(store).list_runs()
-            except Exception:  # the writer may hold the catalog for a moment
-                continue
-            if len(runs):
-                run_id = str(runs["run_id"].iloc[0])
-                if len(RunStore(store).completed_batches(run_id)) >= 3:
-                    break
-    assert run_id is not None
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        batches = sorted(store.glob("runs/run_id=*/outcomes/batch-*.parquet"))
+        if len(batches) >= 4:
+            run_id = batches[0].parent.parent.name.removeprefix("run_id=")
+            break
+    if run_id is None or proc.poll() is not None:
+        proc.kill()
+        _, err = proc.communicate()
+        pytest.fail(f"the run ended before it was interrupted ({proc.returncode}): {err[-2000:]}")
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr

@@ -879,3 +879,39 @@ def test_run_folder_removed_by_hand_is_reported(store: RunStore) -> None:
     with pytest.raises(StoreError, match="is in the catalog, but its folder"):
         store.read_table(run_id, "actors")
     assert store.list_runs()["run_id"].tolist() == [run_id]
+
+
+def test_deferred_interrupt_holds_ctrl_c_until_the_block_is_done() -> None:
+    """A Ctrl-C inside a catalog write is raised after it, as a KeyboardInterrupt."""
+    import threading
+
+    from equipoise.store._files import deferred_interrupt
+
+    before = signal.getsignal(signal.SIGINT)
+    finished: list[bool] = []
+
+    def interrupted_write() -> None:
+        with deferred_interrupt():
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(1000):  # the handler runs between bytecodes: let it
+                pass
+            finished.append(True)
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted_write()
+    assert finished == [True] and signal.getsignal(signal.SIGINT) is before
+    with deferred_interrupt():  # nothing received: nothing raised
+        pass
+    errors: list[BaseException] = []
+
+    def in_thread() -> None:
+        try:
+            with deferred_interrupt():  # signals only reach the main thread: a no-op
+                pass
+        except BaseException as exc:  # pragma: no cover - the assertion below reports it
+            errors.append(exc)
+
+    worker = threading.Thread(target=in_thread)
+    worker.start()
+    worker.join()
+    assert errors == [] and signal.getsignal(signal.SIGINT) is before

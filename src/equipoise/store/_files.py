@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
+import threading
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -112,3 +115,29 @@ __all__ = [
     "write_json_atomic",
     "write_parquet_temp",
 ]
+
+
+@contextlib.contextmanager
+def deferred_interrupt() -> Iterator[None]:
+    """Hold back Ctrl-C (SIGINT) until the block is done, then raise it.
+
+    A catalog write publishes a batch's files and commits its rows; a Ctrl-C in between
+    would leave files without rows, and one inside DuckDB's ``COMMIT`` surfaces as a
+    ``RuntimeError: Query interrupted`` rather than a ``KeyboardInterrupt``, so the command
+    would report an internal error instead of the clean interruption it promises. Only the
+    main thread receives signals; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        if callable(previous):
+            previous(signal.SIGINT, None)
+        elif previous == signal.SIG_DFL:
+            raise KeyboardInterrupt

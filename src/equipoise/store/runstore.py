@@ -49,6 +49,7 @@ import duckdb
 import pandas as pd
 
 from equipoise.store._files import (
+    deferred_interrupt,
     discard,
     json_bytes,
     publish,
@@ -696,7 +697,7 @@ class RunStore(StoreBackend):
                 final.parent.mkdir(parents=True, exist_ok=True)
                 tmp = write_parquet_temp(frame, final, preserve_index=False)
                 temps.append((tmp, final, name, len(frame)))
-            with self._write() as con:
+            with deferred_interrupt(), self._write() as con:
                 row = self._require_row(con, run_id)
                 self._take_up(con, row)
                 done = fetch_one(
@@ -786,7 +787,7 @@ class RunStore(StoreBackend):
         if status not in FINAL_STATUSES:
             raise ValueError(f"status must be one of {', '.join(FINAL_STATUSES)}, got {status!r}")
         summary_json = None if summary is None else jsonable(dict(summary))
-        with self._write() as con:
+        with deferred_interrupt(), self._write() as con:
             row = self._require_row(con, run_id)
             if row["status"] == "complete":
                 raise StoreError(f"run {run_id} is already complete; it is never changed")
