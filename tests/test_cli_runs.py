@@ -231,3 +231,19 @@ def test_sql_json_and_csv_together_is_refused(store: tuple[RunStore, str, str]) 
     )
     assert result.exit_code == 1
     assert "--json and --csv" in result.output
+
+
+def test_ctrl_c_inside_a_duckdb_query_is_an_interrupt_not_a_bug() -> None:
+    """DuckDB takes the signal and raises its own InterruptException: exit 130, as for Ctrl-C."""
+    import duckdb
+    import typer
+
+    from equipoise.cli._common import guarded
+
+    def query() -> None:
+        with guarded():
+            raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    with pytest.raises(typer.Exit) as info:
+        query()
+    assert info.value.exit_code == 130

@@ -67,6 +67,12 @@ def report_problems(error: InputError, *, as_json: bool = False) -> None:
     err.print(f"{n} problem{'s' if n != 1 else ''} found.", style="bold red", highlight=False)
 
 
+def _interrupted_query(exc: BaseException) -> bool:
+    """Whether ``exc`` is DuckDB's report of a Ctrl-C during a query (DuckDB takes the signal)."""
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(exc, duckdb.InterruptException)
+
+
 @contextmanager
 def guarded(*, as_json: bool = False) -> Iterator[None]:
     """Run a command body, turning known errors into messages and exit codes.
@@ -89,6 +95,9 @@ def guarded(*, as_json: bool = False) -> Iterator[None]:
     except (typer.Exit, typer.Abort, SystemExit, TyperException):
         raise  # usage errors (exit 2) and exits belong to the command-line framework
     except Exception as exc:
+        if _interrupted_query(exc):  # Ctrl-C inside a DuckDB query (``runs sql``, say)
+            err.print("interrupted.", style="yellow")
+            raise typer.Exit(130) from None
         # a bug, not bad input: say so plainly; the traceback only when asked for
         if os.environ.get("EQUIPOISE_DEBUG"):
             raise
