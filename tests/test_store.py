@@ -868,6 +868,16 @@ def test_real_trajectory_round_trips(store: RunStore) -> None:
     store.finish(run_id)
     for name, frame in tables.items():
         pd.testing.assert_frame_equal(store.read_table(run_id, name), frame, check_exact=True)
+    # a skipped table is not built; the others are the same frames
+    from equipoise.outputs import TABLES
+
+    assert list(tables) == list(TABLES)
+    fewer = tidy_tables(tr, skip=("dyads", "system"))
+    assert list(fewer) == ["actors", "issues"]
+    for name, frame in fewer.items():
+        pd.testing.assert_frame_equal(frame, tables[name], check_exact=True)
+    with pytest.raises(ValueError, match="unknown tables"):
+        tidy_tables(tr, skip=("dyad",))
 
 
 def test_run_folder_removed_by_hand_is_reported(store: RunStore) -> None:

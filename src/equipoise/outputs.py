@@ -13,6 +13,7 @@ polars or DuckDB:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import numpy as np
@@ -132,114 +133,135 @@ def run_dict(tr: Trajectory, pic: Picture, member: int = 0) -> dict[str, Any]:
     }
 
 
-def tidy_tables(tr: Trajectory) -> dict[str, pd.DataFrame]:
-    """Return the trajectory as tidy tables (see the module docstring)."""
+def tidy_tables(tr: Trajectory, *, skip: Collection[str] = ()) -> dict[str, pd.DataFrame]:
+    """Return the trajectory as tidy tables (see the module docstring).
+
+    Tables named in ``skip`` (of :data:`TABLES`) are not built: the dyads table alone is
+    n(n-1) rows per member and step, and building it only to drop it took a fifth of an
+    ensemble's time.
+    """
+    unknown = set(skip) - set(TABLES)
+    if unknown:
+        raise ValueError(f"unknown tables {sorted(unknown)}; the tables are {', '.join(TABLES)}")
     B, T1, n = tr.power.shape
     k = len(tr.issues)
     steps = np.arange(T1)
-    member_idx, step_idx = np.meshgrid(np.arange(B), steps, indexing="ij")
-    years = tr.years[step_idx]
+    out: dict[str, pd.DataFrame] = {}
 
-    frames = []
-    for var in SYSTEM_VARIABLES:
-        frames.append(
-            pd.DataFrame(
-                {
-                    "member": member_idx.ravel(),
-                    "step": step_idx.ravel(),
-                    "year": years.ravel(),
-                    "variable": var,
-                    "value": getattr(tr, var).ravel(),
-                }
-            )
-        )
-    system = pd.concat(frames, ignore_index=True)
-
-    def per_actor(var: str, values: np.ndarray[Any, Any]) -> pd.DataFrame:
-        m, t, a = np.meshgrid(np.arange(B), steps, np.arange(n), indexing="ij")
-        return pd.DataFrame(
-            {
-                "member": m.ravel(),
-                "step": t.ravel(),
-                "year": tr.years[t.ravel()],
-                "actor": np.asarray(tr.actors)[a.ravel()],
-                "variable": var,
-                "value": values.astype(np.float64).ravel(),
-            }
+    if "system" not in skip:
+        member_idx, step_idx = np.meshgrid(np.arange(B), steps, indexing="ij")
+        years = tr.years[step_idx]
+        out["system"] = pd.concat(
+            [
+                pd.DataFrame(
+                    {
+                        "member": member_idx.ravel(),
+                        "step": step_idx.ravel(),
+                        "year": years.ravel(),
+                        "variable": var,
+                        "value": getattr(tr, var).ravel(),
+                    }
+                )
+                for var in SYSTEM_VARIABLES
+            ],
+            ignore_index=True,
         )
 
-    actors = pd.concat(
-        [
-            per_actor("power", tr.power),
-            per_actor("strategic_space", tr.strategic_space),
-            per_actor("alignment", tr.alignment),
-            per_actor("bloc", np.where(tr.blocs == -2, np.nan, tr.blocs)),
-        ],
-        ignore_index=True,
-    )
+    if "actors" not in skip:
 
-    def per_dyad(
-        var: str, values: np.ndarray[Any, Any], kept: np.ndarray[Any, Any]
-    ) -> pd.DataFrame:
-        m, t, i, j = np.meshgrid(
-            np.arange(B), np.arange(kept.size), np.arange(n), np.arange(n), indexing="ij"
-        )
-        off = (i != j).ravel()
-        step_of = kept[t.ravel()][off]
-        return pd.DataFrame(
-            {
-                "member": m.ravel()[off],
-                "step": step_of,
-                "year": tr.years[step_of],
-                "actor": np.asarray(tr.actors)[i.ravel()[off]],
-                "other": np.asarray(tr.actors)[j.ravel()[off]],
-                "variable": var,
-                "value": values.ravel()[off],
-            }
-        )
-
-    dyads = pd.concat(
-        [
-            per_dyad("relation", tr.relations, tr.relation_steps),
-            per_dyad("dependence", tr.dependence, steps),
-        ],
-        ignore_index=True,
-    )
-
-    issue_frames = []
-    for var in ("forecast", "median", "mean"):
-        m, t, q = np.meshgrid(np.arange(B), steps, np.arange(k), indexing="ij")
-        issue_frames.append(
-            pd.DataFrame(
+        def per_actor(var: str, values: np.ndarray[Any, Any]) -> pd.DataFrame:
+            m, t, a = np.meshgrid(np.arange(B), steps, np.arange(n), indexing="ij")
+            return pd.DataFrame(
                 {
                     "member": m.ravel(),
                     "step": t.ravel(),
                     "year": tr.years[t.ravel()],
-                    "issue": np.asarray(tr.issues, dtype=object)[q.ravel()] if k else [],
-                    "actor": "",
+                    "actor": np.asarray(tr.actors)[a.ravel()],
                     "variable": var,
-                    "value": getattr(tr, var).ravel(),
+                    "value": values.astype(np.float64).ravel(),
                 }
             )
+
+        out["actors"] = pd.concat(
+            [
+                per_actor("power", tr.power),
+                per_actor("strategic_space", tr.strategic_space),
+                per_actor("alignment", tr.alignment),
+                per_actor("bloc", np.where(tr.blocs == -2, np.nan, tr.blocs)),
+            ],
+            ignore_index=True,
         )
-    for var, arr in (("position", tr.positions), ("salience", tr.salience)):
-        m, t, q, a = np.meshgrid(np.arange(B), steps, np.arange(k), np.arange(n), indexing="ij")
-        present = ~np.isnan(tr.positions).ravel()
-        issue_frames.append(
-            pd.DataFrame(
+
+    if "dyads" not in skip:
+
+        def per_dyad(
+            var: str, values: np.ndarray[Any, Any], kept: np.ndarray[Any, Any]
+        ) -> pd.DataFrame:
+            m, t, i, j = np.meshgrid(
+                np.arange(B), np.arange(kept.size), np.arange(n), np.arange(n), indexing="ij"
+            )
+            off = (i != j).ravel()
+            step_of = kept[t.ravel()][off]
+            return pd.DataFrame(
                 {
-                    "member": m.ravel()[present],
-                    "step": t.ravel()[present],
-                    "year": tr.years[t.ravel()[present]],
-                    "issue": np.asarray(tr.issues, dtype=object)[q.ravel()[present]] if k else [],
-                    "actor": np.asarray(tr.actors)[a.ravel()[present]],
+                    "member": m.ravel()[off],
+                    "step": step_of,
+                    "year": tr.years[step_of],
+                    "actor": np.asarray(tr.actors)[i.ravel()[off]],
+                    "other": np.asarray(tr.actors)[j.ravel()[off]],
                     "variable": var,
-                    "value": arr.ravel()[present],
+                    "value": values.ravel()[off],
                 }
             )
+
+        out["dyads"] = pd.concat(
+            [
+                per_dyad("relation", tr.relations, tr.relation_steps),
+                per_dyad("dependence", tr.dependence, steps),
+            ],
+            ignore_index=True,
         )
-    issues = pd.concat(issue_frames, ignore_index=True)
-    return {"system": system, "actors": actors, "dyads": dyads, "issues": issues}
+
+    if "issues" not in skip:
+        issue_frames = []
+        for var in ("forecast", "median", "mean"):
+            m, t, q = np.meshgrid(np.arange(B), steps, np.arange(k), indexing="ij")
+            issue_frames.append(
+                pd.DataFrame(
+                    {
+                        "member": m.ravel(),
+                        "step": t.ravel(),
+                        "year": tr.years[t.ravel()],
+                        "issue": np.asarray(tr.issues, dtype=object)[q.ravel()] if k else [],
+                        "actor": "",
+                        "variable": var,
+                        "value": getattr(tr, var).ravel(),
+                    }
+                )
+            )
+        for var, arr in (("position", tr.positions), ("salience", tr.salience)):
+            m, t, q, a = np.meshgrid(np.arange(B), steps, np.arange(k), np.arange(n), indexing="ij")
+            present = ~np.isnan(tr.positions).ravel()
+            issue_frames.append(
+                pd.DataFrame(
+                    {
+                        "member": m.ravel()[present],
+                        "step": t.ravel()[present],
+                        "year": tr.years[t.ravel()[present]],
+                        "issue": np.asarray(tr.issues, dtype=object)[q.ravel()[present]]
+                        if k
+                        else [],
+                        "actor": np.asarray(tr.actors)[a.ravel()[present]],
+                        "variable": var,
+                        "value": arr.ravel()[present],
+                    }
+                )
+            )
+        out["issues"] = pd.concat(issue_frames, ignore_index=True)
+    return out
 
 
-__all__ = ["blocs_of", "run_dict", "start_forecasts", "steps_dict", "tidy_tables"]
+#: The tidy tables, in the order :func:`tidy_tables` returns them.
+TABLES = ("system", "actors", "dyads", "issues")
+
+__all__ = ["TABLES", "blocs_of", "run_dict", "start_forecasts", "steps_dict", "tidy_tables"]

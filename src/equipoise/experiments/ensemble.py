@@ -165,9 +165,7 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
         for outcome in payload.outcomes:
             values[(arm.name, outcome.label)] = outcome_values(tr, outcome)
         if payload.keep_tables:
-            for name, frame in tidy_tables(tr).items():
-                if name in payload.skip_tables:
-                    continue
+            for name, frame in tidy_tables(tr, skip=payload.skip_tables).items():
                 frame = frame.copy()
                 frame["member"] = rows[frame["member"].to_numpy()]
                 frame.insert(0, "arm", arm.name)
