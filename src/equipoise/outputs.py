@@ -112,8 +112,17 @@ def start_forecasts(pic: Picture, rounds: int = 10) -> dict[str, dict[str, float
     return out
 
 
-def run_dict(tr: Trajectory, pic: Picture, member: int = 0) -> dict[str, Any]:
-    """Return the whole JSON output of ``equipoise run``."""
+def run_dict(
+    tr: Trajectory,
+    pic: Picture,
+    member: int = 0,
+    *,
+    forecasts: dict[str, dict[str, float]] | None = None,
+) -> dict[str, Any]:
+    """Return the whole JSON output of ``equipoise run``.
+
+    ``forecasts`` are :func:`start_forecasts` of ``pic`` if the caller has them already.
+    """
     s = pic.compiled.scenario
     return {
         "scenario": s.scenario.name,
@@ -123,7 +132,7 @@ def run_dict(tr: Trajectory, pic: Picture, member: int = 0) -> dict[str, Any]:
         "actors": list(tr.actors),
         "poles": list(tr.poles),
         "start": pic.to_dict(),
-        "forecasts_at_start": start_forecasts(pic),
+        "forecasts_at_start": start_forecasts(pic) if forecasts is None else forecasts,
         "fired": [
             {"year": year, "kind": kind, "id": ident}
             for b, year, kind, ident in tr.fired

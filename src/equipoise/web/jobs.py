@@ -230,7 +230,7 @@ def run_baseline(scenario: Scenario, params: Mapping[str, Any], progress: Progre
     figures = [f.to_dict() for f in report_figures(data).all()]
     result = {
         "picture": data.picture.to_dict(),
-        "run": run_dict(data.baseline, data.picture),
+        "run": run_dict(data.baseline, data.picture, forecasts=data.forecasts),
         "figures": figures,
     }
     progress(1.0, "done")
