@@ -373,24 +373,21 @@ def test_report_is_self_contained(html: str) -> None:
 def test_report_inlines_the_smallest_bundle_that_draws_it(figs: ReportFigures) -> None:
     assert trace_types(f.figure for f in figs.all()) == {"scatter", "bar"}
     assert plotly_js(figs) == script_text(BASIC.path)
+
     # a figure with a trace outside the partial bundle makes the report inline the full one
-    globe = F.FigureSpec(
-        key="globe",
-        title="t",
-        alt="a",
-        figure={"data": [{"type": "scatter3d"}], "layout": {}},
-        table=F.DataTable(("x",), ((1.0,),)),
-    )
-    full = plotly_js(ReportFigures(power=[*figs.power, globe]))
+    def with_trace(kind: str) -> ReportFigures:
+        extra = F.FigureSpec(
+            key=kind,
+            title="t",
+            alt="a",
+            figure={"data": [{"type": kind}], "layout": {}},
+            table=F.DataTable(("x",), ((1.0,),)),
+        )
+        return ReportFigures(power=[*figs.power, extra])
+
+    full = plotly_js(with_trace("scatter3d"))
     assert "plotly.js v" in full[:400] and "minified)" not in full[:400]
-    heat = F.FigureSpec(
-        key="heat",
-        title="t",
-        alt="a",
-        figure={"data": [{"type": "heatmap"}], "layout": {}},
-        table=F.DataTable(("x",), ((1.0,),)),
-    )
-    assert "(cartesian - minified)" in plotly_js(ReportFigures(power=[*figs.power, heat]))[:400]
+    assert "(cartesian - minified)" in plotly_js(with_trace("heatmap"))[:400]
 
 
 def test_report_holds_every_claim_quote_and_attribution(data: ReportData, html: str) -> None:

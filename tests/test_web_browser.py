@@ -131,6 +131,22 @@ def figures_drawn(page: Page) -> list[int]:
     )
 
 
+def launch_and_open(
+    page: Page, base: str, scenario: str, kind: str, members: int, *, shot_done: str | None = None
+) -> None:
+    """Launch an experiment job from a scenario's page, wait for it, and open its result."""
+    page.goto(f"{base}/scenarios/{scenario}")
+    page.select_option("#kind", kind)
+    page.fill("#members", str(members))
+    page.click("#launch")
+    page.wait_for_url(f"{base}/runs/*")
+    page.locator('#run-status[data-status="succeeded"]').wait_for(timeout=180_000)
+    if shot_done is not None:
+        shot(page, shot_done)
+    page.click("#open-result")
+    page.wait_for_url(f"{base}/runs/*/result")
+
+
 def test_view_edit_save_run_and_open_the_result(
     server: tuple[str, Path, str], page: tuple[Page, list[str]]
 ) -> None:
@@ -227,29 +243,14 @@ def test_view_edit_save_run_and_open_the_result(
 
     # 8. launch a small claims check (an ensemble in every arm the claims need), watch it
     #    finish, and open the claims table
-    p.goto(f"{base}/scenarios/browser-edit")
-    p.select_option("#kind", "claims")
-    p.fill("#members", "4")
-    p.click("#launch")
-    p.wait_for_url(f"{base}/runs/*")
-    p.locator('#run-status[data-status="succeeded"]').wait_for(timeout=180_000)
-    shot(p, "09-claims-done")
-    p.click("#open-result")
-    p.wait_for_url(f"{base}/runs/*/result")
+    launch_and_open(p, base, "browser-edit", "claims", 4, shot_done="09-claims-done")
     rows = p.locator("#claims-table tbody tr")
     assert rows.count() == len(saved.claims)
     assert rows.first.get_attribute("data-verdict") in ("supported", "contradicted", "undecided")
     shot(p, "10-claims-table", full_page=True)
 
     # 9. a small ensemble: its result is the report's band figures, drawn
-    p.goto(f"{base}/scenarios/browser-edit")
-    p.select_option("#kind", "ensemble")
-    p.fill("#members", "6")
-    p.click("#launch")
-    p.wait_for_url(f"{base}/runs/*")
-    p.locator('#run-status[data-status="succeeded"]').wait_for(timeout=180_000)
-    p.click("#open-result")
-    p.wait_for_url(f"{base}/runs/*/result")
+    launch_and_open(p, base, "browser-edit", "ensemble", 6)
     wait_until(
         p,
         "document.querySelectorAll('.js-plotly-plot').length"
