@@ -16,8 +16,19 @@ REPO = Path(__file__).resolve().parents[1]
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build and install the project into a new venv (dependencies from the running env)."""
     venv = tmp_path_factory.mktemp("fresh") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
+    # The new venv sees the packages of the environment running the tests (a venv or the base
+    # interpreter), not those of the base interpreter: ``--system-site-packages`` would link
+    # to the latter, which lacks the test dependencies when the tests run in a venv.
+    inner = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    outer = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+    (Path(inner) / "_outer_env.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     subprocess.run(
         [
             str(python),
