@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from equipoise.compile import compile_scenario
-from equipoise.experiments.sampling import member_rngs, patches_for, sample
+from equipoise.experiments.sampling import patches_for, sample
+from equipoise.random import member_rngs
 from equipoise.scenario import load_scenario
 from equipoise.simulate import SimulationOptions, simulate
 

@@ -21,7 +21,8 @@ from equipoise.experiments.ensemble import (
 )
 from equipoise.experiments.executors import Executor, SequentialExecutor, make_executor
 from equipoise.experiments.outcomes import Outcome, outcome_values, parse_outcome
-from equipoise.experiments.sampling import Design, member_rngs, sample
+from equipoise.experiments.sampling import Design, sample
+from equipoise.random import member_rngs
 from equipoise.scenario import loads_scenario
 from equipoise.scenario.schema import Scenario
 from equipoise.store import RunStore

@@ -34,8 +34,9 @@ from equipoise.compile import CompiledScenario, compile_scenario
 from equipoise.errors import EquipoiseError
 from equipoise.experiments.executors import Executor
 from equipoise.experiments.outcomes import Outcome, needs_blocs, outcome_values
-from equipoise.experiments.sampling import Design, member_rngs, patches_for
+from equipoise.experiments.sampling import Design, patches_for
 from equipoise.outputs import tidy_tables
+from equipoise.random import member_rngs
 from equipoise.scenario.schema import Scenario, Uncertainty
 from equipoise.simulate import SimulationOptions, simulate
 

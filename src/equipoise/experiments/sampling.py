@@ -29,6 +29,7 @@ from numpy.typing import NDArray
 from scipy.stats import qmc
 
 from equipoise.experiments.analysis import problem_from_uncertainties, to_values
+from equipoise.random import Stream, stream
 from equipoise.scenario.schema import Uncertainty
 from equipoise.simulate import Patch
 
@@ -66,13 +67,13 @@ def unit_sample(k: int, n_members: int, *, method: T_Method = "mc", seed: int = 
     """Return the unit numbers (n_members, k) of a design, from the design's own stream."""
     if n_members < 1:
         raise ValueError(f"n_members must be at least 1, got {n_members}")
-    ss = np.random.SeedSequence(seed, spawn_key=(2**31 - 1,))  # a stream apart from the members'
     if k == 0:
         return np.zeros((n_members, 0))
+    gen = stream(seed, Stream.DESIGN)  # a stream apart from the members'
     if method == "lhs":
-        return np.asarray(qmc.LatinHypercube(d=k, rng=np.random.default_rng(ss)).random(n_members))
+        return np.asarray(qmc.LatinHypercube(d=k, rng=gen).random(n_members))
     if method == "mc":
-        return np.random.default_rng(ss).random((n_members, k))
+        return gen.random((n_members, k))
     raise ValueError(f"method must be 'mc' or 'lhs', got {method!r}")
 
 
@@ -124,11 +125,4 @@ def patches_for(
     ]
 
 
-def member_rngs(seed: int, members: Sequence[int] | NDArray[np.int64]) -> list[np.random.Generator]:
-    """Return each member's own random stream (shared by its baseline and interventions)."""
-    return [
-        np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(int(m),))) for m in members
-    ]
-
-
-__all__ = ["Design", "member_rngs", "patches_for", "sample", "unit_sample"]
+__all__ = ["Design", "patches_for", "sample", "unit_sample"]
