@@ -305,8 +305,8 @@ def test_interrupted_run_resumes_to_the_same_result(scenario: Scenario, tmp_path
     np.testing.assert_array_equal(a["value"].to_numpy(), b["value"].to_numpy())
     with SequentialExecutor() as ex, pytest.raises(EquipoiseError, match="already complete"):
         run_ensemble(payload, executor=ex, batch_size=5, store=store, resume=run_id)
-    with SequentialExecutor() as ex, pytest.raises(EquipoiseError, match="same arguments"):
-        run_ensemble(payload, executor=ex, batch_size=7, store=store, resume=fresh.run_id)
+    with SequentialExecutor() as ex, pytest.raises(EquipoiseError, match="not a claims run"):
+        run_ensemble(payload, executor=ex, batch_size=5, store=store, resume=run_id, kind="claims")
 
 
 def test_design_object() -> None:
@@ -317,7 +317,7 @@ def test_design_object() -> None:
 
 
 def test_ensemble_summary_labels_every_kind_of_outcome(scenario: Scenario) -> None:
-    from equipoise.experiments.workflows import ensemble_summary
+    from equipoise.experiments.plans.ensemble import summary_rows
 
     outcomes = (
         Outcome("strategic_space", ("AAA", "CCC"), None, 2025.0),
@@ -333,7 +333,8 @@ def test_ensemble_summary_labels_every_kind_of_outcome(scenario: Scenario) -> No
         outcomes,
     )
     with SequentialExecutor() as ex:
-        rows = ensemble_summary(run_ensemble(payload, executor=ex, batch_size=6), "baseline")
+        result = run_ensemble(payload, executor=ex, batch_size=6)
+    rows = summary_rows({o: result.get("baseline", o) for o in result.outcomes})
     assert [(r["metric"], r["actor"]) for r in rows] == [
         ("strategic_space", "AAA"),
         ("strategic_space", "CCC"),

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from equipoise.engines.bargaining import bargain
 from equipoise.picture import Picture
@@ -109,6 +110,34 @@ def start_forecasts(pic: Picture, rounds: int = 10) -> dict[str, dict[str, float
             model: float(bargain(model, cap, x, s, scale=(0.0, 100.0), rounds=rounds).forecast)
             for model in ("eu", "compromise", "median")
         }
+    return out
+
+
+def eu_rounds(
+    pic: Picture, rounds: int = 10
+) -> dict[str, tuple[tuple[str, ...], NDArray[np.float64]]]:
+    """Return each issue's actors and positions per round of the expected-utility model at the start.
+
+    The inputs are those of :func:`equipoise.outputs.start_forecasts` (clout = declared clout
+    or the actor's power), so the last round's median is its ``eu`` forecast.
+    """
+    c = pic.compiled
+    out: dict[str, tuple[tuple[str, ...], NDArray[np.float64]]] = {}
+    for issue in c.issues:
+        members = np.flatnonzero(issue.members)
+        cap = np.where(np.isnan(issue.clout[members]), c.power[members], issue.clout[members])
+        res = bargain(
+            "eu",
+            cap,
+            issue.position[members],
+            issue.salience[members],
+            scale=(0.0, 100.0),
+            rounds=rounds,
+        )
+        out[issue.id] = (
+            tuple(c.actors[int(i)] for i in members),
+            np.asarray(res.positions, dtype=np.float64),
+        )
     return out
 
 
@@ -273,4 +302,12 @@ def tidy_tables(tr: Trajectory, *, skip: Collection[str] = ()) -> dict[str, pd.D
 #: The tidy tables, in the order :func:`tidy_tables` returns them.
 TABLES = ("system", "actors", "dyads", "issues")
 
-__all__ = ["TABLES", "blocs_of", "run_dict", "start_forecasts", "steps_dict", "tidy_tables"]
+__all__ = [
+    "TABLES",
+    "blocs_of",
+    "eu_rounds",
+    "run_dict",
+    "start_forecasts",
+    "steps_dict",
+    "tidy_tables",
+]

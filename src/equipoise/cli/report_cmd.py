@@ -117,7 +117,6 @@ def report(
         render_report,
         write_report,
     )
-    from equipoise.report.build import with_seed
 
     with guarded(as_json=as_json):
         t0 = time.perf_counter()
@@ -157,7 +156,7 @@ def report(
             scenario = load_scenario(scenario_ref(others[0])) if others else None
             data = load_report_data(_store(store), run_ids, scenario=scenario)
         else:
-            scenario = with_seed(load_scenario(scenario_ref(others[0] if others else None)), seed)
+            scenario = load_scenario(scenario_ref(others[0] if others else None)).with_seed(seed)
             with (
                 make_executor(executor, address=address, n_workers=workers) as ex,  # type: ignore[arg-type]
                 _progress(quiet or as_json) as progress,

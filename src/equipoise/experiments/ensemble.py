@@ -38,7 +38,7 @@ from equipoise.experiments.sampling import Design, patches_for
 from equipoise.outputs import tidy_tables
 from equipoise.random import member_rngs
 from equipoise.scenario.schema import Scenario, Uncertainty
-from equipoise.simulate import SimulationOptions, simulate
+from equipoise.simulate import SimulationOptions, Trajectory, simulate
 
 if TYPE_CHECKING:
     from equipoise.store import StoreBackend
@@ -72,6 +72,7 @@ class Payload:
     keep_tables: bool = False
     skip_tables: tuple[str, ...] = ()  # tidy tables not to keep (e.g. "dyads": n^2 rows a step)
     bloc_years: tuple[float, ...] | Literal["all"] = ()
+    keep_trajectory: bool = False  # return each batch's whole trajectory (the single run)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class BatchResult:
     values: dict[tuple[str, str], T_Float]  # (arm, outcome label) -> (B,) or (B, a)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     seconds: float = 0.0
+    trajectories: dict[str, Trajectory] = field(default_factory=dict)  # arm -> trajectory
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -154,6 +156,7 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
     )
     values: dict[tuple[str, str], T_Float] = {}
     frames: dict[str, list[pd.DataFrame]] = {}
+    trajectories: dict[str, Trajectory] = {}
     for arm in payload.arms:
         tr = simulate(
             compiled,
@@ -165,6 +168,8 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
         )
         for outcome in payload.outcomes:
             values[(arm.name, outcome.label)] = outcome_values(tr, outcome)
+        if payload.keep_trajectory:
+            trajectories[arm.name] = tr
         if payload.keep_tables:
             for name, frame in tidy_tables(tr, skip=payload.skip_tables).items():
                 frame = frame.copy()
@@ -172,7 +177,9 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
                 frame.insert(0, "arm", arm.name)
                 frames.setdefault(name, []).append(frame)
     tables = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
-    return BatchResult(task.batch, rows, values, tables, time.perf_counter() - t0)
+    return BatchResult(
+        task.batch, rows, values, tables, time.perf_counter() - t0, trajectories=trajectories
+    )
 
 
 def make_tasks(n_members: int, batch_size: int) -> list[Task]:
@@ -226,6 +233,9 @@ class EnsembleResult:
     executor: str
     n_workers: int
     resumed_batches: int = 0
+    #: Each arm's trajectories, batch by batch (only with ``Payload.keep_trajectory``; batches
+    #: read back from the store on resume have none).
+    trajectories: dict[str, list[Trajectory]] = field(default_factory=dict)
 
     @property
     def n_members(self) -> int:
@@ -248,6 +258,7 @@ def run_ensemble(
     resume: str | None = None,
     progress: Callable[[int], None] | None = None,
     on_run: Callable[[str], None] | None = None,
+    run_id: str | None = None,
 ) -> EnsembleResult:
     """Run every batch of an ensemble on an executor, storing each as it completes.
 
@@ -271,6 +282,9 @@ def run_ensemble(
         Called with the number of members of each batch as it completes.
     on_run : callable, optional
         Called with the run's id as soon as it is known (to tell the user how to resume).
+    run_id : str, optional
+        The id to record a new run under (reserved by the caller; see
+        :meth:`equipoise.store.StoreBackend.create_run`).
 
     Returns
     -------
@@ -285,21 +299,21 @@ def run_ensemble(
     """
     t0 = time.perf_counter()
     tasks = make_tasks(payload.design.n_members, batch_size)
-    run_id: str | None = None
+    new_id, run_id = run_id, None
     done: set[int] = set()
     if store is not None:
         digest = scenario_hash(payload.scenario)
         if resume is not None:
             info = store.get_run(resume)
-            params = info.get("parameters") or {}
-            if (
-                info.get("scenario_hash") != digest
-                or params.get("batch_size") != batch_size
-                or params.get("n_members") != payload.design.n_members
-            ):
+            if info.get("kind") != kind:
                 raise EquipoiseError(
-                    f"run {resume} was made with another scenario, member count or batch size; "
-                    "resume it with the same arguments"
+                    f"run {resume} is a {info.get('kind')} run, not a {kind} run; resume it "
+                    f"with equipoise {info.get('kind')} --resume {resume}"
+                )
+            if info.get("scenario_hash") != digest:
+                raise EquipoiseError(
+                    f"run {resume} was made with another version of the scenario; a resumed "
+                    "run must run the same scenario"
                 )
             if info.get("status") == "complete":
                 raise EquipoiseError(f"run {resume} is already complete")
@@ -323,11 +337,13 @@ def run_ensemble(
                 n_members=payload.design.n_members,
                 n_batches=len(tasks),
                 code_version=__version__,
+                run_id=new_id,
             )
     if on_run is not None and run_id is not None:
         on_run(run_id)
     collected: dict[int, BatchResult] = {}
     todo = [t for t in tasks if t.batch not in done]
+    trajectories: dict[str, dict[int, Trajectory]] = {}
     if progress is not None:
         for t in tasks:
             if t.batch in done:
@@ -340,6 +356,9 @@ def run_ensemble(
                 tables["inputs"] = _inputs_frame(payload.design, result.members)
                 store.write_batch(run_id, task.batch, tables)
                 result.tables = {}
+            for arm_name, tr in result.trajectories.items():
+                trajectories.setdefault(arm_name, {})[task.batch] = tr
+            result.trajectories = {}
             collected[task.batch] = result
             if progress is not None:
                 progress(task.stop - task.start)
@@ -363,6 +382,7 @@ def run_ensemble(
         executor=executor.name,
         n_workers=executor.n_workers,
         resumed_batches=len(done),
+        trajectories={arm: [by[b] for b in sorted(by)] for arm, by in trajectories.items()},
     )
 
 

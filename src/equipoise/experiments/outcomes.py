@@ -176,4 +176,86 @@ def needs_blocs(metric: str) -> bool:
     return metric in ("polarity", "bipolarity", "frustration", "same_bloc")
 
 
-__all__ = ["PER_ACTOR_METRICS", "Outcome", "needs_blocs", "outcome_values", "parse_outcome"]
+# --------------------------------------------------------------------------------------------
+# the outcome sets the plans follow
+
+
+def years(s: Scenario) -> list[float]:
+    """Return the years of the scenario's steps, start year first."""
+    dt = s.scenario.time_step
+    steps = max(1, round(s.scenario.horizon / dt))
+    return [s.scenario.start_year + dt * t for t in range(steps + 1)]
+
+
+def dependence_pairs(s: Scenario) -> list[tuple[str, str]]:
+    """Return the pairs whose dependence is followed over time: declared ties, then claims'."""
+    pairs = [(t.of, t.on) for t in s.ties]
+    pairs += [
+        (c.actors[0], c.actors[1])
+        for c in s.claims
+        if c.metric == "dependence" and len(c.actors) == 2
+    ]
+    return list(dict.fromkeys(pairs))
+
+
+def yearly_outcomes(s: Scenario) -> tuple[Outcome, ...]:
+    """Return what an ensemble summarises at every step.
+
+    Polarity, bipolarity, every actor's power and strategic space, the dependence of the pairs
+    of :func:`dependence_pairs`, and every issue's outcome.
+    """
+    codes = s.actor_codes
+    out: list[Outcome] = []
+    for year in years(s):
+        out.append(Outcome("polarity", (), None, year))
+        out.append(Outcome("bipolarity", (), None, year))
+        out.append(Outcome("power", codes, None, year))
+        out.append(Outcome("strategic_space", codes, None, year))
+        out += [Outcome("dependence", (a, b), None, year) for a, b in dependence_pairs(s)]
+        out += [Outcome("issue_outcome", (), issue.id, year) for issue in s.issues]
+    return tuple(out)
+
+
+def headline_outcomes(s: Scenario) -> tuple[Outcome, ...]:
+    """Return the outcomes every intervention is compared on alongside claims, at the last year."""
+    last = years(s)[-1]
+    out = [
+        Outcome("polarity", (), None, last),
+        Outcome("bipolarity", (), None, last),
+        Outcome("strategic_space", s.actor_codes, None, last),
+    ]
+    out += [Outcome("issue_outcome", (), issue.id, last) for issue in s.issues]
+    return tuple(out)
+
+
+def comparison_outcomes(s: Scenario) -> tuple[Outcome, ...]:
+    """Return what a comparison reports at the last year: system, actors, dyads, issues."""
+    last = years(s)[-1]
+    codes = s.actor_codes
+    out: list[Outcome] = [
+        Outcome("polarity", (), None, last),
+        Outcome("bipolarity", (), None, last),
+        Outcome("frustration", (), None, last),
+        Outcome("strategic_space", codes, None, last),
+        Outcome("power", codes, None, last),
+    ]
+    out += [
+        Outcome("relation", (a, b), None, last) for i, a in enumerate(codes) for b in codes[i + 1 :]
+    ]
+    out += [Outcome("dependence", (a, b), None, last) for a in codes for b in codes if a != b]
+    out += [Outcome("issue_outcome", (), issue.id, last) for issue in s.issues]
+    return tuple(out)
+
+
+__all__ = [
+    "PER_ACTOR_METRICS",
+    "Outcome",
+    "comparison_outcomes",
+    "dependence_pairs",
+    "headline_outcomes",
+    "needs_blocs",
+    "outcome_values",
+    "parse_outcome",
+    "yearly_outcomes",
+    "years",
+]

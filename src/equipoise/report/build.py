@@ -20,7 +20,6 @@ prints (progress goes through a callback).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -31,21 +30,19 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from equipoise.engines.bargaining import bargain
 from equipoise.errors import InputError, Problem
-from equipoise.experiments import workflows
-from equipoise.experiments.claims import ClaimPlan
 from equipoise.experiments.ensemble import (
     BASELINE,
     Arm,
     EnsembleResult,
-    Payload,
-    run_ensemble,
     scenario_hash,
 )
 from equipoise.experiments.outcomes import Outcome, parse_outcome
-from equipoise.experiments.sampling import Design, sample
-from equipoise.outputs import start_forecasts
+from equipoise.experiments.plans._base import RunInfo as PlanRunInfo
+from equipoise.experiments.plans.compare import DIFFERENCE_COLUMNS
+from equipoise.experiments.plans.ensemble import SUMMARY_COLUMNS
+from equipoise.experiments.sampling import Design
+from equipoise.outputs import eu_rounds, start_forecasts
 from equipoise.picture import Picture, picture
 from equipoise.scenario import load_scenario
 from equipoise.scenario.schema import Scenario
@@ -65,15 +62,6 @@ START_ROUNDS = 10
 QUANTILES = (0.05, 0.5, 0.95)
 #: Pattern of the store's run ids (``YYYYMMDD-HHMMSS-xxxx``).
 RUN_ID_PATTERN = re.compile(r"[0-9]{8}-[0-9]{6}-[0-9a-f]{4,32}")
-#: Columns of the stored ``summary`` result (as ``equipoise ensemble`` writes it).
-SUMMARY_COLUMNS = ("metric", "actor", "year", "mean", "q05", "median", "q95")
-#: Columns of :attr:`ReportData.differences`.
-DIFFERENCE_COLUMNS = (
-    "intervention", "metric", "entity", "year", "baseline_mean", "intervention_mean",
-    "difference", "low", "high", "share_positive", "share_negative",
-)  # fmt: skip
-
-
 # --------------------------------------------------------------------------------------------
 # the result
 
@@ -215,45 +203,6 @@ class ReportData:
 # the baseline run
 
 
-def with_seed(scenario: Scenario, seed: int | None) -> Scenario:
-    """Return the scenario with another seed (unchanged for None)."""
-    if seed is None or seed == scenario.scenario.seed:
-        return scenario
-    if seed < 0:
-        raise InputError(Problem(f"must be at least 0, got {seed}", path="--seed"))
-    return scenario.model_copy(
-        update={"scenario": scenario.scenario.model_copy(update={"seed": seed})}
-    )
-
-
-def eu_rounds(
-    pic: Picture, rounds: int = START_ROUNDS
-) -> dict[str, tuple[tuple[str, ...], T_Float]]:
-    """Return each issue's actors and positions per round of the expected-utility model at the start.
-
-    The inputs are those of :func:`equipoise.outputs.start_forecasts` (clout = declared clout
-    or the actor's power), so the last round's median is its ``eu`` forecast.
-    """
-    c = pic.compiled
-    out: dict[str, tuple[tuple[str, ...], T_Float]] = {}
-    for issue in c.issues:
-        members = np.flatnonzero(issue.members)
-        cap = np.where(np.isnan(issue.clout[members]), c.power[members], issue.clout[members])
-        res = bargain(
-            "eu",
-            cap,
-            issue.position[members],
-            issue.salience[members],
-            scale=(0.0, 100.0),
-            rounds=rounds,
-        )
-        out[issue.id] = (
-            tuple(c.actors[int(i)] for i in members),
-            np.asarray(res.positions, dtype=np.float64),
-        )
-    return out
-
-
 def baseline_parts(
     scenario: Scenario,
 ) -> tuple[
@@ -262,7 +211,12 @@ def baseline_parts(
     """Return the picture, the baseline run, the start forecasts and the EU rounds."""
     pic = picture(scenario)
     trajectory = simulate(pic.compiled)
-    return pic, trajectory, start_forecasts(pic, rounds=START_ROUNDS), eu_rounds(pic)
+    return (
+        pic,
+        trajectory,
+        start_forecasts(pic, rounds=START_ROUNDS),
+        eu_rounds(pic, rounds=START_ROUNDS),
+    )
 
 
 def baseline_report_data(scenario: Scenario) -> ReportData:
@@ -280,89 +234,6 @@ def baseline_report_data(scenario: Scenario) -> ReportData:
 
 # --------------------------------------------------------------------------------------------
 # outcomes
-
-
-def report_years(scenario: Scenario) -> list[float]:
-    """Return the simulated years (the start and every step), as :func:`workflows.years`."""
-    return [float(y) for y in workflows.years(scenario)]
-
-
-def dependence_pairs(scenario: Scenario) -> list[tuple[str, str]]:
-    """Return the pairs whose dependence the report follows: declared ties, then claims'."""
-    pairs = [(t.of, t.on) for t in scenario.ties]
-    pairs += [
-        (c.actors[0], c.actors[1])
-        for c in scenario.claims
-        if c.metric == "dependence" and len(c.actors) == 2
-    ]
-    return list(dict.fromkeys(pairs))
-
-
-def band_outcomes(scenario: Scenario) -> tuple[Outcome, ...]:
-    """Return the outcomes summarised per year.
-
-    They are polarity, bipolarity, every actor's power and strategic space, the dependence of
-    the pairs of :func:`dependence_pairs`, and every issue's outcome.
-    """
-    codes = scenario.actor_codes
-    out: list[Outcome] = []
-    for year in report_years(scenario):
-        out.append(Outcome("polarity", (), None, year))
-        out.append(Outcome("bipolarity", (), None, year))
-        out.append(Outcome("power", codes, None, year))
-        out.append(Outcome("strategic_space", codes, None, year))
-        for a, b in dependence_pairs(scenario):
-            out.append(Outcome("dependence", (a, b), None, year))
-        for issue in scenario.issues:
-            out.append(Outcome("issue_outcome", (), issue.id, year))
-    return tuple(out)
-
-
-def compare_outcomes(scenario: Scenario) -> tuple[Outcome, ...]:
-    """Return the outcomes every intervention is compared on, at the last year."""
-    last = report_years(scenario)[-1]
-    out = [
-        Outcome("polarity", (), None, last),
-        Outcome("bipolarity", (), None, last),
-        Outcome("strategic_space", scenario.actor_codes, None, last),
-    ]
-    out += [Outcome("issue_outcome", (), issue.id, last) for issue in scenario.issues]
-    return tuple(out)
-
-
-def summary_frame(values: Mapping[Outcome, T_Float]) -> pd.DataFrame:
-    """Return the quantiles of each outcome's values over the members (:data:`SUMMARY_COLUMNS`).
-
-    The rows of :func:`equipoise.experiments.workflows.summary_rows` (the quantiles of
-    :func:`equipoise.experiments.analysis.summarise`: linear interpolation, NaN left out).
-    """
-    return pd.DataFrame(workflows.summary_rows(values), columns=list(SUMMARY_COLUMNS))
-
-
-def differences_frame(result: EnsembleResult, arms: Sequence[str]) -> pd.DataFrame:
-    """Return the paired differences of every arm against the baseline (:data:`DIFFERENCE_COLUMNS`).
-
-    Each arm's rows are :func:`equipoise.experiments.workflows.paired_rows` (the rows of
-    ``equipoise compare``) with the arm's name, one per outcome and entity; an entity given by
-    two outcomes (``strategic_space(RUS,JPN)`` and the same metric of every actor) is kept once.
-    """
-    rows: list[dict[str, Any]] = []
-    for arm in arms:
-        for row in workflows.paired_rows(result, arm):
-            low, high = row.pop("interval")
-            year = row["year"]
-            rows.append(
-                {
-                    **row,
-                    "intervention": arm,
-                    "year": np.nan if year is None else float(year),
-                    "low": low,
-                    "high": high,
-                }
-            )
-    frame = pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
-    keys = ["intervention", "metric", "entity", "year"]
-    return frame.drop_duplicates(subset=keys, keep="first").reset_index(drop=True)
 
 
 def claim_results(
@@ -423,19 +294,13 @@ def claim_results(
 # running what is needed
 
 
-def _values(
-    result: EnsembleResult, arm: str, outcomes: Sequence[Outcome]
-) -> dict[Outcome, T_Float]:
-    return {o: np.asarray(result.get(arm, o), dtype=np.float64) for o in outcomes}
-
-
-def _info(result: EnsembleResult, kind: str, role: str) -> RunInfo:
+def _info(run: PlanRunInfo, role: str) -> RunInfo:
     return RunInfo(
-        run_id=result.run_id,
-        kind=kind,
-        n_members=result.n_members,
-        seed=result.design.seed,
-        method=result.design.method,
+        run_id=run.run_id,
+        kind=run.kind,
+        n_members=run.n_members,
+        seed=run.seed,
+        method=run.method,
         role=role,
     )
 
@@ -450,11 +315,17 @@ def build_report_data(
     executor: Executor[Any, Any, Any],
     n_members: int = 200,
     method: Literal["mc", "lhs"] = "lhs",
-    batch_size: int = 50,
+    batch_size: int | None = None,
     store: StoreBackend | None = None,
     progress: T_Progress | None = None,
 ) -> ReportData:
-    """Run everything a report of ``scenario`` shows.
+    """Run everything a report of ``scenario`` shows: a composite of two plans.
+
+    An :class:`~equipoise.experiments.plans.EnsemblePlan` of the baseline summarised per year
+    (the bands), and a :class:`~equipoise.experiments.plans.ClaimsPlan` on the same members
+    (the claims' verdicts and the paired differences of the interventions they use; without
+    claims, of every intervention). Both run on ``executor`` and are stored in ``store`` with
+    their results, so that ``equipoise report RUN_ID RUN_ID`` rebuilds the same report.
 
     Parameters
     ----------
@@ -466,76 +337,58 @@ def build_report_data(
         Members of each ensemble.
     method : {"mc", "lhs"}
         How the declared uncertainties are sampled (the same design in both ensembles).
-    batch_size : int
-        Members per task.
+    batch_size : int, optional
+        Members per task (default: each plan's).
     store : StoreBackend, optional
-        Where the two ensembles are recorded, with their results.
+        Where the two runs are recorded, with their results.
     progress : callable, optional
-        ``progress(label, total)`` is called at the start of each ensemble and returns the
+        ``progress(label, total)`` is called at the start of each plan and returns the
         function called with the number of member-runs done as they complete.
 
     Returns
     -------
     ReportData
     """
+    from equipoise.experiments.plans import (
+        ClaimsPlan,
+        ClaimsResult,
+        EnsemblePlan,
+        EnsembleSummary,
+        Execution,
+        run_typed,
+    )
+    from equipoise.experiments.plans.compare import differences_frame
+
     t0 = time.perf_counter()
-    if n_members < 1:
-        raise InputError(Problem(f"must be at least 1, got {n_members}", path="--members"))
     pic, trajectory, forecasts, rounds = baseline_parts(scenario)
-    design = sample(scenario.uncertainties, n_members, method=method, seed=scenario.scenario.seed)
-    uncertainties = tuple(scenario.uncertainties)
+    execution = Execution(batch_size=batch_size)
     runs: list[RunInfo] = []
 
     # 1. the baseline ensemble, summarised per year
-    bands = band_outcomes(scenario)
-    payload = Payload(scenario, uncertainties, design, (Arm(),), bands, bloc_years="all")
-    advance = _stage(progress, "ensemble (bands)", n_members)
-    result = run_ensemble(
-        payload, executor=executor, batch_size=batch_size, store=store, kind="ensemble",
-        parameters={"report": True, "role": "bands", "method": method, "executor": executor.name},
-        progress=advance,
+    bands = EnsemblePlan(scenario=scenario, n_members=n_members, method=method, tables=False)
+    summary_result = run_typed(
+        bands, EnsembleSummary, execution=execution, executor=executor, store=store,
+        progress=_stage(progress, "ensemble (bands)", n_members),
     )  # fmt: skip
-    summary = summary_frame(_values(result, BASELINE, bands))
-    if store is not None and result.run_id is not None:
-        store.write_result(result.run_id, "summary", summary)
-    runs.append(_info(result, "ensemble", "the bands over time"))
+    summary = pd.DataFrame(summary_result.rows, columns=list(SUMMARY_COLUMNS))
+    runs.append(_info(summary_result.run, "the bands over time"))
 
-    # 2. the claims and the interventions they use, on one paired ensemble
-    compared = compare_outcomes(scenario)
+    # 2. the claims and the interventions they use, on the same members
     claims: tuple[ClaimResult, ...] = ()
     differences: pd.DataFrame | None = None
-    plans: list[ClaimPlan] = []
-    if scenario.claims:
-        payload, plans = workflows.claims_payload(scenario, design)
-    else:
-        arms = (Arm(), *(Arm((i.name,)) for i in scenario.interventions))
-        payload = Payload(scenario, uncertainties, design, arms)
-    # the claims' outcomes, then those every intervention is compared on
-    outcomes = tuple({o.label: o for o in (*payload.outcomes, *compared)}.values())
-    payload = dataclasses.replace(payload, outcomes=outcomes)
-    arms = payload.arms
-    if len(arms) > 1 or plans:
-        kind = "claims" if plans else "compare"
-        scale = len(arms)
-        advance = _stage(progress, f"claims and {len(arms) - 1} interventions", n_members * scale)
-        result = run_ensemble(
-            payload, executor=executor, batch_size=batch_size, store=store, kind=kind,
-            parameters={
-                "report": True, "role": "claims and interventions", "method": method,
-                "executor": executor.name, "interventions": [a.name for a in arms[1:]],
-                "claims": [c.id for c in scenario.claims],
-            },
-            progress=lambda n: advance(n * scale),
+    compare = () if scenario.claims else tuple(i.name for i in scenario.interventions)
+    if scenario.claims or compare:
+        plan = ClaimsPlan(scenario=scenario, n_members=n_members, method=method, compare=compare)
+        n_arms = len(plan.payload().arms)
+        result = run_typed(
+            plan, ClaimsResult, execution=execution, executor=executor, store=store,
+            progress=_stage(
+                progress, f"claims and {n_arms - 1} interventions", n_members * n_arms
+            ),
         )  # fmt: skip
-        differences = differences_frame(result, [a.name for a in arms[1:]])
-        if plans:
-            _, rows = workflows.claim_verdicts(plans, result)
-            claims = claim_results(rows, scenario)
-        if store is not None and result.run_id is not None:
-            if plans:
-                store.write_result(result.run_id, "claims", stored_claims_frame(claims))
-            store.write_result(result.run_id, "differences", stored_differences_frame(differences))
-        runs.append(_info(result, kind, "the claims and the interventions"))
+        differences = differences_frame(result.differences)
+        claims = claim_results(result.rows(), scenario)
+        runs.append(_info(result.run, "the claims and the interventions"))
 
     return ReportData(
         scenario=scenario,
@@ -552,28 +405,6 @@ def build_report_data(
         runs=tuple(runs),
         seconds=time.perf_counter() - t0,
     )
-
-
-def stored_claims_frame(claims: Sequence[ClaimResult]) -> pd.DataFrame:
-    """Return the claims as ``equipoise claims`` stores them (result ``claims``)."""
-    return pd.DataFrame(
-        [
-            {
-                "id": c.id, "verdict": c.verdict, "probability": c.probability, "low": c.low,
-                "high": c.high, "n": c.n, "effect": c.effect,
-                "drivers": ";".join(name for name, _ in c.drivers),
-            }
-            for c in claims
-        ],
-        columns=["id", "verdict", "probability", "low", "high", "n", "effect", "drivers"],
-    )  # fmt: skip
-
-
-def stored_differences_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return differences as ``equipoise compare`` stores them, with an ``intervention`` column."""
-    out = frame.copy()
-    out["interval"] = [f"{lo:.6g},{hi:.6g}" for lo, hi in zip(out["low"], out["high"], strict=True)]
-    return out.drop(columns=["low", "high"])
 
 
 def _read_differences(frame: pd.DataFrame, intervention: str) -> pd.DataFrame:
@@ -621,7 +452,9 @@ def differences_from_outcomes(table: pd.DataFrame, scenario: Scenario) -> pd.Dat
         executor="stored",
         n_workers=0,
     )
-    return differences_frame(result, complete)
+    from equipoise.experiments.plans.compare import differences_frame, paired_rows
+
+    return differences_frame([row for arm in complete for row in paired_rows(result, arm)])
 
 
 # --------------------------------------------------------------------------------------------
@@ -678,9 +511,9 @@ def load_report_data(
     else:
         s = load_scenario(scenario) if isinstance(scenario, str) else scenario
     base_scenario = s
-    s = with_seed(s, int(infos[0]["seed"]))
+    s = s.with_seed(int(infos[0]["seed"]))
     for info in infos:
-        if info["scenario_hash"] != scenario_hash(with_seed(base_scenario, int(info["seed"]))):
+        if info["scenario_hash"] != scenario_hash(base_scenario.with_seed(int(info["seed"]))):
             notes.append(
                 f"Run {info['run_id']} was made on another version of scenario "
                 f"{info['scenario_name']!r} (its content has changed since): its results are "
@@ -806,22 +639,12 @@ __all__ = [
     "RunInfo",
     "SensitivityResult",
     "T_Progress",
-    "band_outcomes",
     "baseline_parts",
     "baseline_report_data",
     "build_report_data",
     "claim_results",
-    "compare_outcomes",
-    "dependence_pairs",
-    "differences_frame",
     "differences_from_outcomes",
-    "eu_rounds",
     "is_run_id",
     "load_report_data",
-    "report_years",
-    "stored_claims_frame",
-    "stored_differences_frame",
-    "summary_frame",
     "uncertainty_ranges",
-    "with_seed",
 ]

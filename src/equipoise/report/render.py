@@ -28,14 +28,13 @@ from markupsafe import Markup, escape
 
 from equipoise import __version__
 from equipoise.errors import InputError, Problem
-from equipoise.experiments.outcomes import PER_ACTOR_METRICS
+from equipoise.experiments.outcomes import PER_ACTOR_METRICS, dependence_pairs
+from equipoise.experiments.outcomes import years as report_years
 from equipoise.plotlyjs import bundle_for, script_text, trace_types
 from equipoise.report import figures as F
 from equipoise.report.build import (
     ClaimResult,
     ReportData,
-    dependence_pairs,
-    report_years,
     uncertainty_ranges,
 )
 

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from equipoise.errors import InputError, Problem
 from equipoise.scenario.vocabulary import METRICS, RELATION_KINDS, SIGN_OF_KIND
 
 FORMAT_VERSION = 1
@@ -637,6 +638,23 @@ class Scenario(_Model):
     def end_year(self) -> float:
         """The last simulated year."""
         return self.scenario.start_year + self.scenario.horizon
+
+    def with_seed(self, seed: int | None) -> Scenario:
+        """Return the scenario with another seed (itself for ``None`` or the same seed).
+
+        The one meaning of ``--seed`` everywhere: it replaces the scenario's ``seed``, from
+        which every random number of a run derives (:mod:`equipoise.random`).
+
+        Raises
+        ------
+        InputError
+            For a seed outside 0 … 2**63 − 1 (path ``seed``).
+        """
+        if seed is None or seed == self.scenario.seed:
+            return self
+        if not 0 <= seed < 2**63:
+            raise InputError(Problem(f"must be between 0 and 2**63 - 1, got {seed}", path="seed"))
+        return self.model_copy(update={"scenario": self.scenario.model_copy(update={"seed": seed})})
 
     def to_dict(self) -> dict[str, Any]:
         """Return the scenario as plain data (what a TOML file holds)."""

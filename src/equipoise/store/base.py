@@ -77,8 +77,9 @@ class StoreBackend(ABC):
         n_members: int,
         n_batches: int,
         code_version: str,
+        run_id: str | None = None,
     ) -> str:
-        """Record a new run (status ``running``) and return its new id.
+        """Record a new run (status ``running``) and return its new id (or ``run_id``).
 
         ``kind`` is one of :data:`RUN_KINDS` (see :data:`T_RunKind`).
         """

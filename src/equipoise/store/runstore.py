@@ -526,6 +526,7 @@ class RunStore(StoreBackend):
         n_members: int,
         n_batches: int,
         code_version: str,
+        run_id: str | None = None,
     ) -> str:
         """Record a new run (status ``running``) and return its id.
 
@@ -543,6 +544,9 @@ class RunStore(StoreBackend):
             How many ensemble members, in how many batches, the run will have.
         code_version : str
             The version of the code that runs it (e.g. ``git describe``).
+        run_id : str, optional
+            The id to record the run under: one from :func:`new_run_id` that the caller handed
+            out before the run started (the web app's queued jobs). Refused if taken.
 
         Returns
         -------
@@ -565,16 +569,25 @@ class RunStore(StoreBackend):
 
         runs = self.root / RUNS_DIR
         runs.mkdir(parents=True, exist_ok=True)
-        for _ in range(1000):
-            run_id = new_run_id(now)
+        if run_id is not None:
+            if not _RUN_ID_PATTERN.fullmatch(run_id):
+                raise ValueError(f"not a run id: {run_id!r}")
             folder = self.run_dir(run_id)
             try:
                 folder.mkdir(exist_ok=False)
-                break
             except FileExistsError:
-                continue
-        else:  # pragma: no cover - 65,536 ids per second
-            raise StoreError("could not find a free run id; try again in a second")
+                raise StoreError(f"run {run_id} exists already") from None
+        else:
+            for _ in range(1000):
+                run_id = new_run_id(now)
+                folder = self.run_dir(run_id)
+                try:
+                    folder.mkdir(exist_ok=False)
+                    break
+                except FileExistsError:
+                    continue
+            else:  # pragma: no cover - 65,536 ids per second
+                raise StoreError("could not find a free run id; try again in a second")
 
         meta = {
             "format_version": FORMAT_VERSION,

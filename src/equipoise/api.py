@@ -1,0 +1,332 @@
+"""The Python API: load a scenario, run it, and run its experiments, from a script or notebook.
+
+Every function builds one plan of :mod:`equipoise.experiments.plans` and runs it with
+:func:`~equipoise.experiments.plans.run_plan`, exactly as the command line and the web app do,
+so the same scenario and seed give the same numbers everywhere. Results are typed objects with
+tidy pandas DataFrames::
+
+    import equipoise as eq
+
+    s = eq.load("indo-pacific-2021")
+    run = eq.run(s, seed=7)
+    run.frames()["system"]               # year (int), polarity, bipolarity, ...
+    ens = eq.ensemble(s, 200, seed=7)
+    ens.frames()["experiments"]          # one row per member: the sampled inputs
+    ens.frames()["outcomes"]             # one row per member: every outcome
+    eq.claims(s, 200).frame()            # one row per claim
+
+Experiments run in this process by default (``executor="local"``). ``executor="processes"``
+starts worker processes from a *forkserver*: the workers import equipoise, never your script,
+so nothing of your code is executed again; but Python requires a script that starts processes
+to guard its top level with ``if __name__ == "__main__":`` (notebooks need no guard).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from equipoise.experiments.plans import (
+    ClaimsPlan,
+    ClaimsResult,
+    ComparePlan,
+    Comparison,
+    Discovery,
+    DiscoveryPlan,
+    EnsemblePlan,
+    EnsembleSummary,
+    Execution,
+    RunPlan,
+    RunResult,
+    Sensitivity,
+    SensitivityPlan,
+    run_typed,
+)
+from equipoise.experiments.plans.runner import T_Where
+from equipoise.scenario import DEFAULT_SCENARIO, load_scenario
+from equipoise.scenario.schema import Scenario
+
+if TYPE_CHECKING:
+    from equipoise.store import StoreBackend
+
+#: A scenario, a bundled scenario's name, or a path to a TOML file.
+T_ScenarioLike = Scenario | str | Path
+
+
+def load(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
+    """Return a scenario: a bundled name (``equipoise scenarios`` lists them) or a TOML path.
+
+    Raises
+    ------
+    InputError
+        With every problem of the file located (file, line, field path).
+    """
+    return load_scenario(str(name_or_path))
+
+
+def _scenario(scenario: T_ScenarioLike, seed: int | None) -> tuple[Scenario, str | None]:
+    if isinstance(scenario, Scenario):
+        return scenario.with_seed(seed), None
+    return load(scenario).with_seed(seed), str(scenario)
+
+
+def _store(store: StoreBackend | str | Path | None) -> StoreBackend | None:
+    if store is None or not isinstance(store, str | Path):
+        return store
+    from equipoise.store import open_store
+
+    return open_store(Path(store))
+
+
+def _progress(show: bool, total: int, label: str) -> tuple[Callable[[int], None] | None, Any]:
+    if not show:
+        return None, None
+    from rich.progress import Progress
+
+    bar = Progress()
+    bar.start()
+    task = bar.add_task(label, total=total)
+    return (lambda n: bar.advance(task, n)), bar
+
+
+def _execute(
+    plan: Any,
+    result_type: type[Any],
+    *,
+    executor: T_Where,
+    workers: int | None,
+    batch_size: int | None,
+    store: StoreBackend | str | Path | None,
+    progress: bool,
+) -> Any:
+    total = plan.payload().design.n_members * len(plan.payload().arms)
+    advance, bar = _progress(progress, total, plan.label)
+    try:
+        return run_typed(
+            plan,
+            result_type,
+            execution=Execution(executor=executor, workers=workers, batch_size=batch_size),
+            store=_store(store),
+            progress=advance,
+        )
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+def run(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    interventions: Sequence[str] = (),
+    seed: int | None = None,
+    *,
+    store: StoreBackend | str | Path | None = None,
+) -> RunResult:
+    """Simulate a scenario once over its horizon (the declared values; member 0 of the seed).
+
+    Returns
+    -------
+    RunResult
+        ``.frames()`` gives the system, actors, dyads and issues tables; ``.trajectory`` the
+        arrays; ``.to_dict()`` what ``equipoise run --json`` prints.
+    """
+    s, ref = _scenario(scenario, seed)
+    plan = RunPlan(scenario=s, scenario_ref=ref, interventions=tuple(interventions))
+    result: RunResult = run_typed(plan, RunResult, store=_store(store))
+    return result
+
+
+def ensemble(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    n: int = 100,
+    *,
+    seed: int | None = None,
+    method: str = "lhs",
+    interventions: Sequence[str] = (),
+    executor: T_Where = "local",
+    workers: int | None = None,
+    batch_size: int | None = None,
+    store: StoreBackend | str | Path | None = None,
+    progress: bool = False,
+) -> EnsembleSummary:
+    """Run ``n`` members over the declared uncertainties (``equipoise ensemble``).
+
+    Returns
+    -------
+    EnsembleSummary
+        ``.frames()`` gives ``experiments`` (the sampled inputs, one row per member) and
+        ``outcomes`` (every outcome, one row per member), the shape of the EMA Workbench's
+        ``perform_experiments``; ``.rows`` the median and 5–95 % band per outcome.
+    """
+    s, ref = _scenario(scenario, seed)
+    plan = EnsemblePlan(
+        scenario=s,
+        scenario_ref=ref,
+        n_members=n,
+        method=method,
+        interventions=tuple(interventions),
+        tables=store is not None,
+    )
+    result: EnsembleSummary = _execute(
+        plan,
+        EnsembleSummary,
+        executor=executor,
+        workers=workers,
+        batch_size=batch_size,
+        store=store,
+        progress=progress,
+    )
+    return result
+
+
+def compare(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    interventions: Sequence[str] = (),
+    n: int = 100,
+    *,
+    seed: int | None = None,
+    method: str = "lhs",
+    executor: T_Where = "local",
+    workers: int | None = None,
+    batch_size: int | None = None,
+    store: StoreBackend | str | Path | None = None,
+    progress: bool = False,
+) -> Comparison:
+    """Compare interventions with the baseline, member by member (``equipoise compare``).
+
+    Returns
+    -------
+    Comparison
+        ``.frame()`` gives one row per metric and entity with the paired difference, its
+        interval and its standardised size.
+    """
+    s, ref = _scenario(scenario, seed)
+    plan = ComparePlan(
+        scenario=s,
+        scenario_ref=ref,
+        n_members=n,
+        method=method,
+        interventions=tuple(interventions),
+    )
+    result: Comparison = _execute(
+        plan,
+        Comparison,
+        executor=executor,
+        workers=workers,
+        batch_size=batch_size,
+        store=store,
+        progress=progress,
+    )
+    return result
+
+
+def claims(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    n: int = 100,
+    *,
+    seed: int | None = None,
+    method: str = "lhs",
+    executor: T_Where = "local",
+    workers: int | None = None,
+    batch_size: int | None = None,
+    store: StoreBackend | str | Path | None = None,
+    progress: bool = False,
+) -> ClaimsResult:
+    """Give every claim of the scenario a verdict (``equipoise claims``).
+
+    Returns
+    -------
+    ClaimsResult
+        ``.frame()`` gives one row per claim: verdict, probability, interval, effect, driver.
+    """
+    s, ref = _scenario(scenario, seed)
+    plan = ClaimsPlan(scenario=s, scenario_ref=ref, n_members=n, method=method)
+    result: ClaimsResult = _execute(
+        plan,
+        ClaimsResult,
+        executor=executor,
+        workers=workers,
+        batch_size=batch_size,
+        store=store,
+        progress=progress,
+    )
+    return result
+
+
+def sensitivity(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    metric: str = "dependence(RUS,CHN)",
+    *,
+    method: str = "sobol",
+    base_samples: int = 256,
+    seed: int | None = None,
+    interventions: Sequence[str] = (),
+    executor: T_Where = "local",
+    workers: int | None = None,
+    batch_size: int | None = None,
+    store: StoreBackend | str | Path | None = None,
+    progress: bool = False,
+) -> Sensitivity:
+    """Rank the declared uncertainties by their effect on a metric (Sobol' or Morris)."""
+    s, ref = _scenario(scenario, seed)
+    plan = SensitivityPlan(
+        scenario=s,
+        scenario_ref=ref,
+        metric=metric,
+        method=method,
+        base_samples=base_samples,
+        interventions=tuple(interventions),
+    )
+    result: Sensitivity = _execute(
+        plan,
+        Sensitivity,
+        executor=executor,
+        workers=workers,
+        batch_size=batch_size,
+        store=store,
+        progress=progress,
+    )
+    return result
+
+
+def discover(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    outcome: str = "dependence(RUS,CHN)@2031 > 0.6",
+    n: int = 1000,
+    *,
+    algorithm: str = "prim",
+    threshold: float = 0.8,
+    seed: int | None = None,
+    method: str = "lhs",
+    interventions: Sequence[str] = (),
+    executor: T_Where = "local",
+    workers: int | None = None,
+    batch_size: int | None = None,
+    store: StoreBackend | str | Path | None = None,
+    progress: bool = False,
+) -> Discovery:
+    """Find the input ranges behind an outcome of interest (PRIM or CART)."""
+    s, ref = _scenario(scenario, seed)
+    plan = DiscoveryPlan(
+        scenario=s,
+        scenario_ref=ref,
+        n_members=n,
+        method=method,
+        interventions=tuple(interventions),
+        outcome_text=outcome,
+        algorithm=algorithm,
+        threshold=threshold,
+    )
+    result: Discovery = _execute(
+        plan,
+        Discovery,
+        executor=executor,
+        workers=workers,
+        batch_size=batch_size,
+        store=store,
+        progress=progress,
+    )
+    return result
+
+
+__all__ = ["claims", "compare", "discover", "ensemble", "load", "run", "sensitivity"]
