@@ -62,7 +62,12 @@ def load(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
     InputError
         With every problem of the file located (file, line, field path).
     """
-    return load_scenario(str(name_or_path))
+    from equipoise.compile import compile_problems
+
+    return load_scenario(
+        name_or_path if isinstance(name_or_path, Path) else str(name_or_path),
+        checks=(compile_problems,),
+    )
 
 
 def _scenario(scenario: T_ScenarioLike, seed: int | None) -> tuple[Scenario, str | None]:

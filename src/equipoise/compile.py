@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from equipoise.engines.power import CINC_COMPONENTS, cinc, gdp_measures, weighted_index
-from equipoise.errors import InputError, Problem
+from equipoise.errors import InputError, Problem, format_path
 from equipoise.scenario.schema import Scenario
 
 T_Float = NDArray[np.float64]
@@ -217,7 +217,8 @@ def compile_problems(
     ``power_index`` must be computable from the declared indicators, and every issue needs an
     actor with both a positive capability (its clout, or its power share) and a positive
     salience, or no bargaining model can weigh its positions. ``equipoise validate`` reports
-    these with the others (:func:`equipoise.scenario.loading.validate_layered`).
+    these with the others, located (it passes this function to
+    :func:`equipoise.scenario.loading.load_scenario` as a check).
     """
     if detail is None:
         names, levels, _, _ = _levels_and_growth(s)
@@ -270,8 +271,6 @@ def compile_scenario(s: Scenario) -> CompiledScenario:
     index_name = s.scenario.power_index
     problems = compile_problems(s, detail)
     if problems:
-        from equipoise.scenario.loading import format_path
-
         raise InputError([Problem(message, path=format_path(path)) for path, message in problems])
     power = detail[index_name]
     missing = [a for a, k, p in zip(actors, kinds, power, strict=True) if k == "state" and p == 0]

@@ -8,6 +8,7 @@ list, so that the user sees every problem at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -81,4 +82,22 @@ class InputError(EquipoiseError):
             raise cls(found)
 
 
-__all__ = ["EquipoiseError", "InputError", "Problem"]
+def format_path(path: Iterable[str | int]) -> str:
+    """Render a path tuple as ``relations[3].weight``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out += ("." if out else "") + part
+        else:
+            out += f"[{part!r}]"
+    return out
+
+
+__all__ = [
+    "EquipoiseError",
+    "InputError",
+    "Problem",
+    "format_path",
+]

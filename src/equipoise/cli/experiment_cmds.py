@@ -19,7 +19,7 @@ from rich.table import Table
 
 from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, err, guarded, out
-from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, scenario_ref
+from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, scenario_ref
 
 if TYPE_CHECKING:
     from equipoise.experiments.plans import Plan, PlanResult
@@ -199,9 +199,7 @@ def _with_recorded(
 
 
 def _scenario(ref: str | None, seed: int | None) -> Any:
-    from equipoise.scenario import load_scenario
-
-    return load_scenario(scenario_ref(ref)).with_seed(seed)
+    return load_checked(ref).with_seed(seed)
 
 
 def _info_line(info: Mapping[str, Any]) -> str:

@@ -31,9 +31,8 @@ from equipoise.cli.experiment_cmds import (
     T_Store,
     T_Workers,
 )
-from equipoise.cli.scenario_cmds import T_Json, scenario_ref
+from equipoise.cli.scenario_cmds import T_Json, load_checked
 from equipoise.errors import InputError, Problem
-from equipoise.scenario import load_scenario
 from equipoise.store import StoreBackend, open_store
 
 T_Targets = Annotated[
@@ -153,10 +152,10 @@ def report(
             ["equipoise report", *(shlex.quote(w) for w in words), "-o", shlex.quote(str(output))]
         )
         if run_ids:
-            scenario = load_scenario(scenario_ref(others[0])) if others else None
+            scenario = load_checked(others[0]) if others else None
             data = load_report_data(_store(store), run_ids, scenario=scenario)
         else:
-            scenario = load_scenario(scenario_ref(others[0] if others else None)).with_seed(seed)
+            scenario = load_checked(others[0] if others else None).with_seed(seed)
             with (
                 make_executor(executor, address=address, n_workers=workers) as ex,  # type: ignore[arg-type]
                 _progress(quiet or as_json) as progress,

@@ -12,12 +12,11 @@ from rich.table import Table
 
 from equipoise.cli._app import app
 from equipoise.cli._common import _jsonable, emit_json, guarded, out
-from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, scenario_ref
+from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, scenario_ref
 from equipoise.errors import InputError, Problem
-from equipoise.outputs import blocs_of, run_dict, tidy_tables
-from equipoise.picture import Picture, picture
-from equipoise.scenario import load_scenario
-from equipoise.simulate import Trajectory, simulate
+from equipoise.outputs import blocs_of, tidy_tables
+from equipoise.picture import Picture
+from equipoise.simulate import Trajectory
 
 
 def _heat(value: float) -> str:
@@ -206,7 +205,8 @@ def run(
         typer.Option("--intervention", "-i", help="Apply a named intervention (repeatable)."),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Override the scenario's seed.")
+        int | None,
+        typer.Option("--seed", help="Replace the scenario's seed (every number derives from it)."),
     ] = None,
     out_dir: Annotated[
         Path | None,
@@ -215,14 +215,34 @@ def run(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files in --out.")] = False,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Also record the run in this results store folder."),
+    ] = None,
     as_json: T_Json = False,
 ) -> None:
-    """Simulate a scenario (default: indo-pacific-2021) over its horizon and print its story."""
+    """Simulate a scenario (default: indo-pacific-2021) over its horizon and print its story.
+
+    The run is member 0 of the scenario's seed: the same numbers as member 0 of an ensemble
+    of a scenario without declared uncertainties.
+    """
     with guarded(as_json=as_json):
-        s = load_scenario(scenario_ref(scenario))
-        pic = picture(s)
-        tr = simulate(pic.compiled, interventions=tuple(intervention or ()), rng=seed)
-        data = run_dict(tr, pic)
+        from equipoise.experiments.plans import RunPlan, RunResult, run_typed
+
+        s = load_checked(scenario).with_seed(seed)
+        plan = RunPlan(
+            scenario=s,
+            scenario_ref=str(scenario_ref(scenario)),
+            interventions=tuple(intervention or ()),
+        )
+        target = None
+        if store is not None:
+            from equipoise.store import open_store
+
+            target = open_store(store)
+        result = run_typed(plan, RunResult, store=target)
+        tr, pic = result.trajectory, result.picture
+        data = result.to_dict()
         if out_dir is not None:
             written = write_outputs(tr, data, out_dir, force=force)
             if not as_json:

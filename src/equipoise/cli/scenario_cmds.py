@@ -34,6 +34,19 @@ def scenario_ref(ref: str | None) -> str | Path:
     return ref
 
 
+def load_checked(ref: str | Path | None) -> Scenario:
+    """Load a scenario (a CLI argument) with every problem located, those of its power too.
+
+    Besides the schema and the references, what only the computed power shows (a power index
+    without its indicators, an issue nobody can weigh: :func:`equipoise.compile.compile_problems`)
+    is located in the file, for every command.
+    """
+    from equipoise.compile import compile_problems
+
+    target = ref if isinstance(ref, Path) else scenario_ref(ref)
+    return load_scenario(target, checks=(compile_problems,))
+
+
 def summary(s: Scenario) -> dict[str, Any]:
     """Return the counts of each section of a scenario."""
     return {
@@ -55,7 +68,9 @@ def summary(s: Scenario) -> dict[str, Any]:
 
 @app.command()
 def validate(
-    file: Annotated[Path, typer.Argument(help="Scenario file to check.", show_default=False)],
+    file: Annotated[
+        str, typer.Argument(help="Scenario file (or bundled name) to check.", show_default=False)
+    ],
     as_json: T_Json = False,
 ) -> None:
     """Check a scenario file and report every problem, with file, line and field path.
@@ -63,7 +78,7 @@ def validate(
     Exit status 0 if valid, 1 if not. The file is only read, never changed.
     """
     with guarded(as_json=as_json):
-        scenario = load_scenario(file)
+        scenario = load_checked(file)
         info = summary(scenario)
         if as_json:
             emit_json({"ok": True, "file": str(file), **info, "problems": []})
@@ -291,7 +306,7 @@ def scenario_tables(s: Scenario) -> list[Table]:
 def show(scenario: T_ScenarioArg = None, as_json: T_Json = False) -> None:
     """Print a scenario as tables (or, with --json, its full content)."""
     with guarded(as_json=as_json):
-        s = load_scenario(scenario_ref(scenario))
+        s = load_checked(scenario)
         if as_json:
             emit_json(s.to_dict())
             return

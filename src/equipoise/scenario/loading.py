@@ -21,7 +21,7 @@ import re
 import tomllib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from equipoise.errors import InputError, Problem
+from equipoise.errors import InputError, Problem, format_path
 from equipoise.scenario.locate import T_Path, T_Where, locate_paths, nearest
 from equipoise.scenario.references import check_references
 from equipoise.scenario.schema import Scenario
@@ -88,19 +88,6 @@ class Layered:
         if candidates:
             return candidates[-1][0].file, 1, None
         return (self.files[-1] if self.files else None), 1, None
-
-
-def format_path(path: Iterable[str | int]) -> str:
-    """Render a path tuple as ``relations[3].weight``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out += ("." if out else "") + part
-        else:
-            out += f"[{part!r}]"
-    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -685,8 +672,19 @@ def _problem(doc: Layered, path: T_Path, message: str) -> Problem:
     return Problem(message, file=file, line=line, column=column, path=format_path(path))
 
 
-def validate_layered(doc: Layered) -> Scenario:
-    """Validate a layered document, raising one :class:`InputError` with every problem."""
+#: A check of a valid scenario beyond its schema and references (such as
+#: :func:`equipoise.compile.compile_problems`): it returns ``(field path, message)`` pairs,
+#: which the loader locates in the files like every other problem.
+T_Check = Callable[[Scenario], Sequence[tuple[T_Path, str]]]
+
+
+def validate_layered(doc: Layered, *, checks: Sequence[T_Check] = ()) -> Scenario:
+    """Validate a layered document, raising one :class:`InputError` with every problem.
+
+    ``checks`` run on a scenario that passed the schema and the references; the scenario layer
+    itself never compiles (the callers that want compile problems pass
+    :func:`equipoise.compile.compile_problems`).
+    """
     problems: list[tuple[T_Path, str]] = []
     scenario: Scenario | None = None
     data = {k: v for k, v in doc.data.items() if k not in ("extends", "remove")}
@@ -709,11 +707,8 @@ def validate_layered(doc: Layered) -> Scenario:
     except Exception as exc:  # pragma: no cover - the reference pass tolerates any shape
         problems.append(((), f"could not check references: {exc}"))
     if not problems and scenario is not None:
-        # what the schema cannot see: a power index without its indicators, an issue nobody
-        # can weigh (both depend on the computed power)
-        from equipoise.compile import compile_problems
-
-        problems.extend(compile_problems(scenario))
+        for check in checks:
+            problems.extend(check(scenario))
     if problems:
         located = [_problem(doc, path, msg) for path, msg in problems]
         located.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.path))
@@ -722,7 +717,7 @@ def validate_layered(doc: Layered) -> Scenario:
     return scenario
 
 
-def load_scenario(ref: str | Path | None = None) -> Scenario:
+def load_scenario(ref: str | Path | None = None, *, checks: Sequence[T_Check] = ()) -> Scenario:
     """Load and validate a scenario by bundled name or file path.
 
     Parameters
@@ -744,16 +739,22 @@ def load_scenario(ref: str | Path | None = None) -> Scenario:
 
     ref = DEFAULT_SCENARIO if ref is None else ref
     path = ref if isinstance(ref, Path) else resolve_scenario_path(ref)
-    return validate_layered(load_layered(path, display=str(ref) if isinstance(ref, str) else None))
+    return validate_layered(
+        load_layered(path, display=str(ref) if isinstance(ref, str) else None), checks=checks
+    )
 
 
-def loads_scenario(text: str, *, file: str = "<string>") -> Scenario:
+def loads_scenario(
+    text: str, *, file: str = "<string>", checks: Sequence[T_Check] = ()
+) -> Scenario:
     """Validate a scenario given as TOML text (no ``extends`` of relative paths)."""
     source = parse_text(text, file)
     if "extends" in source.data:
         with_base = load_layered_from_source(source)
-        return validate_layered(with_base)
-    return validate_layered(Layered(data=source.data, origins={(): [(source, ())]}, files=[file]))
+        return validate_layered(with_base, checks=checks)
+    return validate_layered(
+        Layered(data=source.data, origins={(): [(source, ())]}, files=[file]), checks=checks
+    )
 
 
 def load_layered_from_source(source: Source) -> Layered:
@@ -776,6 +777,7 @@ def load_layered_from_source(source: Source) -> Layered:
 __all__ = [
     "Layered",
     "Source",
+    "T_Check",
     "bundled_names",
     "decode_text",
     "describe_error",

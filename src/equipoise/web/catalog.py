@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import tomli_w
 
+from equipoise.compile import compile_problems
 from equipoise.errors import EquipoiseError, InputError, Problem
 from equipoise.picture import picture
 from equipoise.scenario import DEFAULT_SCENARIO
@@ -491,7 +492,7 @@ def _where(problem: Problem, where: dict[Any, tuple[int, int]], file: str) -> Pr
 def _validate(layered: Layered) -> Checked:
     document = {k: v for k, v in layered.data.items() if k not in ("extends", "remove")}
     try:
-        scenario = validate_layered(layered)
+        scenario = validate_layered(layered, checks=(compile_problems,))
     except InputError as exc:
         return Checked(None, exc.problems, document)
     except RecursionError:

@@ -21,8 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from equipoise.errors import Problem
-from equipoise.scenario.loading import format_path
+from equipoise.errors import Problem, format_path
 from equipoise.scenario.schema import Issue, Metadata
 from equipoise.scenario.vocabulary import PARAMETERS, RELATION_KINDS
 
