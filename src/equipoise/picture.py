@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from equipoise.compile import CompiledScenario, compile_scenario
+from equipoise.compile import WEIGHTED_INDEX, CompiledScenario, compile_scenario
+from equipoise.engines.power import CINC_COMPONENTS
 from equipoise.scenario.schema import Scenario
 
 
@@ -25,6 +26,9 @@ class ActorPower:
     power: float
     rank: int
     indices: dict[str, float]
+    #: The indices this actor has no data for (its share there is 0 by convention, not a
+    #: measurement: shown as "–").
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Picture:
                     "power": a.power,
                     "rank": a.rank,
                     "indices": a.indices,
+                    "missing": list(a.missing),
                 }
                 for a in self.actors
             ],
@@ -83,6 +88,30 @@ class Picture:
         }
 
 
+def missing_data(compiled: CompiledScenario) -> dict[str, set[int]]:
+    """Return, per power index, the actors (by position) with none of its indicators.
+
+    CINC averages the components an actor has (as the NMC file does); the GDP measures need
+    GDP (and population); the weighted index averages the measures present.
+    """
+    col = {name: j for j, name in enumerate(compiled.indicator_names)}
+
+    def without(names: tuple[str, ...]) -> set[int]:
+        present = [col[n] for n in names if n in col]
+        if not present:
+            return set(range(compiled.n))
+        data = np.isfinite(compiled.levels[:, present]).any(axis=1)
+        return {int(i) for i in np.flatnonzero(~data)}
+
+    out = {
+        "cinc": without(CINC_COMPONENTS),
+        "gdp": without(("gdp",)),
+        "weighted": without(tuple(WEIGHTED_INDEX)),
+    }
+    out["gdp_x_gdppc"] = out["gdp"] | without(("tpop",))
+    return out
+
+
 def picture(scenario: Scenario) -> Picture:
     """Compile a scenario and rank its actors by power.
 
@@ -99,6 +128,7 @@ def picture(scenario: Scenario) -> Picture:
             rank[i] = rank[previous]
         else:
             rank[i] = position + 1
+    missing = missing_data(compiled)
     actors = tuple(
         ActorPower(
             code=a.code,
@@ -107,10 +137,11 @@ def picture(scenario: Scenario) -> Picture:
             power=float(power[i]),
             rank=int(rank[i]),
             indices={k: float(v[i]) for k, v in compiled.power_detail.items()},
+            missing=tuple(k for k in compiled.power_detail if i in missing.get(k, ())),
         )
         for i, a in enumerate(scenario.actors)
     )
     return Picture(compiled=compiled, actors=actors)
 
 
-__all__ = ["ActorPower", "Picture", "picture"]
+__all__ = ["ActorPower", "Picture", "missing_data", "picture"]

@@ -25,8 +25,21 @@ from equipoise.errors import EquipoiseError, InputError
 
 T = TypeVar("T")
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+
+def _width(stream: Any) -> int | None:
+    """Return the width to render at: the terminal's, or 160 columns when piped.
+
+    Rich renders at 80 columns when output is not a terminal, which squeezes the wide tables
+    (the 15-column relations table, the claims table) into unreadable stubs in a file or a
+    pager; ``COLUMNS`` still wins when set.
+    """
+    if os.environ.get("COLUMNS") or stream.isatty():
+        return None
+    return 160
+
+
+out = Console(soft_wrap=True, width=_width(sys.stdout))
+err = Console(stderr=True, soft_wrap=True, width=_width(sys.stderr))
 
 
 def _jsonable(obj: Any) -> Any:

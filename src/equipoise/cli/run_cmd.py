@@ -36,7 +36,8 @@ def power_table(pic: Picture) -> Table:
     c = pic.compiled
     s = c.scenario
     table = Table(
-        title=f"Power in {s.scenario.start_year} (index: {s.scenario.power_index}; shares of the region)"
+        title=f"Power in {s.scenario.start_year} (index: {s.scenario.power_index}; shares of "
+        "the region; – no data)"
     )
     table.add_column("rank", justify="right")
     table.add_column("actor")
@@ -50,8 +51,8 @@ def power_table(pic: Picture) -> Table:
             str(a.rank),
             a.code,
             a.name,
-            f"{a.power:.3f}",
-            *[f"{a.indices[k]:.3f}" for k in others],
+            "–" if s.scenario.power_index in a.missing else f"{a.power:.3f}",
+            *["–" if k in a.missing else f"{a.indices[k]:.3f}" for k in others],
         )
     return table
 
@@ -116,7 +117,8 @@ def actors_table(tr: Trajectory) -> Table:
     for i in order:
         code = tr.actors[i]
         D1 = tr.dependence[0, last, i]
-        j = int(np.argmax(D1))
+        others_dep = np.where(np.arange(D1.size) == i, -np.inf, D1)
+        j = int(np.argmax(others_dep))
         table.add_row(
             code,
             f"{tr.power[0, first, i]:.3f}→{tr.power[0, last, i]:.3f}",
@@ -124,7 +126,7 @@ def actors_table(tr: Trajectory) -> Table:
             f"{tr.alignment[0, first, i]:+.2f}→{tr.alignment[0, last, i]:+.2f}",
             "" if i == pa else f"{tr.dependence[0, first, i, pa]:.2f}→{D1[pa]:.2f}",
             "" if i == pb else f"{tr.dependence[0, first, i, pb]:.2f}→{D1[pb]:.2f}",
-            f"{tr.actors[j]} ({D1[j]:.2f})",
+            f"{tr.actors[j]} ({D1[j]:.2f})" if D1[j] > 0 else "–",
         )
     return table
 

@@ -13,7 +13,8 @@ from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, guarded, out
 from equipoise.errors import InputError, Problem
 from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, library_dir, load_scenario
-from equipoise.scenario.schema import Scenario
+from equipoise.scenario.schema import Change, Scenario
+from equipoise.scenario.vocabulary import PARAMETERS
 
 T_ScenarioArg = Annotated[
     str | None,
@@ -203,6 +204,14 @@ def _fmt(value: float | None, digits: int = 2) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def _change_text(change: Change) -> str:
+    for op in ("set", "add", "scale"):
+        value = getattr(change, op)
+        if value is not None:
+            return f"{change.target} {op} {value}"
+    return str(change.target)  # pragma: no cover - a change always has an operation
+
+
 def scenario_tables(s: Scenario) -> list[Table]:
     """Build the rich tables that show a scenario."""
     tables: list[Table] = []
@@ -230,6 +239,18 @@ def scenario_tables(s: Scenario) -> list[Table]:
             ind.add_row(i.name, str(i.year), i.unit, str(len(i.values)), i.source)
         tables.append(ind)
 
+    if s.trends:
+        tr = Table(title="Trends (yearly growth of indicators)")
+        for col in ("indicator", "method", "rates", "source"):
+            tr.add_column(col)
+        for trend in s.trends:
+            if trend.method == "rate":
+                rates = ", ".join(f"{a} {r:+.1%}" for a, r in trend.rates.items())
+            else:
+                rates = f"compound growth {trend.from_year}–{trend.to_year}"
+            tr.add_row(trend.indicator, trend.method, rates, trend.source)
+        tables.append(tr)
+
     if s.relations:
         rel = Table(title="Relations")
         for col in ("pair", "kind", "weight", "since", "commitment", "bounds", "source"):
@@ -247,6 +268,16 @@ def scenario_tables(s: Scenario) -> list[Table]:
             )
         tables.append(rel)
 
+    if s.ties:
+        ti = Table(title="Ties (economic dependence of one actor on another)")
+        for col in ("of", "on", "value", "kind", "year", "source"):
+            ti.add_column(col)
+        for tie in s.ties:
+            ti.add_row(
+                tie.of, tie.on, f"{tie.value:.2f}", tie.kind, str(tie.year or ""), tie.source
+            )
+        tables.append(ti)
+
     for issue in s.issues:
         t = Table(title=f"Issue {issue.id}: {issue.name} (0 = {issue.low}; 100 = {issue.high})")
         for col in ("actor", "position", "salience", "clout", "note"):
@@ -263,6 +294,19 @@ def scenario_tables(s: Scenario) -> list[Table]:
             history = " (history)" if e.year < s.scenario.start_year else ""
             ev.add_row(f"{e.year}{history}", e.id, e.name, str(len(e.changes)))
         tables.append(ev)
+
+    if s.effects:
+        ef = Table(title="Effects (the scenario's theory of the case)")
+        for col in ("id", "when", "changes", "mode"):
+            ef.add_column(col)
+        for effect in s.effects:
+            cond = effect.when
+            when = cond.target + (
+                f" > {cond.above:g}" if cond.above is not None else f" < {cond.below:g}"
+            )
+            changes = "; ".join(_change_text(ch) for ch in effect.changes)
+            ef.add_row(effect.id, when, changes, effect.mode)
+        tables.append(ef)
 
     if s.interventions:
         iv = Table(title="Interventions")
@@ -288,6 +332,20 @@ def scenario_tables(s: Scenario) -> list[Table]:
                 f"{u.distribution}(" + ", ".join(f"{k}={v}" for k, v in params.items()) + ")",
             )
         tables.append(un)
+
+    model = Table(title="Model parameters (declared, or the default)")
+    for col in ("parameter", "value", "default", "range", "meaning"):
+        model.add_column(col)
+    for name, spec in PARAMETERS.items():
+        value = s.parameters.get(name, spec.default)
+        model.add_row(
+            name,
+            f"{value:g}" + ("" if name in s.parameters else " (default)"),
+            f"{spec.default:g}",
+            f"{spec.low:g}–{spec.high:g}",
+            spec.description,
+        )
+    tables.append(model)
 
     if s.claims:
         cl = Table(title="Claims")
