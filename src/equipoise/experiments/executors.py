@@ -13,10 +13,14 @@ Software 96, 239–250.)
 from __future__ import annotations
 
 import concurrent.futures as cf
+import io
 import multiprocessing
+import multiprocessing.context
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
+from multiprocessing.context import set_spawning_popen
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar
 
@@ -96,6 +100,54 @@ class SequentialExecutor(Executor[P, T, R]):
 #: Modules the fork server imports once, so that each worker starts without re-importing them.
 PRELOAD = ["equipoise.experiments.ensemble"]
 
+#: What multiprocessing hands a new worker to re-create the parent's ``__main__``: the user's
+#: script (or ``-m`` module). Our workers need only equipoise, so they never get it.
+_MAIN_KEYS = ("init_main_from_path", "init_main_from_name")
+
+
+class _WorkerPopen(popen_forkserver.Popen):
+    """Start a worker from the fork server without re-running the parent's main script.
+
+    multiprocessing re-imports the parent's ``__main__`` in every worker (as ``__mp_main__``)
+    so that functions defined there can be unpickled; a user's script or notebook cell would
+    then run again in each worker (and, without an ``if __name__ == "__main__":`` guard, start
+    workers of its own). Every function our workers run lives in equipoise, so the main
+    script's entries are removed from the preparation data; the rest is the standard library's
+    ``popen_forkserver.Popen._launch``.
+    """
+
+    def _launch(self, process_obj: Any) -> None:
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        for key in _MAIN_KEYS:
+            prep_data.pop(key, None)
+        buf = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            set_spawning_popen(None)
+        fds: list[int] = self._fds  # type: ignore[attr-defined]
+        self.sentinel, w = forkserver.connect_to_new_process(fds)
+        parent_w = os.dup(w)  # the parent's sentinel, as in the standard library
+        close_fds = util.close_fds  # type: ignore[attr-defined]
+        self.finalizer = util.Finalize(self, close_fds, (parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _WorkerProcess(multiprocessing.context.ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj: Any) -> Any:
+        return _WorkerPopen(process_obj)
+
+
+class _WorkerContext(multiprocessing.context.ForkServerContext):
+    """The fork server context, with workers that never re-run the parent's main script."""
+
+    Process = _WorkerProcess
+
 
 class ProcessExecutor(Executor[P, T, R]):
     """Runs tasks in a pool of worker processes on this machine.
@@ -127,7 +179,7 @@ class ProcessExecutor(Executor[P, T, R]):
         """Submit every task to the pool and yield results as they complete."""
         if self._pool is None or self._payload_id != id(payload):
             self.close()
-            context = multiprocessing.get_context("forkserver")
+            context = _WorkerContext()
             context.set_forkserver_preload(PRELOAD)
             self._pool = cf.ProcessPoolExecutor(
                 max_workers=self._n,

@@ -106,6 +106,10 @@ class Comparison(PlanResult):
         rows = [{**r, "interval": [r["low"], r["high"]]} for r in self.rows]
         return {**self.run.to_dict(), "intervention": self.intervention, "differences": rows}
 
+    def frame(self) -> pd.DataFrame:
+        """Return the differences, one row per metric and entity (:data:`DIFFERENCE_COLUMNS`)."""
+        return differences_frame(self.rows)
+
     def stored(self) -> dict[str, pd.DataFrame | dict[str, Any]]:
         """Return the ``differences`` result (:data:`DIFFERENCE_COLUMNS`)."""
         return {"differences": differences_frame(self.rows)}
