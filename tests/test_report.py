@@ -22,6 +22,7 @@ from equipoise.experiments import analysis
 from equipoise.experiments.ensemble import BASELINE
 from equipoise.experiments.executors import SequentialExecutor
 from equipoise.experiments.outcomes import Outcome
+from equipoise.experiments.plans.ensemble import summary_frame
 from equipoise.outputs import start_forecasts
 from equipoise.plotlyjs import BASIC, script_text, trace_types
 from equipoise.report import build_report_data, load_report_data, render_report, write_report
@@ -31,7 +32,6 @@ from equipoise.report.build import (
     ReportData,
     differences_from_outcomes,
     is_run_id,
-    summary_frame,
 )
 from equipoise.report.render import ReportFigures, json_script, plotly_js, report_figures
 from equipoise.scenario import load_scenario

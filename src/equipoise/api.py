@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from typing_extensions import Unpack
 
 from equipoise.experiments.plans import (
     ClaimsPlan,
@@ -95,24 +97,45 @@ def _progress(show: bool, total: int, label: str) -> tuple[Callable[[int], None]
     return (lambda n: bar.advance(task, n)), bar
 
 
-def _execute(
-    plan: Any,
-    result_type: type[Any],
-    *,
-    executor: T_Where,
-    workers: int | None,
-    batch_size: int | None,
-    store: StoreBackend | str | Path | None,
-    progress: bool,
-) -> Any:
-    total = plan.payload().design.n_members * len(plan.payload().arms)
-    advance, bar = _progress(progress, total, plan.label)
+class RunOptions(TypedDict, total=False):
+    """Where and how an experiment runs (the keywords every experiment function takes).
+
+    Attributes
+    ----------
+    executor : {"local", "processes", "dask"}
+        Where batches run (default ``"local"``); the numbers are the same on each.
+    workers : int
+        Worker processes (default: the cores).
+    batch_size : int
+        Members per task (default: the plan's); the numbers never depend on it.
+    store : StoreBackend, str or Path
+        Record the run in this results store (a folder or a back-end).
+    progress : bool
+        Show a rich progress bar (default ``False``).
+    """
+
+    executor: T_Where
+    workers: int | None
+    batch_size: int | None
+    store: StoreBackend | str | Path | None
+    progress: bool
+
+
+def _execute(plan: Any, result_type: type[Any], **options: Unpack[RunOptions]) -> Any:
+    payload = plan.payload()
+    total = payload.design.n_members * len(payload.arms)
+    advance, bar = _progress(bool(options.get("progress", False)), total, plan.label)
+    execution = Execution(
+        executor=options.get("executor", "local"),
+        workers=options.get("workers"),
+        batch_size=options.get("batch_size"),
+    )
     try:
         return run_typed(
             plan,
             result_type,
-            execution=Execution(executor=executor, workers=workers, batch_size=batch_size),
-            store=_store(store),
+            execution=execution,
+            store=_store(options.get("store")),
             progress=advance,
         )
     finally:
@@ -148,11 +171,7 @@ def ensemble(
     seed: int | None = None,
     method: str = "lhs",
     interventions: Sequence[str] = (),
-    executor: T_Where = "local",
-    workers: int | None = None,
-    batch_size: int | None = None,
-    store: StoreBackend | str | Path | None = None,
-    progress: bool = False,
+    **options: Unpack[RunOptions],
 ) -> EnsembleSummary:
     """Run ``n`` members over the declared uncertainties (``equipoise ensemble``).
 
@@ -170,16 +189,12 @@ def ensemble(
         n_members=n,
         method=method,
         interventions=tuple(interventions),
-        tables=store is not None,
+        tables=options.get("store") is not None,
     )
     result: EnsembleSummary = _execute(
         plan,
         EnsembleSummary,
-        executor=executor,
-        workers=workers,
-        batch_size=batch_size,
-        store=store,
-        progress=progress,
+        **options,
     )
     return result
 
@@ -191,11 +206,7 @@ def compare(
     *,
     seed: int | None = None,
     method: str = "lhs",
-    executor: T_Where = "local",
-    workers: int | None = None,
-    batch_size: int | None = None,
-    store: StoreBackend | str | Path | None = None,
-    progress: bool = False,
+    **options: Unpack[RunOptions],
 ) -> Comparison:
     """Compare interventions with the baseline, member by member (``equipoise compare``).
 
@@ -216,11 +227,7 @@ def compare(
     result: Comparison = _execute(
         plan,
         Comparison,
-        executor=executor,
-        workers=workers,
-        batch_size=batch_size,
-        store=store,
-        progress=progress,
+        **options,
     )
     return result
 
@@ -231,11 +238,7 @@ def claims(
     *,
     seed: int | None = None,
     method: str = "lhs",
-    executor: T_Where = "local",
-    workers: int | None = None,
-    batch_size: int | None = None,
-    store: StoreBackend | str | Path | None = None,
-    progress: bool = False,
+    **options: Unpack[RunOptions],
 ) -> ClaimsResult:
     """Give every claim of the scenario a verdict (``equipoise claims``).
 
@@ -249,11 +252,7 @@ def claims(
     result: ClaimsResult = _execute(
         plan,
         ClaimsResult,
-        executor=executor,
-        workers=workers,
-        batch_size=batch_size,
-        store=store,
-        progress=progress,
+        **options,
     )
     return result
 
@@ -266,11 +265,7 @@ def sensitivity(
     base_samples: int = 256,
     seed: int | None = None,
     interventions: Sequence[str] = (),
-    executor: T_Where = "local",
-    workers: int | None = None,
-    batch_size: int | None = None,
-    store: StoreBackend | str | Path | None = None,
-    progress: bool = False,
+    **options: Unpack[RunOptions],
 ) -> Sensitivity:
     """Rank the declared uncertainties by their effect on a metric (Sobol' or Morris)."""
     s, ref = _scenario(scenario, seed)
@@ -285,11 +280,7 @@ def sensitivity(
     result: Sensitivity = _execute(
         plan,
         Sensitivity,
-        executor=executor,
-        workers=workers,
-        batch_size=batch_size,
-        store=store,
-        progress=progress,
+        **options,
     )
     return result
 
@@ -304,11 +295,7 @@ def discover(
     seed: int | None = None,
     method: str = "lhs",
     interventions: Sequence[str] = (),
-    executor: T_Where = "local",
-    workers: int | None = None,
-    batch_size: int | None = None,
-    store: StoreBackend | str | Path | None = None,
-    progress: bool = False,
+    **options: Unpack[RunOptions],
 ) -> Discovery:
     """Find the input ranges behind an outcome of interest (PRIM or CART)."""
     s, ref = _scenario(scenario, seed)
@@ -325,13 +312,9 @@ def discover(
     result: Discovery = _execute(
         plan,
         Discovery,
-        executor=executor,
-        workers=workers,
-        batch_size=batch_size,
-        store=store,
-        progress=progress,
+        **options,
     )
     return result
 
 
-__all__ = ["claims", "compare", "discover", "ensemble", "load", "run", "sensitivity"]
+__all__ = ["RunOptions", "claims", "compare", "discover", "ensemble", "load", "run", "sensitivity"]

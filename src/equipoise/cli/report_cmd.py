@@ -85,7 +85,7 @@ def _size(n: int) -> str:
 @app.command()
 def report(
     targets: T_Targets = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+    output: Annotated[Path, typer.Option("--out", "-o", "--output", help="The HTML file to write.")] = Path(
         "report.html"
     ),
     members: T_Members = 200,
@@ -138,9 +138,9 @@ def report(
                 )
             )
         if output.exists() and not force:
-            raise InputError(Problem(f"{output} exists; give --force to overwrite it", path="-o"))
+            raise InputError(Problem(f"{output} exists; give --force to overwrite it", path="--out"))
         if not output.parent.exists():
-            raise InputError(Problem(f"folder {output.parent} does not exist", path="-o"))
+            raise InputError(Problem(f"folder {output.parent} does not exist", path="--out"))
         words = [*args] or []
         if not run_ids:
             words += ["--members", str(members)]
