@@ -52,8 +52,6 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csr_array
-from scipy.sparse.csgraph import connected_components
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -63,6 +61,9 @@ __all__ = ["UNALIGNED", "BlocPartition", "weak_balance_blocs"]
 
 #: Label of an actor with no tie above the threshold (a pole of its own).
 UNALIGNED = -1
+
+# partitions x members per enumeration chunk (the cost matrix stays near 32 MB)
+_ENUM_CHUNK = 1 << 22
 
 #: Largest number of tied actors solved exactly by enumeration under ``method="auto"``
 #: (10 actors have 115,975 set partitions).
@@ -153,7 +154,8 @@ def _set_partitions(m: int, k_max: int) -> tuple[npt.NDArray[np.int8], IntArray]
     """Every partition of ``m`` items into at most ``k_max`` clusters (restricted growth strings).
 
     Returns the labels ``(M, m)`` (cluster of item 0 is 0; each item joins an existing cluster
-    or opens the next one) and the number of clusters of each, ``(M,)``.
+    or opens the next one) and the number of clusters of each, ``(M,)``, sorted by the number
+    of clusters (so the partitions into at most k clusters are a prefix).
     """
     rgs = np.zeros((1, 1), dtype=np.int8)
     top = np.zeros(1, dtype=np.int8)  # highest label used so far
@@ -169,8 +171,10 @@ def _set_partitions(m: int, k_max: int) -> tuple[npt.NDArray[np.int8], IntArray]
             tops.append(np.maximum(top[keep], v))
         rgs = np.concatenate(parts)
         top = np.concatenate(tops).astype(np.int8)
+    count = top.astype(np.intp) + 1
+    order = np.argsort(count, kind="stable")  # partitions with fewer clusters first
+    rgs, count = rgs[order], count[order]
     rgs.setflags(write=False)
-    count = (top.astype(np.intp) + 1) if m > 0 else np.zeros(1, dtype=np.intp)
     count.setflags(write=False)
     return rgs, count
 
@@ -198,15 +202,29 @@ def _exact(
     rgs, count = _set_partitions(m, k_max)
     same = _same_cluster(m, k_max)
     iu, ju = np.triu_indices(m, 1)
-    cost = same @ X[:, iu, ju].T if iu.size else np.zeros((rgs.shape[0], B))  # (M, B)
+    ends = np.searchsorted(count, np.arange(1, k_max + 1), side="right")  # prefix per k
     best = np.full((B, k_max), np.inf)
     arg = np.zeros((B, k_max), dtype=np.intp)
-    for k in range(1, k_max + 1):
-        allowed = count <= k
-        masked = np.where(allowed[:, None], cost, np.inf)
-        idx = np.argmin(masked, axis=0)
-        best[:, k - 1] = masked[idx, np.arange(B)]
-        arg[:, k - 1] = idx
+    step = max(1, _ENUM_CHUNK // max(1, rgs.shape[0]))
+    for lo in range(0, B, step):
+        hi = min(B, lo + step)
+        pair = X[lo:hi, iu, ju]
+        cost = same @ pair.T if iu.size else np.zeros((rgs.shape[0], hi - lo))  # (M, b)
+        # the best partition with exactly c clusters, then the running best over c <= k
+        start = 0
+        run_best = np.full(hi - lo, np.inf)
+        run_arg = np.zeros(hi - lo, dtype=np.intp)
+        for k in range(k_max):
+            stop = int(ends[k])
+            if stop > start:
+                idx = start + np.argmin(cost[start:stop], axis=0)
+                val = cost[idx, np.arange(hi - lo)]
+                better = val < run_best  # ties keep the partition with fewer clusters
+                run_best = np.where(better, val, run_best)
+                run_arg = np.where(better, idx, run_arg)
+            best[lo:hi, k] = run_best
+            arg[lo:hi, k] = run_arg
+            start = stop
     return best, rgs, count, arg
 
 
@@ -215,56 +233,70 @@ def _exact(
 
 
 def _relocate(X: FloatArray, labels: IntArray, k: int) -> IntArray:
-    r"""Best-improvement moves of single actors between (at most k) clusters until none helps.
+    r"""Best-improvement moves of single actors until none helps, for many systems at once.
 
-    With :math:`M_{ic} = \sum_{j \in c} X_{ij}`, moving *i* from *a* to *b* changes the cost
-    by :math:`M_{ib} - M_{ia}` (``X`` has a zero diagonal).
+    ``X`` is ``(G, m, m)`` and ``labels`` ``(G, m)`` in ``[0, k)``. With
+    :math:`M_{ic} = \sum_{j \in c} X_{ij}`, moving *i* from *a* to *b* changes the cluster cost
+    by :math:`M_{ib} - M_{ia}` (``X`` has a zero diagonal); each system takes its best move
+    (an empty cluster is a move to a new one) until no move lowers its cost.
     """
-    m = X.shape[0]
-    onehot = np.zeros((m, k))
-    onehot[np.arange(m), labels] = 1.0
-    M = X @ onehot
+    G, m, _ = X.shape
     lab = labels.copy()
-    tol = 1e-12 * (1.0 + float(np.abs(X).sum()))
-    for _ in range(20 * m * k + 100):
-        gain = M - M[np.arange(m), lab][:, None]  # cost change of each move
-        gain[np.arange(m), lab] = np.inf
-        i, b = np.unravel_index(np.argmin(gain), gain.shape)
-        if not gain[i, b] < -tol:
+    onehot = np.zeros((G, m, k))
+    np.put_along_axis(onehot, lab[:, :, None], 1.0, axis=-1)
+    M = X @ onehot  # (G, m, k)
+    tol = 1e-12 * (1.0 + np.abs(X).sum(axis=(-1, -2)))
+    rows = np.arange(G)
+    live = np.ones(G, dtype=bool)
+    for _ in range(4 * m * k + 10):
+        g = rows[live]
+        Mg = M[g]
+        own = np.take_along_axis(Mg, lab[g][:, :, None], axis=-1)
+        gain = Mg - own
+        np.put_along_axis(gain, lab[g][:, :, None], np.inf, axis=-1)
+        flat = gain.reshape(g.size, -1).argmin(axis=-1)
+        best = gain.reshape(g.size, -1)[np.arange(g.size), flat]
+        move = best < -tol[g]
+        if not move.any():
             break
-        a = lab[i]
-        M[:, a] -= X[:, i]
-        M[:, b] += X[:, i]
-        lab[i] = b
+        g, flat = g[move], flat[move]
+        i, b = np.divmod(flat, k)
+        a = lab[g, i]
+        col = X[g, :, i]  # (moves, m)
+        M[g, :, a] -= col
+        M[g, :, b] += col
+        lab[g, i] = b
+        live[:] = False
+        live[g] = True
     return lab
 
 
 def _heuristic(
     X: FloatArray, k_max: int, n_starts: int, rng: np.random.Generator
 ) -> tuple[FloatArray, list[IntArray]]:
-    """Least cluster cost found for every k by multi-start relocation, one system ``(m, m)``."""
-    m = X.shape[0]
+    """Least cluster cost found for every k by multi-start relocation, systems ``(B, m, m)``.
+
+    For each k the starts are the best partition found with fewer clusters (so the cost never
+    rises with k) and ``n_starts`` random partitions into k clusters; all starts of all
+    systems relocate together. Returns the costs ``(B, K)`` and, per k, the labels ``(B, m)``.
+    """
+    B, m, _ = X.shape
     iu, ju = np.triu_indices(m, 1)
-
-    def cost(lab: IntArray) -> float:
-        return float(np.sum(X[iu, ju] * (lab[iu] == lab[ju])))
-
-    best = np.full(k_max, np.inf)
+    pair = X[:, iu, ju]  # (B, pairs)
+    best = np.full((B, k_max), np.inf)
     best_labels: list[IntArray] = []
-    prev = np.zeros(m, dtype=np.intp)
+    prev = np.zeros((B, m), dtype=np.intp)
+    S = n_starts + 1
+    Xs = np.repeat(X, S, axis=0)  # (B*S, m, m), start-major within a system
     for k in range(1, k_max + 1):
-        # start from the best partition with fewer clusters (so P*(k) <= P*(k-1)) and from
-        # random partitions into k clusters
-        starts = [prev] + [
-            np.asarray(rng.integers(0, k, m), dtype=np.intp) for _ in range(n_starts)
-        ]
-        top_cost, top = np.inf, prev
-        for start in starts:
-            lab = _relocate(X, start, k)
-            c = cost(lab)
-            if c < top_cost - 1e-15:
-                top_cost, top = c, lab
-        best[k - 1] = top_cost
+        starts = np.asarray(rng.integers(0, k, (B, S, m)), dtype=np.intp)
+        starts[:, 0] = prev
+        lab = _relocate(Xs, starts.reshape(B * S, m), k).reshape(B, S, m)
+        same = lab[:, :, iu] == lab[:, :, ju]
+        cost = np.einsum("bsp,bp->bs", same, pair)
+        pick = np.argmin(cost, axis=-1)  # ties: the earliest start (the warm one first)
+        best[:, k - 1] = cost[np.arange(B), pick]
+        top = lab[np.arange(B), pick]
         best_labels.append(top)
         prev = top
     return best, best_labels
@@ -274,23 +306,42 @@ def _heuristic(
 # the partition
 
 
-def _canonical(labels: IntArray, p: FloatArray, active: BoolArray) -> IntArray:
-    """Renumber blocs by descending power (ties: lowest actor index); -1 where inactive."""
-    out = np.full(labels.shape, UNALIGNED, dtype=np.intp)
-    keys = []
-    for grp in np.unique(labels[active]):
-        members = np.flatnonzero(active & (labels == grp))
-        keys.append((-float(p[members].sum()), int(members[0]), int(grp)))
-    for new, (_, _, grp) in enumerate(sorted(keys)):
-        out[active & (labels == grp)] = new
+def _components(labels: IntArray, positive: BoolArray, active: BoolArray) -> IntArray:
+    """Split every cluster into the connected components of its positive ties, batched.
+
+    Returns, per actor, the smallest actor index of its component (min-label propagation over
+    the positive ties within clusters; at most n rounds).
+    """
+    B, n = labels.shape
+    adj = positive & (labels[:, :, None] == labels[:, None, :])
+    adj &= active[:, :, None] & active[:, None, :]
+    comp = np.broadcast_to(np.arange(n), (B, n)).copy()
+    big = np.iinfo(np.intp).max
+    for _ in range(n):
+        reach = np.where(adj, comp[:, None, :], big).min(axis=-1)
+        new = np.minimum(comp, reach)
+        if np.array_equal(new, comp):
+            break
+        comp = new
+    return comp
+
+
+def _canonical(comp: IntArray, p: FloatArray, active: BoolArray) -> IntArray:
+    """Renumber blocs by descending power (ties: lowest actor index); -1 if inactive; batched.
+
+    ``comp`` holds each actor's component id (the smallest actor index in it).
+    """
+    B, n = comp.shape
+    offsets = (np.arange(B) * n)[:, None]
+    flat = (comp + offsets)[active]
+    share = np.bincount(flat, weights=p[active], minlength=B * n).reshape(B, n)
+    exists = np.bincount(flat, minlength=B * n).reshape(B, n) > 0
+    key = np.where(exists, -share, np.inf)
+    order = np.lexsort((np.broadcast_to(np.arange(n), (B, n)), key), axis=-1)
+    rank = np.empty((B, n), dtype=np.intp)
+    np.put_along_axis(rank, order, np.broadcast_to(np.arange(n), (B, n)), axis=-1)
+    out: IntArray = np.where(active, np.take_along_axis(rank, comp, axis=-1), UNALIGNED)
     return out
-
-
-def _split_positive(labels: IntArray, positive: BoolArray) -> IntArray:
-    """Split every cluster into the connected components of its positive ties."""
-    same = labels[:, None] == labels[None, :]
-    _, comp = connected_components(csr_array(positive & same), directed=False)
-    return np.asarray(comp, dtype=np.intp)
 
 
 def weak_balance_blocs(
@@ -387,7 +438,7 @@ def weak_balance_blocs(
     total = W[:, iu, ju].sum(axis=-1)
     active: BoolArray = np.asarray(tie.any(axis=-1), dtype=np.bool_)
 
-    labels = np.full((B, n), UNALIGNED, dtype=np.intp)
+    raw = np.zeros((B, n), dtype=np.intp)  # cluster of each tied actor at k-hat
     k_sel = np.zeros(B, dtype=np.intp)
     by_k = np.zeros((B, max_blocs))
     exact = np.zeros(B, dtype=bool)
@@ -415,14 +466,7 @@ def weak_balance_blocs(
             exact[rows] = True
             cand = [rgs[arg[:, k]].astype(np.intp) for k in range(k_cap)]  # (rows, m) each
         else:
-            best = np.empty((rows.size, k_cap))
-            per_k: list[list[IntArray]] = [[] for _ in range(k_cap)]
-            for r in range(rows.size):
-                b_r, labs = _heuristic(X[r], k_cap, n_starts, rng)
-                best[r] = b_r
-                for k in range(k_cap):
-                    per_k[k].append(labs[k])
-            cand = [np.stack(per_k[k]) for k in range(k_cap)]
+            best, cand = _heuristic(X, k_cap, n_starts, rng)
         crit = const[rows, None] + best  # P*(k), k = 1..k_cap
         crit = np.minimum.accumulate(crit, axis=-1)  # at most k: never rises with k
         full = np.concatenate([crit, np.repeat(crit[:, -1:], max_blocs - k_cap, axis=-1)], axis=-1)
@@ -430,14 +474,11 @@ def weak_balance_blocs(
         limit = crit[:, -1] + tol * total[rows]
         chosen = np.argmax(crit <= limit[:, None] + 1e-15 * (1.0 + total[rows, None]), axis=-1)
         k_sel[rows] = chosen + 1
-        for r, row in enumerate(rows):
-            lab_m = cand[int(chosen[r])][r]
-            lab = np.zeros(n, dtype=np.intp)
-            lab[act] = lab_m
-            pos_r = pos[row].copy()
-            pos_r[~active[row]] = False
-            comp = _split_positive(np.where(active[row], lab, -1 - np.arange(n)), pos_r)
-            labels[row] = _canonical(comp, p[row], active[row])
+        chosen_labels = np.stack([cand[int(kk)][r] for r, kk in enumerate(chosen)])
+        raw[np.ix_(rows, act)] = chosen_labels
+
+    comp = _components(raw, pos, active)
+    labels = _canonical(comp, p, active)
 
     # the final partition's criterion
     same = labels[:, iu] == labels[:, ju]
