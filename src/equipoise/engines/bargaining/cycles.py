@@ -133,17 +133,19 @@ def detect_cycles(
     for p in range(1, cap + 1):
         if settled.all():
             break
-        ok = np.abs(X2[:, p:] - X2[:, :-p]).max(axis=-1) <= thresh  # (B, T+1-p)
+        rows = np.flatnonzero(~settled)  # only runs without a smaller period
+        Xr = X2[rows]
+        ok = np.abs(Xr[:, p:] - Xr[:, :-p]).max(axis=-1) <= thresh[rows]  # (b, T+1-p)
         # first round from which every later comparison holds: one past the last failure
         fails = ~ok
         last_fail = np.where(
             fails.any(axis=-1), ok.shape[-1] - 1 - np.argmax(fails[:, ::-1], axis=-1), -1
         )
         s = last_fail + 1
-        valid = ~settled & (s + 2 * p - 1 <= n_rounds)
-        period[valid] = p
-        start[valid] = s[valid]
-        settled |= valid
+        valid = s + 2 * p - 1 <= n_rounds
+        period[rows[valid]] = p
+        start[rows[valid]] = s[valid]
+        settled[rows[valid]] = True
     detected = period >= 2
     period = np.where(detected, period, 0)
     start = np.where(detected, start, -1)
