@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from equipoise.engines.partition import UNALIGNED, weak_balance_blocs
+from equipoise.engines.partition import UNALIGNED, pole_structure, weak_balance_blocs
 from equipoise.metrics import bipolarity, polarity
 
 
@@ -232,3 +232,54 @@ def test_heuristic_finds_the_optimum_on_random_systems() -> None:
         heur = weak_balance_blocs(R, power, method="heuristic")
         np.testing.assert_allclose(heur.criterion_by_k, exact.criterion_by_k, atol=1e-12)
         assert not bool(heur.exact)
+
+
+# ----------------------------------------------------------------------------------------------
+# poles counted with their tightness
+
+
+def test_tight_blocs_give_the_bloc_metrics() -> None:
+    R = camps([[0, 1, 2], [3, 4]], 6, friend=1.0, enemy=-0.6)  # 5 is unaligned
+    power = np.array([3.0, 1.0, 1.0, 2.0, 2.0, 1.0])
+    part = weak_balance_blocs(R, power)
+    assert part.labels.tolist() == [0, 0, 0, 1, 1, UNALIGNED]
+    ps = pole_structure(R, power, part.labels)
+    np.testing.assert_allclose(ps.tightness, 1.0)
+    assert float(ps.polarity) == pytest.approx(float(polarity(part.labels, power)))
+    bip = bipolarity(R, power, part.labels)
+    assert float(ps.share) == pytest.approx(float(bip.share))
+    assert float(ps.antagonism) == pytest.approx(float(bip.antagonism))
+    assert float(ps.bipolarity) == pytest.approx(float(bip.index))
+    assert ps.poles.tolist() == [0, 1]
+
+
+def test_loosening_alliances_moves_polarity_toward_the_actor_count() -> None:
+    # polarity rises monotonically from the bloc count (2) toward the effective number of
+    # actors (3.2 for powers 3, 1, 3, 1) as the ties inside the camps loosen; the two-pole
+    # share falls, so bipolarity falls with it while the partition stays the same
+    power = np.array([3.0, 1.0, 3.0, 1.0])
+    labels = [0, 0, 1, 1]
+    p = power / power.sum()
+    last_pol, last_share = 0.0, 2.0
+    for friend in (1.0, 0.8, 0.6, 0.4, 0.2, 0.0):
+        R = camps([[0, 1], [2, 3]], 4, friend=friend, enemy=-0.8)
+        ps = pole_structure(R, power, labels)
+        assert float(ps.polarity) > last_pol and float(ps.share) < last_share
+        # by hand: p^T Z p = sum p_i^2 + 2 friend (p0 p1 + p2 p3)
+        expected = 1 / (np.sum(p**2) + 2 * friend * (p[0] * p[1] + p[2] * p[3]))
+        assert float(ps.polarity) == pytest.approx(expected)
+        assert 2.0 - 1e-12 <= float(ps.polarity) <= 1 / np.sum(p**2) + 1e-12
+        last_pol, last_share = float(ps.polarity), float(ps.share)
+    assert last_pol == pytest.approx(3.2)
+
+
+def test_pole_structure_batch_and_bad_labels() -> None:
+    R = np.stack([camps([[0, 1], [2, 3]], 4), camps([[0, 1, 2, 3]], 4)])
+    ps = pole_structure(R, np.ones(4), np.array([[0, 0, 1, 1], [0, 0, 0, 0]]))
+    assert ps.polarity.shape == (2,)
+    assert float(ps.antagonism[0]) == pytest.approx(0.7)
+    assert float(ps.antagonism[1]) == 0.0 and ps.poles[1].tolist() == [0, -1]
+    with pytest.raises(ValueError, match="labels"):
+        pole_structure(R[0], np.ones(4), [0, 0, -2, 1])
+    with pytest.raises(ValueError, match="labels"):
+        pole_structure(R[0], np.ones(4), [0.0, 0.0, 1.0, 1.0])

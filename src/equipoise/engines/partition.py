@@ -39,6 +39,17 @@ References
    :math:`P(C)`, the relocation algorithm, and comparing k by the criterion).
 .. [3] Cartwright, D. and Harary, F. (1956). Structural balance: a generalization of Heider's
    theory. *Psychological Review* 63(5), 277-293. doi:10.1037/h0046049 (strong balance).
+.. [5] Bueno de Mesquita, B. (1975). Measuring systemic polarity. *Journal of Conflict
+   Resolution* 19(2), 187-216. doi:10.1177/002200277501900201 (polarity has a number of
+   poles and a tightness of each).
+.. [6] Wayman, F. W. (1984). Bipolarity and war: the role of capability concentration and
+   alliance patterns among major powers, 1816-1965. *Journal of Peace Research* 21(1), 61-78.
+   doi:10.1177/002234338402100105 (power polarity against cluster polarity).
+.. [8] Leinster, T. and Cobbold, C. A. (2012). Measuring diversity: the importance of species
+   similarity. *Ecology* 93(3), 477-489. doi:10.1890/10-2402.1 (the effective number of
+   poles with a similarity matrix).
+.. [7] Laakso, M. and Taagepera, R. (1979). "Effective" number of parties. *Comparative
+   Political Studies* 12(1), 3-27. doi:10.1177/001041407901200101.
 .. [4] Aref, S. and Neal, Z. P. (2021). Identifying hidden coalitions in the US House of
    Representatives by optimally partitioning signed networks based on generalized balance.
    *Scientific Reports* 11, 19939. doi:10.1038/s41598-021-98139-w (exact k-group optima).
@@ -57,7 +68,7 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
 
-__all__ = ["UNALIGNED", "BlocPartition", "weak_balance_blocs"]
+__all__ = ["UNALIGNED", "BlocPartition", "PoleStructure", "pole_structure", "weak_balance_blocs"]
 
 #: Label of an actor with no tie above the threshold (a pole of its own).
 UNALIGNED = -1
@@ -498,4 +509,132 @@ def weak_balance_blocs(
         alpha=float(alpha),
         tol=float(tol),
         threshold=float(threshold),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# poles: how many, how tight, how hostile
+
+
+@dataclass(frozen=True, slots=True)
+class PoleStructure:
+    r"""Poles of a bloc partition, counted with the tightness of each bloc.
+
+    Arrays have the batch shape ``(...)`` (``(..., n)`` for the tightness).
+
+    Attributes
+    ----------
+    tightness : ndarray, shape (..., n)
+        :math:`c_b / s_b \in (0, 1]` of each actor's bloc *b* (1 for an unaligned actor): how
+        much of the bloc's power acts as one pole.
+    polarity : ndarray
+        The effective number of poles :math:`N = 1 / (p^\top Z p)`, in ``[1, n]``.
+    share : ndarray
+        :math:`c_{(1)} + c_{(2)}`, the cohesive power share of the two largest poles.
+    antagonism : ndarray
+        Minus the power-weighted mean relation across those two poles, in ``[-1, 1]`` (0 with
+        fewer than two poles).
+    bipolarity : ndarray
+        ``share * max(antagonism, 0)`` in ``[0, 1]``.
+    poles : ndarray of int, shape (..., 2)
+        The two largest poles: a bloc label, or ``n + i`` for unaligned actor *i* (-1 where
+        absent).
+    """
+
+    tightness: FloatArray
+    polarity: FloatArray
+    share: FloatArray
+    antagonism: FloatArray
+    bipolarity: FloatArray
+    poles: IntArray
+
+
+def pole_structure(R: npt.ArrayLike, power: npt.ArrayLike, labels: npt.ArrayLike) -> PoleStructure:
+    r"""Return polarity and bipolarity of a bloc partition, with the tightness of each bloc.
+
+    Parameters
+    ----------
+    R : array_like, shape (..., n, n)
+        Relations in ``[-1, 1]`` (symmetric part used).
+    power : array_like, shape (..., n)
+        Non-negative power (used as shares :math:`p_i`).
+    labels : array_like of int, shape (..., n)
+        Blocs (:attr:`BlocPartition.labels`), -1 for unaligned.
+
+    Returns
+    -------
+    PoleStructure
+
+    Raises
+    ------
+    ValueError
+        On shapes that do not fit or labels that are not integers >= -1.
+
+    Notes
+    -----
+    The similarity of two actors as parts of one pole is
+
+    .. math::
+
+        Z_{ii} = 1, \qquad Z_{ij} = \max(\tilde R_{ij}, 0)\ \text{if } i \ne j
+        \text{ are in the same bloc}, \qquad Z_{ij} = 0 \text{ otherwise,}
+
+    and the effective number of poles is Leinster & Cobbold's (2012) similarity-sensitive
+    diversity of order 2, :math:`N = 1/(p^\top Z p)`. With every tie inside a bloc at +1 it is
+    Laakso & Taagepera's effective number over blocs (``docs/models/metrics.md`` §3), with no
+    tie inside blocs it is the effective number of actors :math:`1/\sum_i p_i^2`, and it moves
+    monotonically between the two as alliances tighten or loosen: polarity has a number of
+    poles and a tightness of each (Bueno de Mesquita 1975). A bloc's cohesive share is
+    :math:`c_b = \sqrt{p_b^\top Z_{bb} p_b} \le s_b` (:math:`s_b` its power share); the two
+    largest :math:`c` are the poles of bipolarity, whose antagonism is
+    :math:`-\sum_{i \in (1), j \in (2)} p_i p_j \tilde R_{ij} / (s_{(1)} s_{(2)})`.
+
+    Examples
+    --------
+    Two camps at +1 inside and -1 across: two poles, fully bipolar.
+
+    >>> R = np.array([[0, 1, -1, -1], [1, 0, -1, -1], [-1, -1, 0, 1], [-1, -1, 1, 0.0]])
+    >>> ps = pole_structure(R, np.ones(4), [0, 0, 1, 1])
+    >>> float(ps.polarity), float(ps.share), float(ps.antagonism), float(ps.bipolarity)
+    (2.0, 1.0, 1.0, 1.0)
+    """
+    sym, p, batch = _inputs(R, power)
+    B, n = p.shape
+    g = np.asarray(labels)
+    if not np.issubdtype(g.dtype, np.integer) or g.shape[-1:] != (n,):
+        raise ValueError(f"labels must be integers of shape (..., {n})")
+    g = np.broadcast_to(g, (*batch, n)).reshape(B, n).astype(np.intp)
+    if np.any(g < UNALIGNED):
+        raise ValueError("labels must be >= -1")
+    keys = np.where(g >= 0, g, n + np.arange(n))  # pole of each actor
+    same = keys[:, :, None] == keys[:, None, :]
+    Z = np.where(same, np.clip(sym, 0.0, None), 0.0)
+    Z[:, np.arange(n), np.arange(n)] = 1.0
+    polarity = 1.0 / np.einsum("bi,bij,bj->b", p, Z, p)
+    # per pole: power share s_q and cohesive share c_q
+    member = keys[:, None, :] == np.arange(2 * n)[None, :, None]  # (B, 2n, n)
+    u = np.where(member, p[:, None, :], 0.0)
+    s_q = u.sum(axis=-1)
+    c_q = np.sqrt(np.einsum("bqi,bij,bqj->bq", u, Z, u))
+    order = np.argsort(-c_q, axis=-1, kind="stable")
+    rows = np.arange(B)
+    q1, q2 = order[:, 0], order[:, 1]
+    has2 = c_q[rows, q2] > 0
+    s1, s2 = s_q[rows, q1], s_q[rows, q2]
+    cross = np.einsum("bi,bij,bj->b", u[rows, q1], sym, u[rows, q2])
+    denom = s1 * s2
+    antagonism = np.zeros(B)
+    np.divide(-cross, denom, out=antagonism, where=has2 & (denom > 0))
+    share = c_q[rows, q1] + np.where(has2, c_q[rows, q2], 0.0)
+    ratio = np.ones((B, 2 * n))
+    np.divide(c_q, s_q, out=ratio, where=s_q > 0)
+    tight = np.take_along_axis(ratio, keys, axis=-1)
+    poles = np.stack([q1, np.where(has2, q2, -1)], axis=-1)
+    return PoleStructure(
+        tightness=tight.reshape((*batch, n)),
+        polarity=polarity.reshape(batch),
+        share=share.reshape(batch),
+        antagonism=antagonism.reshape(batch),
+        bipolarity=(share * np.clip(antagonism, 0.0, None)).reshape(batch),
+        poles=poles.reshape((*batch, 2)),
     )
