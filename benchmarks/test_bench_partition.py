@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from equipoise.engines.bargaining import detect_cycles, run_expected_utility
-from equipoise.engines.partition import weak_balance_blocs
+from equipoise.engines.partition import pole_structure, weak_balance_blocs
 
 
 def systems(n_members: int, n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -60,3 +60,10 @@ def test_look_ahead_12_rounds_300_members(benchmark: Any) -> None:
     s = rng.uniform(0.05, 1.0, (300, 6))
     res = benchmark(run_expected_utility, c, x, s, scale=(0, 100), rounds=12, keep_dyads=False)
     assert res.cycle is not None
+
+
+def test_pole_structure_batch_of_300(benchmark: Any) -> None:
+    R, p = systems(300, 14)
+    labels = weak_balance_blocs(R, p, method="heuristic").labels
+    ps = benchmark(pole_structure, R, p, labels)
+    assert ps.polarity.shape == (300,)
