@@ -101,6 +101,10 @@ def test_look_ahead_from_a_state_on_the_cycle_starts_at_zero() -> None:
     res = run_expected_utility(CYC_C, [0.0, 50.0, 0.0], CYC_S, scale=(0.0, 100.0), rounds=4)
     assert res.cycle is not None
     assert int(res.cycle.start) == 0 and float(res.cycle.summary) == 25.0
+    assert bool(res.cycle.on_cycle)
+    # from the initial state the run reaches the cycle only at round 1: not on it yet
+    res = run_expected_utility(CYC_C, CYC_X, CYC_S, scale=(0.0, 100.0), rounds=5)
+    assert res.cycle is not None and bool(res.cycle.detected) and not bool(res.cycle.on_cycle)
 
 
 def test_converging_case_reports_no_cycle() -> None:

@@ -153,6 +153,16 @@ class CycleReport:
     tol: float
     max_period: int
 
+    @property
+    def on_cycle(self) -> BoolArray:
+        """True where the run is on its cycle from round 0 (``detected`` and ``start == 0``).
+
+        For a look-ahead run started from a time loop's state, this says that the state itself
+        lies on the cycle, so its forecast should be :attr:`summary`.
+        """
+        out: BoolArray = self.detected & (self.start == 0)
+        return out
+
     def records(self, index: int = 0) -> dict[str, Any]:
         """Return one batch element's report as a JSON-ready dictionary.
 
