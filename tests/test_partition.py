@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from equipoise.engines.partition import UNALIGNED, pole_structure, weak_balance_blocs
+from equipoise.engines.partition import (
+    UNALIGNED,
+    _exact_subsets,
+    pole_structure,
+    weak_balance_blocs,
+)
 from equipoise.metrics import bipolarity, polarity
 
 
@@ -139,8 +144,8 @@ def test_bad_input_is_rejected() -> None:
         weak_balance_blocs(R, [1.0, 1.0, 1.0], max_blocs=0)
     with pytest.raises(ValueError, match="tol"):
         weak_balance_blocs(R, [1.0, 1.0, 1.0], tol=-1.0)
-    with pytest.raises(ValueError, match="at most 12"):
-        weak_balance_blocs(np.full((13, 13), 0.5), np.ones(13), method="exact")
+    with pytest.raises(ValueError, match="at most 14"):
+        weak_balance_blocs(np.full((15, 15), 0.5), np.ones(15), method="exact")
 
 
 def test_no_ties_at_all() -> None:
@@ -219,6 +224,41 @@ def test_exact_equals_brute_force(
     # the heuristic never beats the exact optimum
     heur = weak_balance_blocs(R, power, threshold=tau, alpha=alpha, max_blocs=K, method="heuristic")
     assert np.all(heur.criterion_by_k >= part.criterion_by_k - 1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(2, 8), seed=st.integers(0, 2**32 - 1), alpha=st.sampled_from([0.5, 0.2]))
+def test_subset_recursion_equals_brute_force(n: int, seed: int, alpha: float) -> None:
+    # the exact solver for 11-14 actors, checked where brute force is cheap
+    rng = np.random.default_rng(seed)
+    R = np.triu(rng.uniform(-1, 1, (n, n)), 1)
+    R = R + R.T
+    power = rng.uniform(0.05, 3.0, n)
+    p = power / power.sum()
+    W = np.abs(R) * p[:, None] * p[None, :]
+    X = alpha * np.where(R < 0, W, 0.0) - (1 - alpha) * np.where(R > 0, W, 0.0)
+    const = (1 - alpha) * np.triu(np.where(R > 0, W, 0.0), 1).sum()
+    K = min(n, 4)
+    best, labels = _exact_subsets(X[None], K)
+    expected = brute_force(R, power, 0.0, alpha, K)
+    np.testing.assert_allclose(const + best[0], expected, rtol=0, atol=1e-12)
+    iu, ju = np.triu_indices(n, 1)
+    for k in range(K):  # the recovered partition has the optimal cost and <= k + 1 clusters
+        lab = labels[k][0]
+        assert len(set(lab.tolist())) <= k + 1
+        assert const + np.sum(X[iu, ju] * (lab[iu] == lab[ju])) == pytest.approx(expected[k])
+
+
+def test_heuristic_equals_the_exact_optimum_at_twelve_actors() -> None:
+    rng = np.random.default_rng(12)
+    R = np.triu(rng.uniform(-1, 1, (3, 12, 12)), 1)
+    R = R + np.swapaxes(R, -1, -2)
+    power = rng.uniform(0.05, 3.0, (3, 12))
+    exact = weak_balance_blocs(R, power, method="exact", max_blocs=4)
+    heur = weak_balance_blocs(R, power, method="heuristic", max_blocs=4)
+    assert exact.exact.all() and not heur.exact.any()
+    np.testing.assert_allclose(heur.criterion_by_k, exact.criterion_by_k, atol=1e-12)
+    assert heur.labels.tolist() == exact.labels.tolist()
 
 
 def test_heuristic_finds_the_optimum_on_random_systems() -> None:
