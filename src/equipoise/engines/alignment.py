@@ -18,10 +18,14 @@ free dyad under three declared forces, each with its own rate in :class:`Alignme
   that both hold salient warm to each other, those far apart cool;
 - **inertia**: a linear pull back toward each dyad's baseline :math:`\bar R`;
 
-and two **commitments**: locked dyads (formal alliances) do not move at all until an event
-unlocks them, and every free dyad stays within its own bounds ``lower <= R <= upper`` (the
-seeds' Russia–China relation: "more than a strategic partnership, less than a military
-alliance"). Events and declared effects are applied by the time loop between steps, not here.
+and two **commitments**: committed dyads (formal alliances, ``locked``) move at only a fraction
+:math:`\kappa` (``commitment_rate``, in :math:`[0, 1]`) of the drift a free dyad would have
+under the same forces, so that alliances erode or deepen slowly under balancing pressure and
+issue affinity (Leeds & Savun 2007) and end or start only through events; :math:`\kappa = 0`
+(the default) locks them exactly. Every free dyad stays within its own bounds
+``lower <= R <= upper`` (the seeds' Russia–China relation: "more than a strategic partnership,
+less than a military alliance"). Events and declared effects are applied by the time loop
+between steps, not here.
 
 The integrator is the strong-stability-preserving second-order Runge–Kutta scheme (Heun's
 method in Shu–Osher form): a convex combination of two explicit Euler stages, each projected
@@ -46,6 +50,10 @@ References
 .. [4] Shu, C.-W., & Osher, S. (1988). Efficient implementation of essentially non-oscillatory
    shock-capturing schemes. *Journal of Computational Physics* 77(2), 439–471.
    doi:10.1016/0021-9991(88)90177-5 (the SSP-RK2 integrator).
+.. [5] Leeds, B. A., & Savun, B. (2007). Terminating alliances: why do states abrogate
+   agreements? *Journal of Politics* 69(4), 1118–1132. doi:10.1111/j.1468-2508.2007.00612.x
+   (alliances respond to changes in power and outside alignments, damped by the costs of
+   breaking a commitment: the commitment rate).
 """
 
 from __future__ import annotations
@@ -100,9 +108,16 @@ class AlignmentParams:
     substeps : int
         Number of integrator substeps per step (>= 1); the substep length is
         :math:`h = \mathrm{dt}/\mathrm{substeps}`.
+    commitment_rate : float
+        :math:`\kappa \in [0, 1]`, the share of the drift that a committed (``locked``) dyad
+        follows: its relation moves as :math:`\kappa\,dR/dt`, i.e. at a fraction
+        :math:`\kappa` of the speed of a free dyad under the same balance, affinity and
+        inertia. ``0`` (default): commitments are locked, returned bit for bit until an event
+        unlocks them. ``1``: a commitment is an ordinary dyad (exempt only from the bounds).
+        ``docs/models/alignment.md`` §5 discusses the value (Leeds & Savun 2007).
     directed : bool
         ``False`` (default): relations are symmetric and stay exactly symmetric.
-        (The four rates may also be arrays with one value per batch element, shape
+        (The four rates and ``commitment_rate`` may also be arrays with one value per batch element, shape
         ``(...,)`` matching the leading axes of ``R``: ensemble members with different
         sampled rates then still advance in one vectorised call.) ``True``:
         ``R[i, j]`` is *i*'s attitude to *j*, and the balance force reads
@@ -111,7 +126,8 @@ class AlignmentParams:
     Raises
     ------
     ValueError
-        If a rate is negative or not finite, ``dt`` is not positive, ``substeps < 1``, or the
+        If a rate is negative or not finite, ``commitment_rate`` leaves ``[0, 1]``, ``dt`` is
+        not positive, ``substeps < 1``, or the
         step condition :math:`(2(\alpha + \beta) + \lambda)\,h \le 1` fails (raise
         ``substeps`` or lower ``dt``).
 
@@ -132,12 +148,16 @@ class AlignmentParams:
     dt: float = 1.0
     substeps: int = 2
     directed: bool = False
+    commitment_rate: float | FloatArray = 0.0
 
     def __post_init__(self) -> None:
         for name in ("balance_rate", "power_exponent", "affinity_rate", "inertia_rate"):
             value = np.asarray(getattr(self, name), dtype=np.float64)
             if not (np.all(np.isfinite(value)) and np.all(value >= 0.0)):
                 raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+        kappa = np.asarray(self.commitment_rate, dtype=np.float64)
+        if not (np.all(np.isfinite(kappa)) and np.all((kappa >= 0.0) & (kappa <= 1.0))):
+            raise ValueError(f"commitment_rate must lie in [0, 1], got {kappa!r}")
         if not (math.isfinite(self.dt) and self.dt > 0.0):
             raise ValueError(f"dt must be a finite number > 0, got {self.dt!r}")
         if self.substeps < 1:
@@ -398,8 +418,10 @@ def step(
     affinity : array_like, shape (..., n, n), optional
         Issue affinity in ``[-1, 1]`` (:func:`affinity_matrix`). ``None``: no affinity.
     locked : array_like of bool, shape (..., n, n), optional
-        Committed dyads (alliances): they keep their current value exactly, whatever the
-        forces and bounds, until the caller unlocks them. ``None``: nothing locked.
+        Committed dyads (alliances). With ``params.commitment_rate = 0`` they keep their
+        current value exactly, whatever the forces and bounds, until the caller unlocks them;
+        with :math:`\kappa > 0` they follow :math:`\kappa` times the drift (exempt from
+        ``lower``/``upper``, within ``[-1, 1]``). ``None``: nothing committed.
     lower, upper : array_like, shape (..., n, n), optional
         Per-dyad bounds within ``[-1, 1]`` for free dyads (default -1 and 1). A free relation
         that starts outside its bounds is projected into them in the first stage.
@@ -410,7 +432,8 @@ def step(
     -------
     ndarray, shape (..., n, n)
         The relations after one step: within ``[-1, 1]`` and within bounds for free dyads,
-        locked dyads unchanged, zero diagonal, exactly symmetric in undirected mode.
+        committed dyads unchanged when ``commitment_rate`` is 0, zero diagonal, exactly
+        symmetric in undirected mode.
 
     Raises
     ------
@@ -420,7 +443,8 @@ def step(
 
     Notes
     -----
-    With :math:`f` the masked drift (:func:`drift`, zero on locked dyads and on the diagonal),
+    With :math:`f` the masked drift (:func:`drift`, zero on the diagonal, times
+    :math:`\kappa` on committed dyads),
     :math:`P` the projection onto the bounds and :math:`h = \mathrm{dt}/\mathrm{substeps}`, each
     substep is the SSP-RK2 (Heun) scheme of Shu & Osher (1988):
 
@@ -431,7 +455,10 @@ def step(
         R \leftarrow \tfrac12 \bigl(R + R^{(2)}\bigr).
 
     The average of two points of the (convex) box of bounds stays in the box; a locked dyad has
-    zero drift and unit bounds, so it is returned bit for bit. Cost per substep: two batched
+    zero drift (when :math:`\kappa = 0`) and unit bounds, so it is returned bit for bit. A
+    committed dyad with :math:`\kappa > 0` integrates :math:`\kappa f`, whose rates are
+    :math:`\kappa` times the free ones, so the step condition still keeps it in
+    :math:`[-1, 1]`. Cost per substep: two batched
     :math:`n \times n` matrix products.
 
     Examples
@@ -487,6 +514,11 @@ def step(
     lo_eff: FloatArray | float = -1.0 if lo is None else np.where(free, np.maximum(lo, -1.0), -1.0)
     hi_eff: FloatArray | float = 1.0 if hi is None else np.where(free, np.minimum(hi, 1.0), 1.0)
     free_f = free.astype(np.float64)
+    kappa = np.asarray(params.commitment_rate, dtype=np.float64)
+    if lock is not None and np.any(kappa != 0.0):
+        # committed dyads follow kappa times the drift (never the diagonal)
+        committed = lock & ~np.eye(n, dtype=np.bool_)
+        free_f = free_f + committed * _rate(params.commitment_rate)
     h = params.h
     if lo is not None or hi is not None:
         rel = np.clip(rel, lo_eff, hi_eff)  # free dyads start inside their bounds

@@ -75,6 +75,12 @@ PARAMETERS: dict[str, ParameterSpec] = {
     "inertia_rate": ParameterSpec(0.25, 0.0, 10.0, "pull back toward each dyad's baseline"),
     "bargaining_rounds": ParameterSpec(1.0, 0.0, 100.0, "bargaining rounds per simulated year"),
     "eu_q": ParameterSpec(1.0, 0.0, 1.0, "status-quo probability Q of the expected-utility model"),
+    # share kappa of the drift that committed dyads (alliances) follow; 0 locks them. The
+    # default scenario's value is the lead's decision: docs/models/alignment.md §5 argues for
+    # a value well below 1 from Leeds & Savun (2007), J. Politics 69(4), 1118-1132.
+    "commitment_rate": ParameterSpec(
+        0.0, 0.0, 1.0, "share of the drift that alliances follow (0: locked until an event)"
+    ),
     "bloc_threshold": ParameterSpec(0.1, 0.0, 1.0, "relations weaker than this are ignored"),
     "growth_noise": ParameterSpec(
         0.0, 0.0, 0.5, "sd of yearly lognormal shocks to indicator levels (0: deterministic)"

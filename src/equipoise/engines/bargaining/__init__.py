@@ -4,7 +4,8 @@
   specify it, every open choice an option of :class:`EUOptions`;
 * :func:`run_compromise` — the compromise model (capability x salience weighted mean);
 * :func:`run_median` — the weighted median voter;
-* :func:`bargain` — any of the three by name.
+* :func:`bargain` — any of the three by name;
+* :func:`detect_cycles` — whether a run of rounds ends on a cycle (``result.cycle``).
 
 Every function takes arrays of shape ``(n,)`` or ``(..., n)`` (a leading batch of issues or
 perturbed copies) and returns a :class:`BargainingResult`. The example of the paper ships as
@@ -19,8 +20,14 @@ from typing import Literal
 
 import numpy.typing as npt
 
-from equipoise.engines.bargaining._result import REGIONS, BargainingResult, DyadTable
+from equipoise.engines.bargaining._result import (
+    REGIONS,
+    BargainingResult,
+    CycleReport,
+    DyadTable,
+)
 from equipoise.engines.bargaining.compromise import run_compromise, run_median
+from equipoise.engines.bargaining.cycles import DEFAULT_CYCLE_TOL, detect_cycles
 from equipoise.engines.bargaining.expected_utility import EUOptions, run_expected_utility
 
 #: The published example: Scholz et al. (2011) Table 1, from Bueno de Mesquita (1994, p. 78).
@@ -78,12 +85,15 @@ def bargain(
 
 
 __all__ = [
+    "DEFAULT_CYCLE_TOL",
     "EXAMPLE_CSV",
     "REGIONS",
     "BargainingResult",
+    "CycleReport",
     "DyadTable",
     "EUOptions",
     "bargain",
+    "detect_cycles",
     "run_compromise",
     "run_expected_utility",
     "run_median",

@@ -103,6 +103,98 @@ class DyadTable:
 
 
 @dataclass(frozen=True, slots=True)
+class CycleReport:
+    r"""Whether a run of rounds ends on a cycle, per batch element (:func:`detect_cycles`).
+
+    A run of positions :math:`X_0, \dots, X_T` (round 0 the input) ends on a cycle of period
+    :math:`p \ge 2` starting at round :math:`s` when
+    :math:`\max_i |X_{t+p,i} - X_{t,i}| \le \varepsilon R` for every :math:`t = s, \dots, T-p`,
+    the whole period has been seen twice (:math:`s + 2p - 1 \le T`), and no smaller period
+    (in particular not :math:`p = 1`, a fixed point) satisfies the same. See
+    ``docs/models/bargaining.md`` ("Cycles").
+
+    Arrays have the batch shape ``(...)`` of the run (``(..., n)`` for the per-actor ranges).
+
+    Attributes
+    ----------
+    detected : ndarray of bool
+        True where the run ends on a cycle.
+    period : ndarray of int
+        The cycle's period :math:`p` in rounds (0 where none).
+    start : ndarray of int
+        The first round :math:`s` of the cycle (-1 where none): from it on, positions repeat
+        every ``period`` rounds.
+    low, high : ndarray
+        The lowest and highest forecast (weighted median) over the last full period (NaN
+        where there is no cycle).
+    summary : ndarray
+        The cycle's stable summary: the mean of the forecast over the last full period,
+        :math:`\bar\mu = \frac1p \sum_{t=T-p+1}^{T} \mu_t` (the long-run average forecast,
+        the same whichever round of the cycle the run stops at). Where there is no cycle it
+        is the run's own forecast (the median after the last round), so a caller can use it
+        as the forecast everywhere.
+    position_low, position_high : ndarray, shape (..., n)
+        Each actor's lowest and highest position over the last full period (NaN where there
+        is no cycle).
+    tol : float
+        :math:`\varepsilon`, the tolerance relative to the range R.
+    max_period : int
+        The longest period that was looked for.
+    """
+
+    detected: BoolArray
+    period: IntArray
+    start: IntArray
+    low: FloatArray
+    high: FloatArray
+    summary: FloatArray
+    position_low: FloatArray
+    position_high: FloatArray
+    tol: float
+    max_period: int
+
+    @property
+    def on_cycle(self) -> BoolArray:
+        """True where the run is on its cycle from round 0 (``detected`` and ``start == 0``).
+
+        For a look-ahead run started from a time loop's state, this says that the state itself
+        lies on the cycle, so its forecast should be :attr:`summary`.
+        """
+        out: BoolArray = self.detected & (self.start == 0)
+        return out
+
+    def records(self, index: int = 0) -> dict[str, Any]:
+        """Return one batch element's report as a JSON-ready dictionary.
+
+        Parameters
+        ----------
+        index : int
+            Batch element (flat index over the batch axes).
+        """
+        flat = self.detected.reshape(-1)
+        if not flat[index]:
+            return {
+                "detected": False,
+                "summary": float(self.summary.reshape(-1)[index]),
+                "tol": self.tol,
+                "max_period": self.max_period,
+            }
+        n = self.position_low.shape[-1]
+        return {
+            "detected": True,
+            "period": int(self.period.reshape(-1)[index]),
+            "start": int(self.start.reshape(-1)[index]),
+            "low": float(self.low.reshape(-1)[index]),
+            "high": float(self.high.reshape(-1)[index]),
+            "summary": float(self.summary.reshape(-1)[index]),
+            "position_low": self.position_low.reshape(-1, n)[index].tolist(),
+            "position_high": self.position_high.reshape(-1, n)[index].tolist(),
+            "tol": self.tol,
+            "max_period": self.max_period,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class BargainingResult:
     """Trajectory and forecast of one bargaining model on one issue or a batch of issues.
 
@@ -130,6 +222,10 @@ class BargainingResult:
     dyads : DyadTable or None
         The expected-utility model's first round, for every batch element (None for the
         baselines, or when not kept).
+    cycle : CycleReport or None
+        Whether the rounds end on a cycle, its period, first round, range and stable summary,
+        for every batch element (the static baselines never cycle). None only for a result
+        built without it.
     """
 
     model: ModelName
@@ -141,6 +237,7 @@ class BargainingResult:
     rounds_run: IntArray
     converged: BoolArray
     dyads: DyadTable | None = field(default=None)
+    cycle: CycleReport | None = field(default=None)
 
 
 def prepare_inputs(
@@ -188,4 +285,4 @@ def prepare_inputs(
     return c2, x2, s2, batch_shape
 
 
-__all__ = ["REGIONS", "BargainingResult", "DyadTable", "ModelName", "prepare_inputs"]
+__all__ = ["REGIONS", "BargainingResult", "CycleReport", "DyadTable", "ModelName", "prepare_inputs"]

@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from equipoise.engines.bargaining._result import BargainingResult, ModelName, prepare_inputs
 from equipoise.engines.bargaining._sorted import weighted_mean, weighted_median
+from equipoise.engines.bargaining.cycles import detect_cycles
 
 
 def _static(
@@ -65,6 +66,10 @@ def _static(
         rounds_run=np.zeros(batch_shape, dtype=np.intp),
         converged=np.ones(batch_shape, dtype=bool),
         dyads=None,
+        # static: one round, never a cycle (the summary is the forecast itself)
+        cycle=detect_cycles(
+            x.reshape((*batch_shape, 1, n)), forecast.reshape((*batch_shape, 1)), span=1.0
+        ),
     )
 
 

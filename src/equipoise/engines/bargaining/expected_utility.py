@@ -52,6 +52,7 @@ from equipoise.engines.bargaining._sorted import (
     weighted_mean,
     weighted_median,
 )
+from equipoise.engines.bargaining.cycles import DEFAULT_CYCLE_TOL, detect_cycles
 
 # dyads per chunk of a batch: small enough that a chunk's n x n arrays stay in cache
 _CHUNK_ELEMENTS = 1 << 17
@@ -594,6 +595,7 @@ def run_expected_utility(
     rounds: int = 10,
     options: EUOptions | None = None,
     keep_dyads: bool = True,
+    cycle_tol: float = DEFAULT_CYCLE_TOL,
 ) -> BargainingResult:
     r"""Run Bueno de Mesquita's expected-utility model (Scholz et al. 2011) on one or many issues.
 
@@ -614,17 +616,23 @@ def run_expected_utility(
         Model choices; default ``EUOptions()``, the set that reproduces the paper.
     keep_dyads : bool
         Keep the first round's dyad table for every batch element (memory ``O(n^2)``).
+    cycle_tol : float
+        Relative tolerance of the cycle test (:func:`~equipoise.engines.bargaining.cycles.
+        detect_cycles`): positions within ``cycle_tol`` times the range R count as equal.
 
     Returns
     -------
     BargainingResult
-        ``model="eu"``; ``forecast`` is the median voter position after the last round.
+        ``model="eu"``; ``forecast`` is the median voter position after the last round;
+        ``cycle`` says, per batch element, whether the rounds end on a cycle (period, first
+        round, range of the forecast, stable summary). R is the fixed range (``scale``, else
+        the initial span) in every ``range_mode``.
 
     Raises
     ------
     ValueError
         On bad inputs (see :func:`~equipoise.engines.bargaining._result.prepare_inputs`),
-        positions outside ``scale`` or a negative number of rounds.
+        positions outside ``scale``, a negative number of rounds or a negative ``cycle_tol``.
 
     Notes
     -----
@@ -642,6 +650,8 @@ def run_expected_utility(
     opts = options if options is not None else EUOptions()
     if rounds < 0:
         raise ValueError(f"rounds must be >= 0, got {rounds}")
+    if not (np.isfinite(cycle_tol) and cycle_tol >= 0.0):
+        raise ValueError(f"cycle_tol must be a finite number >= 0, got {cycle_tol!r}")
     salience_max = 100.0 if opts.salience_scale == "percent" else 1.0
     c, x, s, batch_shape = prepare_inputs(capability, position, salience, salience_max=salience_max)
     n_batch, n = x.shape
@@ -707,6 +717,12 @@ def run_expected_utility(
         rounds_run=rounds_run.reshape(batch_shape),
         converged=converged.reshape(batch_shape),
         dyads=dyads,
+        cycle=detect_cycles(
+            traj.reshape((*batch_shape, rounds + 1, n)),
+            med.reshape((*batch_shape, rounds + 1)),
+            span=fixed_span.reshape(batch_shape),
+            tol=cycle_tol,
+        ),
     )
 
 

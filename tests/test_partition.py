@@ -1,0 +1,325 @@
+"""Weak-balance blocs whose number comes from the data (equipoise.engines.partition)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from equipoise.engines.partition import (
+    UNALIGNED,
+    _exact_subsets,
+    pole_structure,
+    weak_balance_blocs,
+)
+from equipoise.metrics import bipolarity, polarity
+
+
+def camps(
+    groups: list[list[int]], n: int, *, friend: float = 0.8, enemy: float = -0.7
+) -> np.ndarray:
+    """Relations: friends within each group, enemies across groups (actors not listed: 0)."""
+    R = np.zeros((n, n))
+    listed = [a for g in groups for a in g]
+    for a in listed:
+        for b in listed:
+            if a != b:
+                R[a, b] = enemy
+    for g in groups:
+        for a in g:
+            for b in g:
+                if a != b:
+                    R[a, b] = friend
+    return R
+
+
+def test_two_clean_camps_give_two_blocs() -> None:
+    R = camps([[0, 1, 2], [3, 4, 5]], 6)
+    part = weak_balance_blocs(R, [3.0, 1.0, 1.0, 2.0, 1.0, 1.0])
+    assert int(part.n_blocs) == 2 and int(part.k_selected) == 2
+    assert part.labels.tolist() == [0, 0, 0, 1, 1, 1]
+    assert float(part.criterion) == 0.0
+    assert bool(part.exact)
+
+
+def test_hostile_third_group_gives_three_blocs_and_polarity_leaves_two() -> None:
+    # two camps and a third, non-aligned group hostile to both: weak balance needs 3 blocs
+    power = np.array([3.0, 1.0, 3.0, 1.0, 2.0, 1.0])
+    two = camps([[0, 1], [2, 3]], 6)
+    two[4, 5] = two[5, 4] = 0.6  # 4 and 5: friends, no ties to the camps (unaligned pair)
+    R = camps([[0, 1], [2, 3], [4, 5]], 6)
+    before = weak_balance_blocs(two, power)
+    after = weak_balance_blocs(R, power)
+    assert int(after.n_blocs) == 3 and int(after.k_selected) == 3
+    assert after.labels.tolist() == [0, 0, 1, 1, 2, 2]
+    # strong balance (k = 2) would have to put the third group in a camp: it costs
+    assert after.criterion_by_k[1] > after.criterion_by_k[2] == 0.0
+    pol = polarity(after.labels, power)
+    assert float(pol) == pytest.approx(1 / ((4 / 11) ** 2 * 2 + (3 / 11) ** 2))  # 2.92
+    bip = bipolarity(R, power, after.labels)
+    assert float(bip.share) == pytest.approx(8 / 11)  # the share part can now fall below 1
+    # the pair 4-5 with no ties to the camps forms its own bloc too (positive component)
+    assert int(before.n_blocs) == 3
+    assert before.labels[4] == before.labels[5] != before.labels[0]
+
+
+def test_neutral_actor_is_unaligned() -> None:
+    R = camps([[0, 1], [2, 3]], 5)
+    R[4, 0] = R[0, 4] = 0.05  # below the threshold 0.1
+    part = weak_balance_blocs(R, np.ones(5))
+    assert part.labels[4] == UNALIGNED
+    assert int(part.n_unaligned) == 1 and int(part.n_blocs) == 2
+    # with threshold 0 the weak tie counts and 4 joins 0's bloc
+    part0 = weak_balance_blocs(R, np.ones(5), threshold=0.0)
+    assert part0.labels[4] == part0.labels[0]
+
+
+def test_actor_hostile_to_one_camp_only_is_not_pushed_into_the_other() -> None:
+    # 4 is hostile to camp A and has no tie to camp B: weak balance does not make the enemy
+    # of my enemy my friend, so 4 is a pole of its own
+    R = camps([[0, 1], [2, 3]], 5)
+    R[4, 0] = R[0, 4] = R[4, 1] = R[1, 4] = -0.6
+    part = weak_balance_blocs(R, np.ones(5))
+    assert int(part.n_blocs) == 3
+    assert len({int(part.labels[4]), int(part.labels[0]), int(part.labels[2])}) == 3
+
+
+def test_tolerance_keeps_a_negligible_split_out() -> None:
+    # a tiny actor 4 (power 0.01), a lukewarm friend of 0 (0.3) and hostile to 1 and to camp B:
+    # alone it would frustrate less (its 0.3 tie to 0 instead of its -0.7 tie to 1), but the
+    # gain is a sliver of the tie weight, within the 1 % tolerance, so it stays in camp A;
+    # with tol 0 any gain counts and it becomes a bloc of its own
+    R = camps([[0, 1], [2, 3], [4]], 5)
+    R[4, 0] = R[0, 4] = 0.3
+    power = np.array([1.0, 1.0, 1.0, 1.0, 0.01])
+    part = weak_balance_blocs(R, power)
+    assert int(part.n_blocs) == 2 and part.labels[4] == part.labels[0]
+    assert part.criterion_by_k[2] < part.criterion_by_k[1]
+    assert int(weak_balance_blocs(R, power, tol=0.0).n_blocs) == 3
+
+
+def test_actor_with_no_friend_in_its_cluster_is_a_bloc_of_its_own() -> None:
+    # hostile to everyone: whichever cluster k-hat puts it in, no positive tie binds it there
+    R = camps([[0, 1], [2, 3], [4]], 5)
+    part = weak_balance_blocs(R, np.array([1.0, 1.0, 1.0, 1.0, 0.01]))
+    assert int(part.k_selected) == 2 and int(part.n_blocs) == 3
+    assert part.labels[4] == 2
+
+
+def test_labels_follow_power() -> None:
+    R = camps([[0, 1], [2, 3]], 4)
+    part = weak_balance_blocs(R, [1.0, 1.0, 5.0, 1.0])
+    assert part.labels.tolist() == [1, 1, 0, 0]
+
+
+def test_batch_matches_members_and_groups_by_active_set() -> None:
+    rng = np.random.default_rng(0)
+    Rs = []
+    for _ in range(5):
+        R = np.triu(rng.uniform(-1, 1, (7, 7)), 1)
+        Rs.append(R + R.T)
+    Rs[3][6, :] = Rs[3][:, 6] = 0.0  # a member with a different set of tied actors
+    Rb = np.stack(Rs)
+    power = rng.uniform(0.1, 2.0, (5, 7))
+    batch = weak_balance_blocs(Rb, power)
+    for m in range(5):
+        one = weak_balance_blocs(Rs[m], power[m])
+        assert one.labels.tolist() == batch.labels[m].tolist()
+        np.testing.assert_allclose(one.criterion_by_k, batch.criterion_by_k[m], atol=1e-15)
+    assert batch.labels[3, 6] == UNALIGNED
+
+
+def test_bad_input_is_rejected() -> None:
+    R = np.zeros((3, 3))
+    with pytest.raises(ValueError, match="power"):
+        weak_balance_blocs(R, [1.0, 1.0])
+    with pytest.raises(ValueError, match="within"):
+        weak_balance_blocs(R + 2.0, [1.0, 1.0, 1.0])
+    with pytest.raises(ValueError, match="alpha"):
+        weak_balance_blocs(R, [1.0, 1.0, 1.0], alpha=1.5)
+    with pytest.raises(ValueError, match="max_blocs"):
+        weak_balance_blocs(R, [1.0, 1.0, 1.0], max_blocs=0)
+    with pytest.raises(ValueError, match="tol"):
+        weak_balance_blocs(R, [1.0, 1.0, 1.0], tol=-1.0)
+    with pytest.raises(ValueError, match="at most 14"):
+        weak_balance_blocs(np.full((15, 15), 0.5), np.ones(15), method="exact")
+
+
+def test_no_ties_at_all() -> None:
+    part = weak_balance_blocs(np.zeros((4, 4)), np.ones(4))
+    assert part.labels.tolist() == [UNALIGNED] * 4
+    assert int(part.n_blocs) == 0 and float(part.criterion) == 0.0
+
+
+# ----------------------------------------------------------------------------------------------
+# exactness against brute force
+
+
+def set_partitions(items: list[int]) -> Iterator[list[list[int]]]:
+    """Every partition of ``items`` (plain recursion, independent of the engine)."""
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for part in set_partitions(rest):
+        for i in range(len(part)):
+            yield [*part[:i], [first, *part[i]], *part[i + 1 :]]
+        yield [[first], *part]
+
+
+def brute_force(R: np.ndarray, power: np.ndarray, tau: float, alpha: float, K: int) -> list[float]:
+    """P*(k) for k = 1..K, straight from the definition, one tie at a time."""
+    n = len(power)
+    p = power / power.sum()
+    S = 0.5 * (R + R.T)
+    active = [i for i in range(n) if any(abs(S[i, j]) > tau for j in range(n) if j != i)]
+    best = [np.inf] * K
+    for part in set_partitions(active):
+        where = {a: c for c, block in enumerate(part) for a in block}
+        value = 0.0
+        for i in range(n):
+            for j in range(i + 1, n):
+                if abs(S[i, j]) <= tau:
+                    continue
+                w = abs(S[i, j]) * p[i] * p[j]
+                same = where[i] == where[j]
+                if S[i, j] < 0 and same:
+                    value += alpha * w
+                if S[i, j] > 0 and not same:
+                    value += (1 - alpha) * w
+        for k in range(max(len(part), 1), K + 1):
+            best[k - 1] = min(best[k - 1], value)
+    return [0.0 if b == np.inf else b for b in best]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(2, 8),
+    seed=st.integers(0, 2**32 - 1),
+    alpha=st.sampled_from([0.5, 0.3, 0.8]),
+    tau=st.sampled_from([0.0, 0.1, 0.3]),
+    sparse=st.booleans(),
+)
+def test_exact_equals_brute_force(
+    n: int, seed: int, alpha: float, tau: float, sparse: bool
+) -> None:
+    rng = np.random.default_rng(seed)
+    R = np.triu(rng.uniform(-1, 1, (n, n)), 1)
+    if sparse:
+        R *= rng.random((n, n)) < 0.5
+    R = R + R.T
+    power = rng.uniform(0.05, 3.0, n)
+    K = min(n, 5)
+    part = weak_balance_blocs(R, power, threshold=tau, alpha=alpha, max_blocs=K, method="exact")
+    expected = brute_force(R, power, tau, alpha, K)
+    np.testing.assert_allclose(part.criterion_by_k, expected, rtol=0, atol=1e-12)
+    # the final partition is at least as good as the chosen k's optimum (the positive split
+    # never raises P), and within the tolerance of the best
+    k = int(part.k_selected)
+    assert float(part.criterion) <= expected[k - 1] + 1e-12
+    assert float(part.criterion) <= expected[-1] + part.tol * float(part.total_weight) + 1e-12
+    # the heuristic never beats the exact optimum
+    heur = weak_balance_blocs(R, power, threshold=tau, alpha=alpha, max_blocs=K, method="heuristic")
+    assert np.all(heur.criterion_by_k >= part.criterion_by_k - 1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(2, 8), seed=st.integers(0, 2**32 - 1), alpha=st.sampled_from([0.5, 0.2]))
+def test_subset_recursion_equals_brute_force(n: int, seed: int, alpha: float) -> None:
+    # the exact solver for 11-14 actors, checked where brute force is cheap
+    rng = np.random.default_rng(seed)
+    R = np.triu(rng.uniform(-1, 1, (n, n)), 1)
+    R = R + R.T
+    power = rng.uniform(0.05, 3.0, n)
+    p = power / power.sum()
+    W = np.abs(R) * p[:, None] * p[None, :]
+    X = alpha * np.where(R < 0, W, 0.0) - (1 - alpha) * np.where(R > 0, W, 0.0)
+    const = (1 - alpha) * np.triu(np.where(R > 0, W, 0.0), 1).sum()
+    K = min(n, 4)
+    best, labels = _exact_subsets(X[None], K)
+    expected = brute_force(R, power, 0.0, alpha, K)
+    np.testing.assert_allclose(const + best[0], expected, rtol=0, atol=1e-12)
+    iu, ju = np.triu_indices(n, 1)
+    for k in range(K):  # the recovered partition has the optimal cost and <= k + 1 clusters
+        lab = labels[k][0]
+        assert len(set(lab.tolist())) <= k + 1
+        assert const + np.sum(X[iu, ju] * (lab[iu] == lab[ju])) == pytest.approx(expected[k])
+
+
+def test_heuristic_equals_the_exact_optimum_at_twelve_actors() -> None:
+    rng = np.random.default_rng(12)
+    R = np.triu(rng.uniform(-1, 1, (3, 12, 12)), 1)
+    R = R + np.swapaxes(R, -1, -2)
+    power = rng.uniform(0.05, 3.0, (3, 12))
+    exact = weak_balance_blocs(R, power, method="exact", max_blocs=4)
+    heur = weak_balance_blocs(R, power, method="heuristic", max_blocs=4)
+    assert exact.exact.all() and not heur.exact.any()
+    np.testing.assert_allclose(heur.criterion_by_k, exact.criterion_by_k, atol=1e-12)
+    assert heur.labels.tolist() == exact.labels.tolist()
+
+
+def test_heuristic_finds_the_optimum_on_random_systems() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(15):
+        n = int(rng.integers(6, 11))
+        R = np.triu(rng.uniform(-1, 1, (n, n)), 1)
+        R = R + R.T
+        power = rng.uniform(0.05, 3.0, n)
+        exact = weak_balance_blocs(R, power, method="exact")
+        heur = weak_balance_blocs(R, power, method="heuristic")
+        np.testing.assert_allclose(heur.criterion_by_k, exact.criterion_by_k, atol=1e-12)
+        assert not bool(heur.exact)
+
+
+# ----------------------------------------------------------------------------------------------
+# poles counted with their tightness
+
+
+def test_tight_blocs_give_the_bloc_metrics() -> None:
+    R = camps([[0, 1, 2], [3, 4]], 6, friend=1.0, enemy=-0.6)  # 5 is unaligned
+    power = np.array([3.0, 1.0, 1.0, 2.0, 2.0, 1.0])
+    part = weak_balance_blocs(R, power)
+    assert part.labels.tolist() == [0, 0, 0, 1, 1, UNALIGNED]
+    ps = pole_structure(R, power, part.labels)
+    np.testing.assert_allclose(ps.tightness, 1.0)
+    assert float(ps.polarity) == pytest.approx(float(polarity(part.labels, power)))
+    bip = bipolarity(R, power, part.labels)
+    assert float(ps.share) == pytest.approx(float(bip.share))
+    assert float(ps.antagonism) == pytest.approx(float(bip.antagonism))
+    assert float(ps.bipolarity) == pytest.approx(float(bip.index))
+    assert ps.poles.tolist() == [0, 1]
+
+
+def test_loosening_alliances_moves_polarity_toward_the_actor_count() -> None:
+    # polarity rises monotonically from the bloc count (2) toward the effective number of
+    # actors (3.2 for powers 3, 1, 3, 1) as the ties inside the camps loosen; the two-pole
+    # share falls, so bipolarity falls with it while the partition stays the same
+    power = np.array([3.0, 1.0, 3.0, 1.0])
+    labels = [0, 0, 1, 1]
+    p = power / power.sum()
+    last_pol, last_share = 0.0, 2.0
+    for friend in (1.0, 0.8, 0.6, 0.4, 0.2, 0.0):
+        R = camps([[0, 1], [2, 3]], 4, friend=friend, enemy=-0.8)
+        ps = pole_structure(R, power, labels)
+        assert float(ps.polarity) > last_pol and float(ps.share) < last_share
+        # by hand: p^T Z p = sum p_i^2 + 2 friend (p0 p1 + p2 p3)
+        expected = 1 / (np.sum(p**2) + 2 * friend * (p[0] * p[1] + p[2] * p[3]))
+        assert float(ps.polarity) == pytest.approx(expected)
+        assert 2.0 - 1e-12 <= float(ps.polarity) <= 1 / np.sum(p**2) + 1e-12
+        last_pol, last_share = float(ps.polarity), float(ps.share)
+    assert last_pol == pytest.approx(3.2)
+
+
+def test_pole_structure_batch_and_bad_labels() -> None:
+    R = np.stack([camps([[0, 1], [2, 3]], 4), camps([[0, 1, 2, 3]], 4)])
+    ps = pole_structure(R, np.ones(4), np.array([[0, 0, 1, 1], [0, 0, 0, 0]]))
+    assert ps.polarity.shape == (2,)
+    assert float(ps.antagonism[0]) == pytest.approx(0.7)
+    assert float(ps.antagonism[1]) == 0.0 and ps.poles[1].tolist() == [0, -1]
+    with pytest.raises(ValueError, match="labels"):
+        pole_structure(R[0], np.ones(4), [0, 0, -2, 1])
+    with pytest.raises(ValueError, match="labels"):
+        pole_structure(R[0], np.ones(4), [0.0, 0.0, 1.0, 1.0])
