@@ -85,9 +85,9 @@ def _size(n: int) -> str:
 @app.command()
 def report(
     targets: T_Targets = None,
-    output: Annotated[Path, typer.Option("--out", "-o", "--output", help="The HTML file to write.")] = Path(
-        "report.html"
-    ),
+    output: Annotated[
+        Path, typer.Option("--out", "-o", "--output", help="The HTML file to write.")
+    ] = Path("report.html"),
     members: T_Members = 200,
     method: T_Method = "lhs",
     executor: T_Executor = "processes",
@@ -138,7 +138,9 @@ def report(
                 )
             )
         if output.exists() and not force:
-            raise InputError(Problem(f"{output} exists; give --force to overwrite it", path="--out"))
+            raise InputError(
+                Problem(f"{output} exists; give --force to overwrite it", path="--out")
+            )
         if not output.parent.exists():
             raise InputError(Problem(f"folder {output.parent} does not exist", path="--out"))
         words = [*args] or []

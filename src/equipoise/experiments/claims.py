@@ -33,11 +33,25 @@ from equipoise.experiments.analysis import verdict, wilson_interval
 from equipoise.experiments.ensemble import BASELINE, Arm, EnsembleResult
 from equipoise.experiments.outcomes import Outcome
 from equipoise.scenario.schema import Claim, Scenario
+from equipoise.scenario.vocabulary import METRICS
 
 T_Float = NDArray[np.float64]
 
-#: Below this absolute paired difference an intervention counts as having changed nothing.
+#: Below this absolute paired difference an intervention counts as having changed nothing,
+#: whatever the metric's minimum effect (rounding noise).
 NO_EFFECT = 1e-9
+
+
+def min_effect(claim: Claim) -> float:
+    """Return the smallest change that counts for a claim: its own, or its metric's.
+
+    The metrics' minimum effects, with their reasons, are in
+    :data:`equipoise.scenario.vocabulary.METRICS` (``docs/models/experiments.md`` §B).
+    """
+    if claim.min_effect is not None:
+        return float(claim.min_effect)
+    spec = METRICS.get(claim.metric)
+    return max(NO_EFFECT, spec.min_effect if spec is not None else 0.0)
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,7 @@ class ClaimVerdict:
             "effect": self.effect,
             "drivers": [{"uncertainty": name, "ks": ks} for name, ks in self.drivers],
             "contradicts": list(c.contradicts),
+            "min_effect": None if c.comparison == "threshold" else min_effect(c),
         }
 
 
@@ -136,16 +151,18 @@ def _holds(plan: ClaimPlan, result: EnsembleResult) -> tuple[NDArray[np.bool_], 
         compared = value - np.asarray(reference, dtype=np.float64)
         sign = 1.0 if claim.expect == "increase" else -1.0
     signed = sign * compared
+    # a threshold claim needs the value past the threshold; a change, at least its minimum
+    least = NO_EFFECT if claim.comparison == "threshold" else min_effect(claim)
     if signed.ndim == 2:
         if claim.aggregate == "mean":
             signed = signed.mean(axis=1)
             compared = compared.mean(axis=1)
-            holds = signed > NO_EFFECT
+            holds = signed >= least
         else:
-            holds = np.all(signed > NO_EFFECT, axis=1)
+            holds = np.all(signed >= least, axis=1)
             compared = compared.mean(axis=1)
     else:
-        holds = signed > NO_EFFECT
+        holds = signed >= least
     return holds, compared
 
 
@@ -196,5 +213,6 @@ __all__ = [
     "arms_and_outcomes",
     "drivers",
     "evaluate_claims",
+    "min_effect",
     "plan_claims",
 ]

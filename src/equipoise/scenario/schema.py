@@ -513,6 +513,12 @@ class Claim(_Model):
         default="all", description="With several actors: all must hold, or their mean."
     )
     contradicts: tuple[T_Slug, ...] = Field(default=(), description="Claims this one disputes.")
+    min_effect: float | None = Field(
+        default=None,
+        ge=0.0,
+        allow_inf_nan=False,
+        description="Smallest change that counts for increase/decrease (default: the metric's).",
+    )
     note: str = ""
 
     @field_validator("metric")
