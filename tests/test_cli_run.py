@@ -46,9 +46,10 @@ def test_run_with_an_intervention_differs() -> None:
     assert (
         new["steps"][-1]["relations"]["RUS"]["USA"] > base["steps"][-1]["relations"]["RUS"]["USA"]
     )
-    bad = runner.invoke(app, ["run", "-i", "no-such-thing"])
-    assert bad.exit_code == 2
+    bad = runner.invoke(app, ["run", "-i", "us-russia-stabilization"])
+    assert bad.exit_code == 1  # bad input: located, with the closest name
     assert "unknown intervention" in bad.stderr
+    assert "did you mean 'us-russia-stabilisation'" in bad.stderr
 
 
 def test_run_out_writes_tidy_parquet_and_never_overwrites(tmp_path: Path) -> None:
