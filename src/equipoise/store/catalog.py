@@ -343,7 +343,13 @@ def _opened(
                 migrate(con, version)
         except duckdb.Error as exc:
             raise _corrupt(path, exc) from None
-        yield con
+        try:
+            yield con
+        except (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException) as exc:
+            # A catalog cut short opens, then fails on the first read past its end.
+            if any(m in str(exc).lower() for m in _CORRUPT_MARKERS) and not is_lock_error(exc):
+                raise _corrupt(path, exc) from None
+            raise
     finally:
         con.close()
 

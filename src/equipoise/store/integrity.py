@@ -31,7 +31,7 @@ from equipoise.store._checks import (
 )
 from equipoise.store._common import utcnow
 from equipoise.store._core import StoreCore
-from equipoise.store.catalog import connect, write_lock
+from equipoise.store.catalog import CATALOG_TABLES, connect, write_lock
 from equipoise.store.errors import CatalogCorruptError
 from equipoise.store.metadata import METADATA_FILE, read_metadata
 from equipoise.store.rebuild import RebuildReport, rebuild_catalog
@@ -142,7 +142,8 @@ class IntegrityMixin(StoreCore):
                 reason = "replaced" if rebuild else None
                 try:
                     with connect(path, write=False, timeout=self.lock_timeout) as con:
-                        con.execute("SELECT count(*) FROM runs").fetchall()
+                        for table in CATALOG_TABLES:  # read every block of the catalog
+                            con.execute(f"SELECT * FROM {table}").fetchall()
                 except CatalogCorruptError:
                     reason = "corrupt"
                 if reason is None:

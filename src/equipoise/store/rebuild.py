@@ -161,6 +161,11 @@ def _rebuild_run(
                     [run_id, batch, table, int(spec["rows"]), spec["bytes"], spec["sha256"]]
                 )
                 recorded.add(str(spec["file"]))
+                if not (folder / str(spec["file"])).is_file():
+                    report.lost.append(
+                        f"{rel}/{spec['file']}: missing (batch {batch} is recorded, so the run "
+                        "is reported damaged)"
+                    )
     else:  # format 1: the batch files present, complete when every table has its file
         tables = sorted(meta["tables"])
         found: dict[int, dict[str, Path]] = {}
