@@ -139,7 +139,9 @@ def test_deleted_batch_file_through_the_cli(store: RunStore) -> None:
     assert "actors/batch-000004.parquet: missing" in show.output
     listed = runner.invoke(app, ["runs", "list", "--store", root, "--json"])
     assert json.loads(listed.stdout)["runs"][0]["status"] == "damaged"
-    query = runner.invoke(app, ["runs", "sql", "SELECT count(*) AS n FROM results_actors", "--store", root])
+    query = runner.invoke(
+        app, ["runs", "sql", "SELECT count(*) AS n FROM results_actors", "--store", root]
+    )
     assert query.exit_code != 0 and "damaged" in query.output
     assert str(N_BATCHES * ROWS - ROWS) not in query.stdout  # never the short count
     verify = runner.invoke(app, ["runs", "verify", run_id, "--store", root, "--json"])
@@ -233,9 +235,13 @@ def test_deleted_catalog_is_rebuilt_with_the_same_runs_list(store: RunStore) -> 
     with pytest.warns(StoreNote, match="was missing; rebuilt it from the run folders"):
         after = _listing(store)
     pd.testing.assert_frame_equal(after, before)
-    pd.testing.assert_frame_equal(store.sql("SELECT * FROM batch_tables ORDER BY ALL"), tables_before)
+    pd.testing.assert_frame_equal(
+        store.sql("SELECT * FROM batch_tables ORDER BY ALL"), tables_before
+    )
     cli_after = runner.invoke(app, ["runs", "list", "--store", str(store.root), "--json"])
-    assert cli_after.exit_code == 0 and json.loads(cli_after.stdout) == json.loads(cli_before.stdout)
+    assert cli_after.exit_code == 0 and json.loads(cli_after.stdout) == json.loads(
+        cli_before.stdout
+    )
     assert all(store.verify(r).ok for r in after["run_id"])
     store.write_batch(partial, 1, batch_tables(1))  # the rebuilt catalog takes writes
     assert store.completed_batches(partial) == {0, 1}
@@ -309,7 +315,9 @@ def test_format_1_runs_are_read_as_before_and_unverified(store: RunStore) -> Non
     meta = json.loads((folder / "metadata.json").read_text())
     meta["format_version"] = 1
     del meta["integrity"]
-    meta["results"] = {n: {"format": s["format"], "file": s["file"]} for n, s in meta["results"].items()}
+    meta["results"] = {
+        n: {"format": s["format"], "file": s["file"]} for n, s in meta["results"].items()
+    }
     (folder / "metadata.json").write_text(json.dumps(meta))
     shutil.rmtree(folder / "_batches")
 
@@ -317,7 +325,9 @@ def test_format_1_runs_are_read_as_before_and_unverified(store: RunStore) -> Non
     info = store.get_run(run_id)
     assert info["status"] == "complete" and info["integrity"]["state"] == "unverified"
     report = store.verify(run_id)
-    assert report.ok and report.state == "unverified" and len(report.unverified) == 2 * N_BATCHES + 2
+    assert (
+        report.ok and report.state == "unverified" and len(report.unverified) == 2 * N_BATCHES + 2
+    )
     before = _listing(store)
     store.catalog_path.unlink()
     with warnings.catch_warnings(record=True):
@@ -394,5 +404,7 @@ def test_store_at_a_file_is_a_located_error(tmp_path: Path) -> None:
         problem = json.loads(result.stdout)["problems"][0]
         assert problem["path"] == "--store" and "is a file, not a folder" in problem["message"]
     plain = runner.invoke(app, ["runs", "list", "--store", str(path / "below")])
-    assert plain.exit_code == 1 and "--store" in plain.stderr and "internal error" not in plain.output
+    assert (
+        plain.exit_code == 1 and "--store" in plain.stderr and "internal error" not in plain.output
+    )
     assert path.read_text() == "hello"  # untouched
