@@ -209,15 +209,18 @@ def migrate(con: duckdb.DuckDBPyConnection, version: int) -> None:
         )
 
 
-def check_version(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
+def check_version(con: duckdb.DuckDBPyConnection, path: Path, version: int | None = None) -> bool:
     """Check the catalog version; return False if the catalog has no schema yet.
+
+    ``version`` is the recorded version if already read (see :func:`catalog_version`).
 
     Raises
     ------
     FormatVersionError
         If the catalog was written by a newer equipoise (a newer catalog version).
     """
-    version = catalog_version(con)
+    if version is None:
+        version = catalog_version(con)
     if version == 0:
         return False
     if version > CATALOG_VERSION:
@@ -260,9 +263,9 @@ def connect(
         If the file cannot be opened.
     """
     if not write:
-        with _opened(path, write=False, timeout=timeout, equipoise_version="") as con:
-            old = catalog_version(con) < CATALOG_VERSION
-            if not old:
+        seen: list[int] = []
+        with _opened(path, write=False, timeout=timeout, equipoise_version="", seen=seen) as con:
+            if seen[0] >= CATALOG_VERSION:
                 yield con
                 return
         # A catalog of an older version: upgrade it once (a short write), then read.
@@ -305,7 +308,12 @@ def _corrupt(path: Path, exc: BaseException) -> CatalogCorruptError:
 
 @contextmanager
 def _opened(
-    path: Path, *, write: bool, timeout: float, equipoise_version: str
+    path: Path,
+    *,
+    write: bool,
+    timeout: float,
+    equipoise_version: str,
+    seen: list[int] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     deadline = time.monotonic() + timeout
     delay = 0.005
@@ -333,8 +341,10 @@ def _opened(
             delay = min(delay * 2, 0.2)
     try:
         try:
-            ready = check_version(con, path)
-            version = catalog_version(con) if ready else CATALOG_VERSION
+            version = catalog_version(con)
+            if seen is not None:
+                seen.append(version)
+            ready = check_version(con, path, version)
             if write and not ready:
                 create_schema(con, equipoise_version=equipoise_version)
             elif not ready:
