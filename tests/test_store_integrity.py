@@ -343,6 +343,7 @@ def test_format_1_runs_are_read_as_before_and_unverified(store: RunStore) -> Non
 # the first-write race, and --store at a file
 
 
+@pytest.mark.slow
 def test_forty_threads_first_write_into_a_fresh_store(tmp_path: Path) -> None:
     root = tmp_path / "fresh"
     errors: list[BaseException] = []
