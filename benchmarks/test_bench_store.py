@@ -188,6 +188,43 @@ def test_bench_sql_aggregate(benchmark: Any, filled: tuple[RunStore, str]) -> No
     print(f"\nSQL mean and p90 by actor and step over 6.16 M rows: median {median * 1e3:.0f} ms")
 
 
+def test_bench_verify_with_hashes(benchmark: Any, filled: tuple[RunStore, str]) -> None:
+    """Full verification of a 100-batch run: every byte hashed (SHA-256), footers read."""
+    store, run_id = filled
+    report = benchmark.pedantic(lambda: store.verify(run_id), rounds=3, iterations=1)
+    assert report.ok and report.state == "ok"
+    median = benchmark.stats.stats.median if benchmark.stats else float("nan")
+    print(
+        f"\nverify (hashes) of {report.files} files, {report.bytes / 2**20:.1f} MiB: median "
+        f"{median * 1e3:.0f} ms, {report.bytes / 2**20 / median:.0f} MiB/s"
+    )
+
+
+def test_bench_verify_without_hashes(benchmark: Any, filled: tuple[RunStore, str]) -> None:
+    """Cheap verification of a 100-batch run: sizes, footer row counts and tags."""
+    store, run_id = filled
+    report = benchmark.pedantic(lambda: store.verify(run_id, hashes=False), rounds=5, iterations=1)
+    assert report.ok
+    median = benchmark.stats.stats.median if benchmark.stats else float("nan")
+    print(f"\nverify (no hashes) of {report.files} files: median {median * 1e3:.0f} ms")
+
+
+def test_bench_get_run_and_list_runs(benchmark: Any, filled: tuple[RunStore, str]) -> None:
+    """The checks on every read: get_run (sizes + footers), list_runs (sizes)."""
+    store, run_id = filled
+    info = benchmark.pedantic(lambda: store.get_run(run_id), rounds=5, iterations=1)
+    assert info["integrity"]["state"] == "ok"
+    median = benchmark.stats.stats.median if benchmark.stats else float("nan")
+    start = time.perf_counter()
+    for _ in range(5):
+        store.list_runs()
+    listing = (time.perf_counter() - start) / 5
+    print(
+        f"\nget_run of a {N_BATCHES}-batch run (checks sizes and footers): median "
+        f"{median * 1e3:.0f} ms; list_runs (sizes): mean {listing * 1e3:.0f} ms"
+    )
+
+
 def test_memory_stays_bounded(tmp_path: Path) -> None:
     """Writing 100 batches made on the fly keeps about one batch in memory, not all of them."""
     store = RunStore(tmp_path / "store")

@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 from typer.exceptions import TyperException
 
-from equipoise.errors import EquipoiseError, InputError
+from equipoise.errors import EquipoiseError, InputError, Problem
 
 T = TypeVar("T")
 
@@ -99,7 +99,12 @@ def guarded(*, as_json: bool = False) -> Iterator[None]:
     except InputError as exc:
         report_problems(exc, as_json=as_json)
         raise typer.Exit(1) from None
+
     except EquipoiseError as exc:
+        if type(exc).__name__ == "StoreRootError":
+            # a --store that cannot be a store (a file, say) is bad input, located
+            report_problems(InputError(Problem(str(exc), path="--store")), as_json=as_json)
+            raise typer.Exit(1) from None
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:

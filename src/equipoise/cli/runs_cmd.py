@@ -1,9 +1,13 @@
-"""``equipoise runs``: list, inspect and query the runs in a results store.
+"""``equipoise runs``: list, inspect, query, verify and repair the runs in a results store.
 
 ``equipoise runs list``, ``equipoise runs show ID`` and ``equipoise runs sql "SELECT ..."``
-read the store (``--store DIR``; default ``$EQUIPOISE_RUNS`` or ``./equipoise-runs``) and never
-write to it. An unknown run id or a refused or failing query is bad input: a message on
-stderr and exit status 1.
+read the store (``--store DIR``; default ``$EQUIPOISE_RUNS`` or ``./equipoise-runs``) and
+write to it only to rebuild a missing catalog from the run folders (said on stderr).
+``equipoise runs verify [ID...]`` hashes every file of the runs (exit status 4 if any run is
+damaged); ``equipoise runs repair`` rebuilds a missing or damaged catalog from the run folders
+(the damaged one is moved aside, never deleted) and records runs whose process died as
+incomplete. An unknown run id, a refused or failing query, or a ``--store`` that is a file is
+bad input: a message on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +30,14 @@ from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, err, guarded, out
 from equipoise.cli.scenario_cmds import T_Json
 from equipoise.errors import InputError, Problem
-from equipoise.store import QueryError, RunNotFoundError, StoreBackend, open_store
+from equipoise.store import (
+    QueryError,
+    RunNotFoundError,
+    StoreBackend,
+    StoreNote,
+    StoreRootError,
+    open_store,
+)
 
 runs_app = typer.Typer(
     name="runs",
@@ -41,7 +53,6 @@ T_Store = Annotated[
     typer.Option(
         "--store",
         help="The store folder (default: $EQUIPOISE_RUNS, else ./equipoise-runs).",
-        file_okay=False,
         show_default=False,
     ),
 ]
@@ -54,14 +65,35 @@ _STATUS_STYLE = {
     "running": "cyan",
     "incomplete": "yellow",
     "failed": "red",
+    "damaged": "bold red",
 }
+
+#: Exit status of ``runs verify`` when a run is damaged.
+EXIT_DAMAGED = 4
 
 
 @contextmanager
 def _bad_input(*, as_json: bool) -> Iterator[None]:
-    """Report an unknown run or a bad query as bad input (exit status 1)."""
+    """Report an unknown run or a bad query as bad input (exit status 1).
+
+    A ``--store`` that cannot be a store folder is reported against ``--store``; notes of
+    the store (a catalog rebuilt from the run folders) go to stderr.
+    """
     try:
-        yield
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", StoreNote)
+            try:
+                yield
+            finally:
+                for note in caught:
+                    if issubclass(note.category, StoreNote):
+                        err.print(f"note: {note.message}", markup=False, highlight=False)
+                    else:
+                        warnings.showwarning(
+                            note.message, note.category, note.filename, note.lineno
+                        )
+    except StoreRootError as exc:
+        raise InputError(Problem(str(exc), path="--store")) from None
     except (RunNotFoundError, QueryError) as exc:
         if as_json:
             emit_json({"ok": False, "problems": [Problem(str(exc)).to_dict()]})
@@ -134,7 +166,13 @@ def run_tables(info: dict[str, Any]) -> list[Table]:
     about.add_column("field", style="bold")
     about.add_column("value")
     status = _status(info["status"])
-    if info["recorded_status"] != info["status"]:
+    integrity = info.get("integrity") or {}
+    if info["status"] == "damaged":
+        status += (
+            f" [dim](recorded {info['recorded_status']}; "
+            f"{len(integrity.get('damaged_files', []))} files not as written)[/dim]"
+        )
+    elif info["recorded_status"] != info["status"]:
         status += (
             f" [dim](recorded {info['recorded_status']}; process {info['pid']} on "
             f"{info['host']} has stopped)[/dim]"
@@ -157,10 +195,13 @@ def run_tables(info: dict[str, Any]) -> list[Table]:
             "" if info["summary"] is None else json.dumps(info["summary"], ensure_ascii=False),
         ),
         ("folder", info["path"]),
+        ("files", _integrity_text(integrity)),
     ]
     for field, value in rows:
         text = value if field == "status" else str(value).replace("[", r"\[")
         about.add_row(field, text)
+    for problem in integrity.get("problems", []):
+        about.add_row("damaged", str(problem).replace("[", r"\["))
 
     tables = Table(title="Tables (complete batches)")
     for col in ("table", "batches", "rows", "columns"):
@@ -178,6 +219,35 @@ def run_tables(info: dict[str, Any]) -> list[Table]:
     return [about, tables, results] if info["results"] else [about, tables]
 
 
+def _integrity_text(integrity: dict[str, Any]) -> str:
+    """Say in one line what the cheap checks of ``runs show`` found."""
+    state = integrity.get("state")
+    n = integrity.get("files", 0)
+    if state == "damaged":
+        return f"DAMAGED: {len(integrity.get('damaged_files', []))} of {n} files not as written"
+    if state == "unverified":
+        return f"{n} files present; written before checksums (unverified)"
+    return f"{n} files as recorded (sizes, row counts; `runs verify` hashes them)"
+
+
+def verify_table(reports: list[Any]) -> Table:
+    """Build the table of ``equipoise runs verify``."""
+    table = Table(title="Verified runs", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in ("id", "state", "files", "MiB hashed", "problems"):
+        table.add_column(col, justify="right" if col in ("files", "MiB hashed") else "left")
+    for report in reports:
+        style = {"ok": "green", "damaged": "bold red", "unverified": "yellow"}[report.state]
+        problems = "\n".join(p.message() for p in report.problems).replace("[", r"\[")
+        table.add_row(
+            report.run_id,
+            f"[{style}]{report.state}[/{style}]",
+            str(report.files),
+            f"{report.bytes / 2**20:.1f}",
+            problems,
+        )
+    return table
+
+
 def query_table(frame: pd.DataFrame, *, max_rows: int = MAX_TABLE_ROWS) -> Table:
     """Build a terminal table of a query result (at most ``max_rows`` rows)."""
     table = Table()
@@ -190,7 +260,11 @@ def query_table(frame: pd.DataFrame, *, max_rows: int = MAX_TABLE_ROWS) -> Table
 
 
 def _store(store: Path | None) -> StoreBackend:
-    return open_store(store)
+    backend = open_store(store)
+    check = getattr(backend, "check_root", None)
+    if callable(check):
+        check()
+    return backend
 
 
 @runs_app.command("list")
@@ -266,4 +340,103 @@ def sql(
         out.print(f"[dim]{note}[/dim]", highlight=False)
 
 
-__all__ = ["query_table", "run_tables", "runs_app", "runs_table"]
+@runs_app.command("verify")
+def verify(
+    run_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[ID]...", help="Runs to verify (default: every run)."),
+    ] = None,
+    store: T_Store = None,
+    no_hashes: Annotated[
+        bool,
+        typer.Option(
+            "--no-hashes", help="Check sizes, row counts and tags only (fast; no hashing)."
+        ),
+    ] = False,
+    as_json: T_Json = False,
+) -> None:
+    """Check every file of runs against what was recorded when it was written.
+
+    Hashes every byte (SHA-256) unless --no-hashes. Exit status 4 if any run is damaged.
+    """
+    with guarded(as_json=as_json), _bad_input(as_json=as_json):
+        backend = _store(store)
+        ids = list(run_ids or backend.list_runs()["run_id"])
+        reports = [backend.verify(run_id, hashes=not no_hashes) for run_id in ids]
+        damaged = [r.run_id for r in reports if not r.ok]
+        if as_json:
+            emit_json(
+                {
+                    "store": str(backend.root),
+                    "ok": not damaged,
+                    "runs": [r.to_dict() for r in reports],
+                }
+            )
+        elif not reports:
+            out.print(f"no runs in {backend.root}", highlight=False)
+        else:
+            out.print(verify_table(reports))
+            if damaged:
+                err.print(
+                    f"{len(damaged)} damaged run{'s' if len(damaged) != 1 else ''}: "
+                    f"{', '.join(damaged)}. Restore the files named above from a copy; "
+                    "a damaged run's tables are not read.",
+                    style="bold red",
+                    highlight=False,
+                )
+    if damaged:
+        raise typer.Exit(EXIT_DAMAGED)
+
+
+@runs_app.command("repair")
+def repair(
+    store: T_Store = None,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Rebuild the catalog from the run folders even if it is sound "
+            "(the old one is kept as catalog.duckdb.replaced-<time>).",
+        ),
+    ] = False,
+    as_json: T_Json = False,
+) -> None:
+    """Rebuild a missing or damaged catalog from the run folders; mark dead runs incomplete.
+
+    A damaged catalog is moved aside to catalog.duckdb.corrupt-<time>, never deleted. What
+    could not be recovered (a run folder without a readable metadata.json, a batch file
+    without a record...) is listed; those files stay on disk.
+    """
+    with guarded(as_json=as_json), _bad_input(as_json=as_json):
+        from equipoise.store import RunStore
+
+        backend = _store(store)
+        if not isinstance(backend, RunStore):
+            raise InputError(
+                Problem(f"the store back-end {backend.name!r} has no repair", path="--store")
+            )
+        report = backend.repair_catalog(rebuild=rebuild)
+        stopped = backend.repair()
+        if as_json:
+            emit_json(
+                {
+                    "store": str(backend.root),
+                    "catalog": None if report is None else report.to_dict(),
+                    "marked_incomplete": stopped,
+                }
+            )
+            return
+        if report is None:
+            out.print(f"the catalog of {backend.root} is sound; not rebuilt", highlight=False)
+        else:
+            out.print(f"rebuilt the catalog of {backend.root}: {report.summary()}", highlight=False)
+            for line in report.notes:
+                err.print(f"note: {line}", markup=False, highlight=False)
+        if stopped:
+            out.print(
+                f"recorded as incomplete (their process had stopped): {', '.join(stopped)}",
+                highlight=False,
+            )
+
+
+__all__ = ["query_table", "run_tables", "runs_app", "runs_table", "verify_table"]

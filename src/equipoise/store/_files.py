@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -73,16 +73,24 @@ def write_json_atomic(path: Path, obj: Any) -> None:
     write_bytes_atomic(path, json_bytes(obj))
 
 
-def write_parquet_temp(frame: pd.DataFrame, final: Path, *, preserve_index: bool | None) -> Path:
+def write_parquet_temp(
+    frame: pd.DataFrame,
+    final: Path,
+    *,
+    preserve_index: bool | None,
+    tag: Mapping[bytes, bytes] | None = None,
+) -> Path:
     """Write ``frame`` to a temporary file beside ``final`` and return its path.
 
     The caller moves it into place with ``os.replace`` (see :func:`publish`) or removes it.
     pandas' schema metadata is kept in the file, so ``pandas.read_parquet`` on one file
-    restores the dtypes by itself.
+    restores the dtypes by itself; ``tag`` adds key-value metadata (what the file holds).
     """
     tmp = temp_path(final)
     try:
         table = pa.Table.from_pandas(frame, preserve_index=preserve_index)
+        if tag:
+            table = table.replace_schema_metadata({**(table.schema.metadata or {}), **tag})
         pq.write_table(table, tmp, compression=PARQUET_COMPRESSION)
         _fsync(tmp)
     except BaseException:

@@ -52,11 +52,58 @@ class QueryError(StoreError):
     """A SQL query was refused (not read-only) or failed (DuckDB's message is kept)."""
 
 
+class DamagedRunError(StoreError):
+    """A run's files are not the files recorded when they were written.
+
+    Raised instead of returning a table (or a query result) that would silently miss rows or
+    hold changed values. ``run_id`` names the run and ``files`` the damaged files (relative to
+    the run folder); ``equipoise runs verify ID`` gives the full report.
+    """
+
+    def __init__(self, run_id: str, files: Iterable[str], detail: str) -> None:
+        self.run_id = run_id
+        self.files = tuple(files)
+        super().__init__(
+            f"run {run_id} is damaged: {detail}. Its tables are not read rather than read "
+            f"short; `equipoise runs verify {run_id}` reports every damaged file."
+        )
+
+
+class CatalogCorruptError(StoreError):
+    """The catalog file exists but cannot be read as a catalog (truncated, overwritten...).
+
+    ``equipoise runs repair`` (:meth:`equipoise.store.RunStore.repair_catalog`) moves it aside
+    and rebuilds it from the run folders.
+    """
+
+
+class StoreRootError(StoreError):
+    """The store folder cannot be a store: it is a file, or cannot be created or read.
+
+    ``root`` is the path given; the CLI reports it against ``--store``.
+    """
+
+    def __init__(self, root: str, detail: str) -> None:
+        self.root = root
+        super().__init__(f"the store {root} {detail}")
+
+
+class StoreNote(UserWarning):
+    """Something the store did by itself that the user should know (e.g. rebuilt its catalog).
+
+    Issued with :func:`warnings.warn`; the CLI prints it on stderr as a note.
+    """
+
+
 __all__ = [
     "AlreadyStoredError",
+    "CatalogCorruptError",
+    "DamagedRunError",
     "FormatVersionError",
     "QueryError",
     "RunNotFoundError",
     "StoreError",
     "StoreLockedError",
+    "StoreNote",
+    "StoreRootError",
 ]

@@ -14,7 +14,13 @@ version that has ever been shipped keeps a loader in :data:`LOADERS` that turns 
 current form; a folder written by a *newer* equipoise raises :class:`FormatVersionError` with a
 message saying so, rather than being misread.
 
-* ``1``: the first format (equipoise 0.1).
+* ``1``: the first format (equipoise 0.1). No sizes or hashes: its files are read as before
+  and reported as *unverified*.
+* ``2``: adds ``integrity`` (``{"algorithm": "sha256", "batches": "_batches/batch-{batch:06d}.json"}``):
+  every complete batch has a manifest in ``_batches/`` naming its files with their size, row
+  count and SHA-256, and every entry of ``results`` has ``rows``, ``bytes``, ``sha256`` and
+  ``written_at``; times are recorded to the microsecond, so that the catalog rebuilt from
+  the folder (:mod:`equipoise.store.rebuild`) is the catalog that was lost.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from equipoise.store._files import write_json_atomic
 from equipoise.store.errors import FormatVersionError, StoreError
 
 #: The results format this version of equipoise writes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: Name of the header file in every run folder.
 METADATA_FILE = "metadata.json"
@@ -106,15 +112,26 @@ def frame_dtypes(frame: pd.DataFrame) -> dict[str, str]:
     return {str(col): dtype_name(dtype) for col, dtype in frame.dtypes.items()}
 
 
-def _load_v1(doc: dict[str, Any], path: Path) -> dict[str, Any]:
-    missing = [key for key in REQUIRED_KEYS if key not in doc]
+def _load_v2(doc: dict[str, Any], path: Path) -> dict[str, Any]:
+    missing = [key for key in (*REQUIRED_KEYS, "integrity") if key not in doc]
     if missing:
         raise StoreError(f"{path}: not a complete run header (missing {', '.join(missing)})")
     return doc
 
 
+def _load_v1(doc: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Read a format-1 header: no integrity records (its files are *unverified*)."""
+    missing = [key for key in REQUIRED_KEYS if key not in doc]
+    if missing:
+        raise StoreError(f"{path}: not a complete run header (missing {', '.join(missing)})")
+    return {**doc, "integrity": None}
+
+
 #: One loader per format version ever shipped; each returns the current form.
-LOADERS: dict[int, Callable[[dict[str, Any], Path], dict[str, Any]]] = {1: _load_v1}
+LOADERS: dict[int, Callable[[dict[str, Any], Path], dict[str, Any]]] = {
+    1: _load_v1,
+    2: _load_v2,
+}
 
 
 def load_metadata(doc: Any, path: Path) -> dict[str, Any]:
