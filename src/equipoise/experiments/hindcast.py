@@ -1,0 +1,178 @@
+"""Rolling-origin hindcasts: forecasts made inside the data and scored against what followed.
+
+:func:`hindcast` asks a forecaster (:data:`~equipoise.experiments.benchmarks.T_Forecaster`) for
+samples at each origin, giving it only the history up to that origin, and scores every
+(unit, horizon) whose outcome is in the data with :mod:`equipoise.experiments.scores`.
+:func:`skill_by_horizon` turns the score tables of several forecasters into the skill table
+by horizon. Pure: frames in, frames out; randomness from one seed, one child stream per origin
+(the same for every forecaster: common random numbers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from equipoise.experiments.benchmarks import ForecastTask, T_Forecaster
+from equipoise.experiments.scores import (
+    abs_error_of_median,
+    crps_ensemble,
+    interval_coverage,
+    pit,
+    skill,
+)
+from equipoise.observation.observables import T_Unit, wide
+
+#: Columns of a hindcast score table.
+SCORE_COLUMNS = (
+    "origin",
+    "horizon",
+    "year",
+    "a",
+    "b",
+    "observed",
+    "median",
+    "crps",
+    "ae_median",
+    "cover50",
+    "cover90",
+    "pit",
+)
+
+
+def hindcast(
+    observed: pd.DataFrame,
+    forecaster: T_Forecaster,
+    *,
+    observable: str,
+    units: Sequence[T_Unit],
+    origins: Sequence[int],
+    horizons: Sequence[int],
+    n_samples: int = 500,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Run ``forecaster`` at every origin and score it against the observed outcomes.
+
+    Parameters
+    ----------
+    observed : pandas.DataFrame
+        Every observed value (``year, a, b, value``); the forecaster sees only the rows up to
+        each origin.
+    forecaster : callable
+        ``(ForecastTask, rng) -> samples (U, H, M)``.
+    observable : str
+        The observable's name.
+    units : sequence of (str, str)
+        The dyads or actors.
+    origins, horizons : sequence of int
+        Forecast origins and horizons (years after the origin).
+    n_samples : int, default 500
+        Samples asked for.
+    seed : int, default 0
+        Seed of the random numbers (one child stream per origin).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`SCORE_COLUMNS`, one row per origin, horizon and unit whose outcome is observed
+        and whose forecast is defined.
+    """
+    units = tuple(units)
+    horizons = tuple(int(h) for h in horizons)
+    streams = np.random.SeedSequence(seed).spawn(len(origins))
+    tables = []
+    for origin, stream in zip(origins, streams, strict=True):
+        task = ForecastTask(
+            observable=observable,
+            origin=int(origin),
+            horizons=horizons,
+            units=units,
+            history=observed.loc[observed["year"] <= origin].reset_index(drop=True),
+            n_samples=n_samples,
+        )
+        samples = np.asarray(forecaster(task, np.random.default_rng(stream)), dtype=np.float64)
+        if samples.shape[:2] != (len(units), len(horizons)):
+            raise ValueError(
+                f"the forecaster returned shape {samples.shape}; expected ({len(units)}, "
+                f"{len(horizons)}, M)"
+            )
+        years = [int(origin) + h for h in horizons]
+        outcome = wide(observed, units=units, years=years).T  # (U, H)
+        ok = np.isfinite(outcome) & np.isfinite(samples).all(axis=-1)
+        u_idx, h_idx = np.nonzero(ok)
+        x = samples[u_idx, h_idx]
+        y = outcome[u_idx, h_idx]
+        tables.append(
+            pd.DataFrame(
+                {
+                    "origin": int(origin),
+                    "horizon": np.asarray(horizons)[h_idx],
+                    "year": np.asarray(years)[h_idx],
+                    "a": [units[i][0] for i in u_idx],
+                    "b": [units[i][1] for i in u_idx],
+                    "observed": y,
+                    "median": np.median(x, axis=-1),
+                    "crps": crps_ensemble(y, x),
+                    "ae_median": abs_error_of_median(y, x),
+                    "cover50": interval_coverage(y, x, level=0.5),
+                    "cover90": interval_coverage(y, x, level=0.9),
+                    "pit": pit(y, x),
+                }
+            )
+        )
+    if not tables:
+        return pd.DataFrame(columns=list(SCORE_COLUMNS))
+    return pd.concat(tables, ignore_index=True)[list(SCORE_COLUMNS)]
+
+
+def skill_by_horizon(tables: Mapping[str, pd.DataFrame], *, benchmark: str) -> pd.DataFrame:
+    """Return the mean scores and the CRPS skill against ``benchmark`` by horizon.
+
+    Parameters
+    ----------
+    tables : mapping of str to pandas.DataFrame
+        Score tables from :func:`hindcast`, by forecaster name.
+    benchmark : str
+        The name of the reference forecaster (a key of ``tables``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per forecaster and horizon: ``forecaster, horizon, n, crps, ae_median,
+        cover50, cover90, crps_skill, ae_skill``. Scores are compared on the rows (origin,
+        horizon, unit) that every forecaster scored, so that skills are paired.
+    """
+    if benchmark not in tables:
+        raise ValueError(f"benchmark {benchmark!r} is not among {', '.join(tables)}")
+    key = ["origin", "horizon", "a", "b"]
+    common = None
+    for table in tables.values():
+        keys = table[key].drop_duplicates()
+        common = keys if common is None else common.merge(keys, on=key)
+    assert common is not None
+    means = {}
+    for name, table in tables.items():
+        rows = table.merge(common, on=key)
+        means[name] = rows.groupby("horizon").agg(
+            n=("crps", "size"),
+            crps=("crps", "mean"),
+            ae_median=("ae_median", "mean"),
+            cover50=("cover50", "mean"),
+            cover90=("cover90", "mean"),
+        )
+    ref = means[benchmark]
+    out = []
+    for name, m in means.items():
+        frame = m.reset_index()
+        frame.insert(0, "forecaster", name)
+        frame["crps_skill"] = skill(m["crps"].to_numpy(), ref["crps"].reindex(m.index).to_numpy())
+        frame["ae_skill"] = skill(
+            m["ae_median"].to_numpy(), ref["ae_median"].reindex(m.index).to_numpy()
+        )
+        out.append(frame)
+    return pd.concat(out, ignore_index=True)
+
+
+__all__ = ["SCORE_COLUMNS", "hindcast", "skill_by_horizon"]
