@@ -53,6 +53,8 @@ class Column:
         A regular expression a text cell must match in full (when not missing).
     expect : str
         How the expected content is described in problems (default: from ``kind`` and bounds).
+    missing_code : float or None
+        A number that means "missing" (the NMC's ``-9``); it becomes ``NaN``.
     """
 
     name: str
@@ -64,6 +66,7 @@ class Column:
     high: float | None = None
     pattern: str | None = None
     expect: str = ""
+    missing_code: float | None = None
 
     def describe(self) -> str:
         """Return what a cell of this column should hold, for problems."""
@@ -76,7 +79,9 @@ class Column:
             what += f" of at least {self.low:g}"
         elif self.high is not None:
             what += f" of at most {self.high:g}"
-        if self.missing_ok:
+        if self.missing_ok and self.missing_code is not None:
+            what += f", or {self.missing_code:g} or an empty cell for missing"
+        elif self.missing_ok:
             what += ", or an empty cell for missing"
         return what
 
@@ -234,8 +239,8 @@ class _Parser:
         try:
             for record in reader:
                 start, end = end + 1, reader.line_num
-                if not any(c.strip() for c in record):
-                    continue
+                if not record or (len(record) == 1 and not record[0].strip()):
+                    continue  # a blank line
                 records.append(record)
                 spans.append((start, end))
         except csv.Error as exc:
@@ -260,6 +265,7 @@ class _Parser:
         if index is None:
             self._raise()
         frame: dict[str, object] = {}
+        by_field = list(zip(*good_rows, strict=True)) if good_rows else [() for _ in header]
         for col in layout.columns:
             if col.name not in index:
                 n = len(good_rows)
@@ -268,7 +274,7 @@ class _Parser:
                 )
                 continue
             field = index[col.name]
-            cells = [r[field] for r in good_rows]
+            cells = list(by_field[field])
             frame[col.name] = self._column(col, cells, good_spans, field, header[field].strip())
         if layout.key:
             self._duplicates(frame, good_spans, index)
@@ -325,6 +331,10 @@ class _Parser:
         field: int,
         shown_name: str,
     ) -> object:
+        if col.kind != "str":
+            fast = self._fast_numbers(col, cells)
+            if fast is not None:
+                return fast
         stripped = [c.strip() for c in cells]
         is_na = np.array([s.lower() in NA_TOKENS for s in stripped], dtype=bool)
         bad: list[tuple[int, str]] = []
@@ -340,7 +350,11 @@ class _Parser:
             self._report(bad, spans, field, shown_name)
             return pd.array([("" if is_na[i] else s) for i, s in enumerate(stripped)], dtype="str")
         series = pd.Series(stripped, dtype="str").where(~is_na)
-        values = np.asarray(pd.to_numeric(series, errors="coerce"), dtype=np.float64)
+        values = np.array(pd.to_numeric(series, errors="coerce"), dtype=np.float64)
+        if col.missing_code is not None:
+            coded = values == col.missing_code
+            values[coded] = np.nan
+            is_na = is_na | coded
         for row in np.flatnonzero(np.isnan(values) & ~is_na).tolist():
             bad.append(
                 (int(row), f"not a number: {_show(stripped[row])}; expected {col.describe()}")
@@ -365,6 +379,29 @@ class _Parser:
         self._report(bad, spans, field, shown_name)
         if col.kind == "int" and not np.isnan(values).any():
             return values.astype(np.int64)
+        return values
+
+    def _fast_numbers(self, col: Column, cells: list[str]) -> object | None:
+        """Convert a clean numeric column in one call; ``None`` sends it to the checking path."""
+        try:
+            values = np.array([c if c.strip() else "nan" for c in cells], dtype=np.float64)
+        except ValueError:
+            return None
+        if col.missing_code is not None:
+            values[values == col.missing_code] = np.nan
+        missing = np.isnan(values)
+        if (missing.any() and not col.missing_ok) or np.isinf(values).any():
+            return None
+        finite = values[~missing]
+        if (col.low is not None and (finite < col.low).any()) or (
+            col.high is not None and (finite > col.high).any()
+        ):
+            return None
+        if col.kind == "int":
+            if ((finite != np.round(finite)) | (np.abs(finite) > _MAX_INTEGER)).any():
+                return None
+            if not missing.any():
+                return values.astype(np.int64)
         return values
 
     def _report(
