@@ -12,8 +12,9 @@ Four observables link equipoise to published numbers (``docs/models/observation.
     the actors :math:`S_t` that have a value that year. Model state: the same share of the
     ``gdp`` indicator level among the same actors.
 ``milex_share`` (an actor)
-    The same with SIPRI military expenditure (current US$); model state from the ``milex``
-    indicator (NMC units; the share does not depend on the unit).
+    The same with SIPRI military expenditure (current US$); model state from the
+    ``milex_sipri`` indicator (written by ``equipoise build``), else the NMC ``milex`` (the
+    share does not depend on the unit).
 ``trade_dependence`` (an ordered dyad)
     :math:`X_{a\to b} / X_{a\to W}`, the share of :math:`a`'s exports that go to :math:`b`
     (IMF DOTS; see :func:`equipoise.io.dots.trade_dependence`). Model state: the dependence of
@@ -58,8 +59,9 @@ class ObservableSpec:
         The scale on which changes are additive (shares are multiplicative: ``log``).
     low, high : float
         The range of the observable (predictions are clipped to it).
-    indicator : str
-        The model indicator the observable reads (shares), or ``""``.
+    indicators : tuple of str
+        The model indicators the observable reads (shares), in order of preference: the first
+        one the trajectory has is used.
     """
 
     name: str
@@ -68,13 +70,15 @@ class ObservableSpec:
     transform: Literal["identity", "log"]
     low: float
     high: float
-    indicator: str = ""
+    indicators: tuple[str, ...] = ()
 
 
 OBSERVABLES: Final[dict[str, ObservableSpec]] = {
     "unga_distance": ObservableSpec("unga_distance", 2, False, "identity", 0.0, np.inf),
-    "gdp_share": ObservableSpec("gdp_share", 1, False, "log", 0.0, 1.0, "gdp"),
-    "milex_share": ObservableSpec("milex_share", 1, False, "log", 0.0, 1.0, "milex"),
+    "gdp_share": ObservableSpec("gdp_share", 1, False, "log", 0.0, 1.0, ("gdp",)),
+    "milex_share": ObservableSpec(
+        "milex_share", 1, False, "log", 0.0, 1.0, ("milex_sipri", "milex")
+    ),
     "trade_dependence": ObservableSpec("trade_dependence", 2, True, "identity", 0.0, 1.0),
 }
 
@@ -261,12 +265,13 @@ def model_state(
             r = trajectory.relations[:, :, ia, ib]
             return np.asarray((1.0 - r) / 2.0, dtype=np.float64)
         return np.asarray(trajectory.dependence[:, :, ia, ib], dtype=np.float64)
-    if spec.indicator not in trajectory.indicator_names:
+    name = next((n for n in spec.indicators if n in trajectory.indicator_names), None)
+    if name is None:
         raise ValueError(
-            f"{observable} needs the indicator {spec.indicator!r}; the trajectory has "
-            f"{', '.join(trajectory.indicator_names) or 'none'}"
+            f"{observable} needs one of the indicators {', '.join(spec.indicators)}; the "
+            f"trajectory has {', '.join(trajectory.indicator_names) or 'none'}"
         )
-    k = trajectory.indicator_names.index(spec.indicator)
+    k = trajectory.indicator_names.index(name)
     level = trajectory.levels[:, :, ia, k]
     return share_of_levels(level)
 
