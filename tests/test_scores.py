@@ -203,3 +203,36 @@ def test_real_unga_hindcast_climatology_is_calibrated(shared_data: Path) -> None
     assert len(table) == 3 * 3 * len(units)
     assert 0.75 <= table["cover90"].mean() <= 1.0
     assert table["crps"].mean() < table["ae_median"].mean()
+
+
+def test_model_forecaster_adds_the_model_change_to_the_anchor() -> None:
+    from equipoise.experiments.hindcast import model_forecaster
+
+    units = [("A", "B"), ("A", "C"), ("B", "C"), ("C", "D")]
+    x0 = np.array([0.1, 0.4, 0.7, 0.9])
+    rows = [
+        (year, a, b, 0.5 + 2 * x)
+        for (a, b), x in zip(units, x0, strict=True)
+        for year in range(2000, 2009)
+    ]
+    calls: list[int] = []
+
+    def states(task: ForecastTask) -> tuple[np.ndarray, np.ndarray]:
+        calls.append(task.origin)
+        at_origin = np.tile(x0, (2, 1))  # two identical members
+        path = np.stack([at_origin + 0.05 * h for h in task.horizons], axis=1)
+        return at_origin, path
+
+    table = hindcast(
+        history(rows),
+        model_forecaster(states),
+        observable="unga_distance",
+        units=units,
+        origins=[2003],
+        horizons=[1, 2],
+        n_samples=10,
+    )
+    assert calls == [2003]
+    # the level equation gives b = 2, the history is flat (no noise): the forecast is the
+    # last value plus 2 x the model's change 0.05 h
+    assert_allclose(table["median"] - table["observed"], 0.1 * table["horizon"])

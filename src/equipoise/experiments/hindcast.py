@@ -10,10 +10,12 @@ by horizon. Pure: frames in, frames out; randomness from one seed, one child str
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from equipoise.experiments.benchmarks import ForecastTask, T_Forecaster
 from equipoise.experiments.scores import (
@@ -23,7 +25,11 @@ from equipoise.experiments.scores import (
     pit,
     skill,
 )
+from equipoise.observation.measurement import DEFAULT_WINDOW, fit_measurement, sample_predictive
 from equipoise.observation.observables import T_Unit, wide
+
+#: What a model gives a forecaster: its state at the origin (B, U) and at origin + h (B, H, U).
+T_ModelStates = Callable[[ForecastTask], tuple[NDArray[np.float64], NDArray[np.float64]]]
 
 #: Columns of a hindcast score table.
 SCORE_COLUMNS = (
@@ -175,4 +181,52 @@ def skill_by_horizon(tables: Mapping[str, pd.DataFrame], *, benchmark: str) -> p
     return pd.concat(out, ignore_index=True)
 
 
-__all__ = ["SCORE_COLUMNS", "hindcast", "skill_by_horizon"]
+def model_forecaster(model_states: T_ModelStates, *, window: int = DEFAULT_WINDOW) -> T_Forecaster:
+    """Return a forecaster that runs a model and maps it to the observable.
+
+    Parameters
+    ----------
+    model_states : callable
+        ``task -> (at_origin, path)``: the model's state of each unit
+        (:func:`~equipoise.observation.observables.model_state`) for each ensemble member at
+        the origin, shape ``(B, U)``, and at ``origin + h`` for each horizon, ``(B, H, U)``. It
+        must build its scenario from data up to ``task.origin`` only.
+    window : int, default 15
+        Years of history whose changes give the measurement noise.
+
+    Returns
+    -------
+    callable
+        A forecaster: the measurement model is fitted on ``task.history`` with the members'
+        mean state at the origin (:func:`~equipoise.observation.measurement.fit_measurement`)
+        and sampled for every member with ``ceil(n_samples / B)`` noise draws
+        (:func:`~equipoise.observation.measurement.sample_predictive`).
+    """
+
+    def forecast(task: ForecastTask, rng: np.random.Generator) -> NDArray[np.float64]:
+        at_origin, path = model_states(task)
+        at_origin = np.asarray(at_origin, dtype=np.float64)
+        path = np.asarray(path, dtype=np.float64)
+        finite = np.isfinite(at_origin)
+        count = finite.sum(axis=0)
+        total = np.where(finite, at_origin, 0.0).sum(axis=0)
+        mean_origin = np.where(count > 0, total / np.maximum(count, 1), np.nan)
+        measurement = fit_measurement(
+            task.observable,
+            task.history,
+            origin=task.origin,
+            units=task.units,
+            model_at_origin=mean_origin,
+            max_lag=max(task.horizons),
+            window=window,
+        )
+        n_noise = max(1, math.ceil(task.n_samples / max(1, path.shape[0])))
+        draws = sample_predictive(
+            measurement, path, at_origin, horizons=task.horizons, rng=rng, n_noise=n_noise
+        )
+        return np.asarray(np.transpose(draws, (2, 1, 0)), dtype=np.float64)  # (U, H, M)
+
+    return forecast
+
+
+__all__ = ["SCORE_COLUMNS", "T_ModelStates", "hindcast", "model_forecaster", "skill_by_horizon"]
