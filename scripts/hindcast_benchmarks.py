@@ -151,20 +151,19 @@ def main() -> None:
         print(
             f"\n### {observable} — {label}; origins {', '.join(map(str, origins))} ({time.perf_counter() - t0:.1f} s)\n"
         )
-        print(
-            table.to_markdown(index=False, floatfmt=".3f")
-            if _has_tabulate()
-            else table.round(3).to_string(index=False)
-        )
+        print(table.round(4).to_string(index=False))
+        compact = table.assign(
+            cell=[
+                f"{k:+.2f} ({c:.2f})"
+                for k, c in zip(table["crps_skill"], table["cover90"], strict=True)
+            ]
+        ).pivot(index="forecaster", columns="horizon", values="cell")
+        print("\nCRPS skill vs climatological (90 % coverage), by horizon:\n")
+        print("| forecaster | " + " | ".join(f"h={h}" for h in compact.columns) + " |")
+        print("|---|" + "---|" * len(compact.columns))
+        for name, row in compact.iterrows():
+            print(f"| {name} | " + " | ".join(row.tolist()) + " |")
         sys.stdout.flush()
-
-
-def _has_tabulate() -> bool:
-    try:
-        import tabulate  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 if __name__ == "__main__":
