@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from equipoise.errors import InputError, Problem
 from equipoise.io.alliances import latest_alliances, parse_alliances, read_alliances
@@ -171,3 +173,52 @@ def test_real_weo_sipri_dots_alliances(shared_data: Path) -> None:
     assert len(dep) > 1500
     alliances = read_alliances(shared_data / "alliances.csv")
     assert set(alliances["dataset"]) == {"ATOP5.1", "COW4.1"}
+
+
+# --------------------------------------------------------------------------------------------
+# properties
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.sampled_from(["USA", "CHN", "", "NA", "-9", "2000", "2001", "1.5", "x", '"q,"']),
+                st.text(alphabet='0123456789.,-e"ABC \n', max_size=6),
+            ),
+            min_size=1,
+            max_size=5,
+        ),
+        max_size=6,
+    )
+)
+def test_any_text_gives_a_table_or_located_problems(rows: list[list[str]]) -> None:
+    text = "iso3,year,gdp_usd_bn\n" + "\n".join(",".join(r) for r in rows)
+    try:
+        table = parse_weo(text, source="fuzz.csv")
+    except InputError as exc:
+        found = exc.problems
+        assert all(p.file == "fuzz.csv" for p in found)
+        assert all(p.line is None or p.line >= 1 for p in found)
+    else:
+        assert list(table.columns) == ["iso3", "year", "gdp_usd_bn", "source", "line"]
+        assert table["iso3"].str.fullmatch("[A-Z]{3}").all()
+        assert (table["gdp_usd_bn"].dropna() >= 0).all()
+
+
+def test_nmc_values_reader_reads_both_missing_codes() -> None:
+    from equipoise.io._csvtable import parse_table
+    from equipoise.io.nmc import VALUES_LAYOUT
+
+    v6 = "stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc\nUSA,2,2016,-9,1,2,3,4,5,0.1\n"
+    v7 = "iso3,ccode,year,milex,milper,irst,pec,tpop,upop,cinc\nUSA,2,2016,,1,2,3,4,5,\n"
+    for text in (v6, v7):
+        table = parse_table(text, VALUES_LAYOUT)
+        assert np.isnan(table.loc[0, "milex"])
+        assert table.loc[0, "upop"] == 5.0
+    (p,) = problems(
+        lambda data, source: parse_table(data, VALUES_LAYOUT, source=source),
+        v6.replace(",-9,", ",-5,"),
+    )
+    assert str(p).startswith("bad.csv:2:12: milex: out of range: '-5'")

@@ -415,12 +415,16 @@ class _Parser:
         self, frame: dict[str, object], spans: list[tuple[int, int]], index: dict[str, int]
     ) -> None:
         keys = pd.DataFrame({k: frame[k] for k in self.layout.key})
-        dup = keys.duplicated(keep="first").to_numpy()
+        # rows with a missing key cell are reported as missing, not compared (NaN != NaN)
+        complete = (keys.notna() & (keys.astype("str") != "")).all(axis=1).to_numpy()
+        dup = np.zeros(len(keys), dtype=bool)
+        dup[complete] = keys.loc[complete].duplicated(keep="first").to_numpy()
         if not dup.any():
             return
         first: dict[tuple[object, ...], int] = {}
         for i, key in enumerate(keys.itertuples(index=False, name=None)):
-            first.setdefault(key, spans[i][0])
+            if complete[i]:
+                first.setdefault(key, spans[i][0])
         field = index[self.layout.key[0]]
         for row in np.flatnonzero(dup).tolist():
             key = tuple(keys.iloc[int(row)])
