@@ -19,7 +19,13 @@ from equipoise.experiments.benchmarks import (
     linear_trend,
     persistence,
 )
-from equipoise.experiments.hindcast import SCORE_COLUMNS, hindcast, skill_by_horizon
+from equipoise.experiments.hindcast import (
+    SCORE_COLUMNS,
+    hindcast,
+    pit_histogram,
+    skill_by_horizon,
+    worst_units,
+)
 from equipoise.experiments.scores import (
     abs_error_of_median,
     brier_score,
@@ -236,3 +242,25 @@ def test_model_forecaster_adds_the_model_change_to_the_anchor() -> None:
     # the level equation gives b = 2, the history is flat (no noise): the forecast is the
     # last value plus 2 x the model's change 0.05 h
     assert_allclose(table["median"] - table["observed"], 0.1 * table["horizon"])
+
+
+def test_pit_histogram_and_worst_units() -> None:
+    table = pd.DataFrame(
+        {
+            "horizon": [1, 1, 1, 1, 2],
+            "a": ["A", "A", "B", "B", "A"],
+            "b": ["X", "X", "Y", "Y", "X"],
+            "pit": [0.05, 0.15, 0.95, 1.0, 0.5],
+            "crps": [1.0, 3.0, 0.5, 0.5, 2.0],
+            "ae_median": [1.0, 3.0, 0.5, 0.5, 2.0],
+            "cover90": [1.0, 0.0, 1.0, 1.0, 1.0],
+        }
+    )
+    hist = pit_histogram(table, n_bins=2)
+    h1 = hist.loc[hist["horizon"] == 1]
+    assert h1["n"].tolist() == [2, 2]
+    assert_allclose(h1["frequency"], [0.5, 0.5])
+    worst = worst_units(table, n=1)
+    assert (worst.loc[0, "a"], worst.loc[0, "b"]) == ("A", "X")
+    assert worst.loc[0, "crps"] == pytest.approx(2.0)
+    assert worst.loc[0, "n_forecasts"] == 3

@@ -181,6 +181,59 @@ def skill_by_horizon(tables: Mapping[str, pd.DataFrame], *, benchmark: str) -> p
     return pd.concat(out, ignore_index=True)
 
 
+def pit_histogram(table: pd.DataFrame, *, n_bins: int = 10) -> pd.DataFrame:
+    """Return the PIT histogram of a score table by horizon (calibrated: flat at 1/n_bins).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`hindcast`.
+    n_bins : int, default 10
+        Equal-width bins on [0, 1].
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``horizon, low, high, n, frequency`` (frequency: the share of the horizon's
+        forecasts whose PIT falls in the bin).
+    """
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    rows = []
+    pits = table["pit"].to_numpy(dtype=np.float64)
+    horizons = table["horizon"].to_numpy(dtype=np.int64)
+    for horizon in np.unique(horizons).tolist():
+        counts, _ = np.histogram(pits[horizons == horizon], bins=edges)
+        total = max(int(counts.sum()), 1)
+        for k in range(n_bins):
+            rows.append(
+                {
+                    "horizon": int(horizon),
+                    "low": float(edges[k]),
+                    "high": float(edges[k + 1]),
+                    "n": int(counts[k]),
+                    "frequency": float(counts[k]) / total,
+                }
+            )
+    return pd.DataFrame(rows, columns=["horizon", "low", "high", "n", "frequency"])
+
+
+def worst_units(table: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """Return the ``n`` units with the largest mean CRPS over origins and horizons.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``a, b, n_forecasts, crps, ae_median, cover90``, worst first.
+    """
+    grouped = table.groupby(["a", "b"]).agg(
+        n_forecasts=("crps", "size"),
+        crps=("crps", "mean"),
+        ae_median=("ae_median", "mean"),
+        cover90=("cover90", "mean"),
+    )
+    return grouped.sort_values("crps", ascending=False).head(n).reset_index()
+
+
 def model_forecaster(model_states: T_ModelStates, *, window: int = DEFAULT_WINDOW) -> T_Forecaster:
     """Return a forecaster that runs a model and maps it to the observable.
 
@@ -229,4 +282,12 @@ def model_forecaster(model_states: T_ModelStates, *, window: int = DEFAULT_WINDO
     return forecast
 
 
-__all__ = ["SCORE_COLUMNS", "T_ModelStates", "hindcast", "model_forecaster", "skill_by_horizon"]
+__all__ = [
+    "SCORE_COLUMNS",
+    "T_ModelStates",
+    "hindcast",
+    "model_forecaster",
+    "pit_histogram",
+    "skill_by_horizon",
+    "worst_units",
+]
