@@ -114,6 +114,9 @@ def test_cli_never_overwrites_and_validates(small_data: Path, tmp_path: Path) ->
     assert again.exit_code == 1
     assert "already exists" in again.output
     assert target.read_text(encoding="utf-8") == before
+    printed = runner.invoke(app, [*args, "--json"])
+    assert printed.exit_code == 0
+    assert loads_scenario(json.loads(printed.output)["toml"]).scenario.start_year == 2010
     late = runner.invoke(app, [*args[:-4], "--year", "2022", "--data", str(small_data)])
     assert late.exit_code == 1
     assert "the data end in 2020" in late.output

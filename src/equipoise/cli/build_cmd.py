@@ -47,7 +47,10 @@ def build(
         int, typer.Option("--horizon", min=1, max=200, help="Years simulated.")
     ] = 10,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print a JSON summary (with -o) instead of text.")
+        bool,
+        typer.Option(
+            "--json", help="Print a JSON summary instead of text (without -o it holds the TOML)."
+        ),
     ] = False,
 ) -> None:
     """Build a valid scenario for any list of states from the data up to --year.
@@ -84,6 +87,9 @@ def build(
         # the written file must load back as a valid scenario (schema, references, power)
         loads_scenario(text, file=str(output or "<built scenario>"))
         summary = build_summary(result)
+        if output is None and as_json:
+            emit_json({"ok": True, "file": None, **summary, "toml": text})
+            return
         if output is None:
             sys.stdout.write(text)
             for note in result.notes:
