@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 
 from equipoise.engines.power import CINC_COMPONENTS, cinc
 from equipoise.errors import InputError, Problem
+from equipoise.io._csvtable import Column, Layout, read_table
 
 #: Accepted names of the state identifier column, in order of preference.
 STATE_COLUMNS: Final[tuple[str, ...]] = ("stateabb", "cow_stateabb", "iso3")
@@ -636,6 +637,45 @@ def _compute(parsed: _Parsed, *, source: str, tolerance: float) -> NmcTable:
     )
 
 
+#: The layout of the raw component values (:func:`read_nmc_values`).
+VALUES_LAYOUT: Final = Layout(
+    name="NMC (stateabb, ccode, year, milex, milper, irst, pec, tpop, upop)",
+    columns=(
+        Column("stateabb", "str", aliases=("cow_stateabb", "iso3")),
+        Column("ccode", "int", low=0),
+        Column("year", "int", low=1800, high=2200),
+        *(
+            Column(name, "float", missing_ok=True, low=0.0, missing_code=MISSING_CODE)
+            for name in CINC_COMPONENTS
+        ),
+        Column("cinc", "float", required=False, missing_ok=True, missing_code=MISSING_CODE),
+    ),
+    key=("ccode", "year"),
+)
+
+
+def read_nmc_values(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read the raw component values of an NMC-layout file (no CINC computed).
+
+    Parameters
+    ----------
+    path : str or path-like
+        The CSV file (NMC v6.0 ``-9`` or v7.0 empty cells for missing).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``stateabb, ccode, year, milex, milper, irst, pec, tpop, upop, cinc`` (``NaN``
+        = missing) and ``line`` (the row's line in the file).
+
+    Raises
+    ------
+    InputError
+        With every located problem (``file:line:column: column: what is expected``).
+    """
+    return read_table(path, VALUES_LAYOUT)
+
+
 __all__ = [
     "DEFAULT_TOLERANCE",
     "EXTRACT_YEAR_SUM",
@@ -646,9 +686,11 @@ __all__ = [
     "SHARE_COLUMNS",
     "STATE_COLUMNS",
     "TABLE_COLUMNS",
+    "VALUES_LAYOUT",
     "CincComparison",
     "NmcTable",
     "compare_cinc",
     "parse_nmc",
     "read_nmc",
+    "read_nmc_values",
 ]
