@@ -33,7 +33,7 @@ bit for bit.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -42,7 +42,7 @@ from numpy.typing import NDArray
 
 from equipoise import metrics
 from equipoise.compile import CompiledScenario, batch_power
-from equipoise.engines.alignment import AlignmentParams, affinity_matrix
+from equipoise.engines.alignment import AlignmentParams, affinity_matrix, substeps_needed
 from equipoise.engines.alignment import step as alignment_step
 from equipoise.engines.bargaining import (
     EUOptions,
@@ -388,19 +388,39 @@ def _change_value(change: Change) -> T_Value:
 # parameters of the engines
 
 
-def _alignment_params(values: Mapping[str, T_Float], dt: float) -> AlignmentParams:
-    """Alignment parameters with one rate per member; substeps meet the step condition."""
-    beta, alpha, lam = values["balance_rate"], values["affinity_rate"], values["inertia_rate"]
-    load = float(np.max((2.0 * (beta + alpha) + lam) * dt))
-    substeps = max(2, math.ceil(load - 1e-12))
-    return AlignmentParams(
-        balance_rate=beta,
-        power_exponent=values["balance_power_exponent"],
-        affinity_rate=alpha,
-        inertia_rate=lam,
-        dt=dt,
-        substeps=substeps,
-    )
+def _advance_relations(state: _State, affinity: T_Float | None, dt: float) -> T_Float:
+    """Return the relations after one step of the alignment dynamics, member by member.
+
+    Each member's substep count meets the step condition for its own rates
+    (:func:`~equipoise.engines.alignment.substeps_needed`); members with the same count advance
+    together in one vectorised call. A member's numbers therefore depend on its own rates
+    only, whatever else is in its batch (a count taken from the fastest member of the batch
+    would change the others' integration with the batch).
+    """
+    p = state.params
+    beta, alpha, lam = p["balance_rate"], p["affinity_rate"], p["inertia_rate"]
+    counts = substeps_needed(beta, alpha, lam, dt)
+    out = np.empty_like(state.R)
+    for count in np.unique(counts):
+        rows = np.flatnonzero(counts == count)
+        out[rows] = alignment_step(
+            state.R[rows],
+            power=state.power[rows],
+            baseline=state.baseline[rows],
+            affinity=None if affinity is None else affinity[rows],
+            locked=state.locked[rows],
+            lower=state.lower[rows],
+            upper=state.upper[rows],
+            params=AlignmentParams(
+                balance_rate=beta[rows],
+                power_exponent=p["balance_power_exponent"][rows],
+                affinity_rate=alpha[rows],
+                inertia_rate=lam[rows],
+                dt=dt,
+                substeps=int(count),
+            ),
+        )
+    return out
 
 
 def _param_groups(
@@ -429,9 +449,11 @@ def _bargain_step(
     mean = np.full((B, k), np.nan)
     for q, issue in enumerate(c.issues):
         members = np.flatnonzero(issue.members)
-        x = state.positions[:, q, members]
-        sal = state.salience[:, q, members]
-        declared = state.clout[:, q, members]
+        # C order (an index like [:, q, members] gives column-major arrays): sums along the
+        # actors are then the same for a member alone and in a batch
+        x = np.ascontiguousarray(state.positions[:, q, members])
+        sal = np.ascontiguousarray(state.salience[:, q, members])
+        declared = np.ascontiguousarray(state.clout[:, q, members])
         cap = np.where(np.isnan(declared), state.power[:, members], declared)
         usable = (cap * sal).sum(axis=-1) > 0
         if not usable.all():
@@ -751,16 +773,7 @@ def simulate(
         fire_effects(year)
         pos_filled = np.where(np.isnan(state.positions), 50.0, state.positions)
         affinity = affinity_matrix(pos_filled, state.salience) if k else None
-        state.R = alignment_step(
-            state.R,
-            power=state.power,
-            baseline=state.baseline,
-            affinity=affinity,
-            locked=state.locked,
-            lower=state.lower,
-            upper=state.upper,
-            params=_alignment_params(state.params, dt),
-        )
+        state.R = _advance_relations(state, affinity, dt)
         record(t, forecast, median, mean)
 
     fired.sort(key=lambda f: (f[0], f[1]))
