@@ -185,3 +185,45 @@ def test_default_scenario_trajectory_is_pinned() -> None:
     assert set(got) == set(PINNED_DEFAULT)
     for name, expected in PINNED_DEFAULT.items():
         np.testing.assert_allclose(got[name], expected, rtol=1e-9, atol=1e-12, err_msg=name)
+
+
+def test_on_step_reports_each_step_and_can_cancel(mini) -> None:  # type: ignore[no-untyped-def]
+    calls: list[tuple[int, int]] = []
+    tr = simulate(mini, options=SimulationOptions(on_step=lambda t, n: calls.append((t, n))))
+    assert calls == [(t, tr.n_steps) for t in range(tr.n_steps + 1)]
+
+    class Cancelled(Exception):
+        pass
+
+    seen: list[int] = []
+
+    def cancel_at_two(step: int, n_steps: int) -> None:
+        seen.append(step)
+        if step == 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        simulate(mini, options=SimulationOptions(on_step=cancel_at_two))
+    assert seen == [0, 1, 2]  # stopped between steps, nothing after
+
+
+def test_change_targets_are_parsed_once_per_compiled_scenario(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from equipoise.simulate import changes
+
+    compiled = compile_scenario(loads_scenario(MINI))
+    calls: list[str] = []
+    parse = changes.parse_target
+
+    def counting(text, index, **kw):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return parse(text, index, **kw)
+
+    monkeypatch.setattr(changes, "parse_target", counting)
+    patch = Patch("relations.AAA-BBB.weight", "set", np.array([-0.3]))
+    first = simulate(compiled, interventions=["undo-old"], patches=[patch])
+    assert calls  # events, interventions, effects and the patch
+    n = len(calls)
+    again = simulate(compiled, interventions=["undo-old"], patches=[patch])
+    assert len(calls) == n  # nothing parsed again
+    np.testing.assert_array_equal(first.relations, again.relations)
+    assert first.fired == again.fired
