@@ -227,3 +227,27 @@ def test_change_targets_are_parsed_once_per_compiled_scenario(monkeypatch) -> No
     assert len(calls) == n  # nothing parsed again
     np.testing.assert_array_equal(first.relations, again.relations)
     assert first.fired == again.fired
+
+
+def test_an_intervention_that_cannot_apply_is_refused_only_when_asked() -> None:
+    text = MINI.replace(
+        "[[interventions]]",
+        """[[events]]
+id = "fixed"
+name = "fixed"
+year = 2015
+source = "test"
+changes = [ { target = "relations.CCC-DDD.weight", set = -0.3 } ]
+
+[[interventions]]
+name = "undo-fixed"
+year = 2015
+revert = ["fixed"]
+
+[[interventions]]""",
+        1,
+    )
+    compiled = compile_scenario(loads_scenario(text))
+    simulate(compiled, interventions=["nothing"])  # the other interventions still run
+    with pytest.raises(EquipoiseError, match="cannot revert 'set'"):
+        simulate(compiled, interventions=["undo-fixed"])

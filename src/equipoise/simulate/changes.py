@@ -205,8 +205,14 @@ def _compile(c: CompiledScenario) -> Changes:
                         CompiledChange(locate(parse_target(ch.target, index), c), op, val)
                     )
             changes.extend(one(ch) for ch in iv.changes)
-        except EquipoiseError as exc:
-            interventions[iv.name] = Action(year, "intervention", iv.name, (), str(exc))
+        except (EquipoiseError, ValueError, KeyError) as exc:
+            # kept, and raised only if the intervention is asked for (as before compilation)
+            problem = (
+                f"intervention {iv.name!r} reverts an unknown event {exc.args[0]!r}"
+                if isinstance(exc, KeyError)
+                else str(exc)
+            )
+            interventions[iv.name] = Action(year, "intervention", iv.name, (), problem)
             continue
         interventions[iv.name] = Action(year, "intervention", iv.name, tuple(changes))
     effects = tuple(
