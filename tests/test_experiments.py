@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from equipoise.errors import EquipoiseError
@@ -272,9 +273,7 @@ class _InterruptAfter(Executor[Any, Any, Any]):
 
 
 def test_interrupted_run_resumes_to_the_same_result(scenario: Scenario, tmp_path: Path) -> None:
-    payload = _payload(
-        scenario, n=30, arms=(Arm(), Arm(("end-alliance",))), keep_tables=True, bloc_years="all"
-    )
+    payload = _payload(scenario, n=30, arms=(Arm(), Arm(("end-alliance",))), keep_tables=True)
     store = RunStore(tmp_path / "runs")
     created: list[str] = []
     with pytest.raises(KeyboardInterrupt):
@@ -360,3 +359,114 @@ def test_compiled_cache_never_returns_another_scenarios_compilation() -> None:
     kept = [loads_scenario(t) for t in texts[:_COMPILED_SIZE]]
     first = [_compiled(s) for s in kept]
     assert all(_compiled(s) is c for s, c in zip(kept, first, strict=True))  # all kept
+
+
+#: Rates so far apart that members need from 2 to about 20 integrator substeps a year, bargaining
+#: from no round to ten, and growth noise in some members only.
+WIDE_RATES = """
+[[uncertainties]]
+name = "wide-balance"
+target = "parameters.balance_rate"
+distribution = "uniform"
+low = 0.0
+high = 6.0
+
+[[uncertainties]]
+name = "wide-affinity"
+target = "parameters.affinity_rate"
+distribution = "uniform"
+low = 0.0
+high = 2.0
+
+[[uncertainties]]
+name = "wide-inertia"
+target = "parameters.inertia_rate"
+distribution = "uniform"
+low = 0.0
+high = 4.0
+
+[[uncertainties]]
+name = "wide-gamma"
+target = "parameters.balance_power_exponent"
+distribution = "uniform"
+low = 0.0
+high = 3.0
+
+[[uncertainties]]
+name = "wide-rounds"
+target = "parameters.bargaining_rounds"
+distribution = "choice"
+choices = [0, 1, 3, 10]
+
+[[uncertainties]]
+name = "wide-q"
+target = "parameters.eu_q"
+distribution = "uniform"
+low = 0.0
+high = 1.0
+
+[[uncertainties]]
+name = "wide-noise"
+target = "parameters.growth_noise"
+distribution = "choice"
+choices = [0.0, 0.05]
+
+[[uncertainties]]
+name = "wide-threshold"
+target = "parameters.bloc_threshold"
+distribution = "uniform"
+low = 0.0
+high = 0.4
+"""
+
+
+def _tables_by_member(store: RunStore, run_id: str) -> dict[str, Any]:
+    out = {}
+    for name in ("system", "actors", "dyads", "issues", "outcomes"):
+        frame = store.read_table(run_id, name)
+        keys = [c for c in ("arm", "member", "year", "actor", "other", "issue", "outcome", "index")]
+        keys = [c for c in keys if c in frame.columns]
+        out[name] = frame.sort_values(keys, kind="stable").reset_index(drop=True)
+    return out
+
+
+@pytest.mark.slow
+def test_members_do_not_depend_on_batch_size_or_executor(tmp_path: Path) -> None:
+    """Issue 15: a member's numbers depend only on the scenario, the seed and its index.
+
+    The bundled scenario (14 actors, expected-utility issues: sums long enough for numpy's
+    pairwise summation) with rates drawn over so wide a range that members need very different
+    integrator substeps: every table of every member is identical bit for bit at batch sizes
+    1, 7 and 100, on the sequential executor and on a process pool.
+    """
+    from equipoise.engines.alignment import substeps_needed
+    from equipoise.scenario import load_scenario
+
+    base = load_scenario("indo-pacific-2021")
+    wide = loads_scenario(UNCERTAIN.split("[[uncertainties]]")[0] + WIDE_RATES)
+    s = base.model_copy(update={"uncertainties": tuple(wide.uncertainties)})
+    n = 10
+    design = sample(s.uncertainties, n, method="lhs", seed=7)
+    counts = substeps_needed(*design.values[:, :3].T, 1.0)
+    assert np.unique(counts).size >= 5  # the members do need very different substeps
+    outcomes = (
+        Outcome("polarity", (), None, 2031.0),
+        Outcome("frustration", (), None, 2031.0),
+        Outcome("relation", ("RUS", "CHN"), None, 2026.0),
+        Outcome("strategic_space", ("JPN", "IND"), None, 2031.0),
+    )
+    payload = Payload(s, tuple(s.uncertainties), design, (Arm(),), outcomes, keep_tables=True)
+    store = RunStore(tmp_path / "runs")
+    runs = []
+    for executor in ("local", "processes"):
+        with make_executor(executor, n_workers=2) as ex:
+            for batch_size in (1, 7, 100):
+                result = run_ensemble(payload, executor=ex, batch_size=batch_size, store=store)
+                assert result.run_id is not None
+                runs.append((executor, batch_size, _tables_by_member(store, result.run_id)))
+    (_, _, first), rest = runs[0], runs[1:]
+    for executor, batch_size, tables in rest:
+        for name, frame in first.items():
+            pd.testing.assert_frame_equal(
+                tables[name], frame, check_exact=True, obj=f"{name} ({executor}, {batch_size})"
+            )

@@ -71,6 +71,9 @@ class CompiledScenario:
     ties: T_Float  # (n, n) dependence of row on column
     issues: tuple[CompiledIssue, ...]
     notes: tuple[str, ...] = field(default=())
+    #: What is derived from the compiled scenario on first use and kept with it (the time
+    #: loop's compiled changes: targets parsed once, not at every run).
+    derived: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def index(self, code: str) -> int:
         """Return the array index of an actor code."""

@@ -73,6 +73,7 @@ __all__ = [
     "drift",
     "power_weights",
     "step",
+    "substeps_needed",
 ]
 
 # Tolerance for "R is symmetric" in undirected mode: rounding noise from the caller is
@@ -179,6 +180,49 @@ class AlignmentParams:
 
 
 DEFAULT_PARAMS = AlignmentParams()
+
+
+def substeps_needed(
+    balance_rate: npt.ArrayLike,
+    affinity_rate: npt.ArrayLike,
+    inertia_rate: npt.ArrayLike,
+    dt: float,
+    *,
+    minimum: int = 2,
+) -> npt.NDArray[np.int64]:
+    r"""Return the fewest substeps that meet the step condition, one count per batch element.
+
+    The count is :math:`\max(\text{minimum}, \lceil (2(\alpha+\beta)+\lambda)\,\Delta t\rceil)`,
+    so that :math:`(2(\alpha+\beta)+\lambda)\,h \le 1` (:class:`AlignmentParams`). It is
+    computed element by element: an ensemble member's count depends on its own rates only,
+    never on the other members of its batch, so a caller that advances each group of equal
+    counts in its own :func:`step` gets numbers that do not depend on how members are batched.
+
+    Parameters
+    ----------
+    balance_rate, affinity_rate, inertia_rate : array_like, shape (...)
+        :math:`\beta`, :math:`\alpha`, :math:`\lambda` (broadcast together).
+    dt : float
+        Length of one step.
+    minimum : int
+        The fewest substeps to use even for slow rates (2: the accuracy of the defaults).
+
+    Returns
+    -------
+    ndarray of int64, shape (...)
+        Substep counts.
+
+    Examples
+    --------
+    >>> substeps_needed([0.3, 4.0], [0.15, 0.0], [0.25, 0.0], 1.0).tolist()
+    [2, 8]
+    """
+    beta = np.asarray(balance_rate, dtype=np.float64)
+    alpha = np.asarray(affinity_rate, dtype=np.float64)
+    lam = np.asarray(inertia_rate, dtype=np.float64)
+    load = (2.0 * (beta + alpha) + lam) * dt
+    counts: npt.NDArray[np.int64] = np.maximum(minimum, np.ceil(load - 1e-12)).astype(np.int64)
+    return counts
 
 
 def power_weights(power: npt.ArrayLike, exponent: float | npt.ArrayLike = 1.0) -> FloatArray:

@@ -277,9 +277,13 @@ def prepare_inputs(
     s = s / salience_max
     batch_shape = c.shape[:-1]
     n = c.shape[-1]
-    c2 = c.reshape(-1, n)
-    x2 = x.reshape(-1, n)
-    s2 = s.reshape(-1, n)
+    # C order, whatever the caller's layout: a sum along the actors is then the same
+    # (pairwise) summation for every row, so a row's numbers do not depend on the batch it
+    # came in (a column-major (B, n) input would be summed sequentially when B > 1 and
+    # pairwise when B == 1, which differ in the last bits)
+    c2 = np.ascontiguousarray(c.reshape(-1, n))
+    x2 = np.ascontiguousarray(x.reshape(-1, n))
+    s2 = np.ascontiguousarray(s.reshape(-1, n))
     if np.any((c2 * s2).sum(axis=-1) <= 0):
         raise ValueError("every issue needs some actor with positive capability and salience")
     return c2, x2, s2, batch_shape

@@ -1,0 +1,153 @@
+"""The recorder: what the time loop keeps of each step, and the metrics it computes there.
+
+As Mesa's ``DataCollector`` keeps data collection out of the model's step, the loop hands
+the state to :meth:`Recorder.record` after each step; the recorder computes the metrics of
+that state (``docs/models/metrics.md``) and fills the arrays of the
+:class:`~equipoise.simulate.trajectory.Trajectory`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from equipoise import metrics
+from equipoise.compile import CompiledScenario
+from equipoise.simulate.inputs import SimulationOptions
+from equipoise.simulate.state import State
+from equipoise.simulate.trajectory import Trajectory
+
+T_Float = NDArray[np.float64]
+
+
+class Recorder:
+    """Arrays for every quantity of ``n_members`` members over steps ``0..n_steps``.
+
+    Parameters
+    ----------
+    c : CompiledScenario
+        The scenario (actors, issues, indicators; its start power names the two poles that
+        alignment is measured between).
+    n_members, n_steps : int
+        Batch size ``B`` and number of steps ``T`` after the start.
+    options : SimulationOptions
+        Which steps get blocs, whether every step's relations are kept.
+    """
+
+    def __init__(
+        self, c: CompiledScenario, n_members: int, n_steps: int, options: SimulationOptions
+    ) -> None:
+        B, T = n_members, n_steps
+        n, k, m = c.n, len(c.issues), len(c.indicator_names)
+        self.c = c
+        self.fired: list[tuple[int, float, str, str]] = []  # (member, year, kind, id)
+        self.keep = np.arange(T + 1) if options.keep_relations else np.array([0, T])
+        if options.bloc_steps == "all":
+            self.bloc_steps = set(range(T + 1))
+        elif options.bloc_steps == "last":
+            self.bloc_steps = {T}
+        else:
+            self.bloc_steps = {min(max(int(t), 0), T) for t in options.bloc_steps}
+        # poles for alignment: the two most powerful actors at the start
+        order = np.argsort(-c.power, kind="stable")
+        self.pole_a, self.pole_b = int(order[0]), int(order[1]) if n > 1 else int(order[0])
+        self.power = np.zeros((B, T + 1, n))
+        self.levels = np.zeros((B, T + 1, n, m))
+        self.relations = np.zeros((B, self.keep.size, n, n))
+        self.positions = np.zeros((B, T + 1, k, n))
+        self.salience = np.zeros((B, T + 1, k, n))
+        self.forecast = np.zeros((B, T + 1, k))
+        self.median = np.zeros((B, T + 1, k))
+        self.mean = np.zeros((B, T + 1, k))
+        self.blocs = np.full((B, T + 1, n), -2, dtype=np.int64)
+        self.frustration = np.full((B, T + 1), np.nan)
+        self.polarity = np.full((B, T + 1), np.nan)
+        self.bipolarity = np.full((B, T + 1), np.nan)
+        self.bipolarity_share = np.full((B, T + 1), np.nan)
+        self.antagonism = np.full((B, T + 1), np.nan)
+        self.strategic_space = np.zeros((B, T + 1, n))
+        self.dependence = np.zeros((B, T + 1, n, n))
+        self.alignment = np.zeros((B, T + 1, n))
+
+    def record(
+        self, t: int, state: State, forecast: T_Float, median: T_Float, mean: T_Float
+    ) -> None:
+        """Keep step ``t`` of the state and the issue outcomes, and compute its metrics."""
+        self.power[:, t] = state.power
+        self.levels[:, t] = state.levels
+        if t in self.keep:
+            self.relations[:, int(np.flatnonzero(self.keep == t)[0])] = state.R
+        self.positions[:, t] = state.positions
+        self.salience[:, t] = state.salience
+        self.forecast[:, t] = forecast
+        self.median[:, t] = median
+        self.mean[:, t] = mean
+        self.strategic_space[:, t] = metrics.strategic_space(state.R, state.power)
+        self.dependence[:, t] = metrics.dependence(state.R, state.power, ties=state.ties)
+        if self.c.n > 1:
+            self.alignment[:, t] = metrics.alignment(
+                state.R, state.power, toward=self.pole_a, against=self.pole_b
+            )
+        if t in self.bloc_steps:
+            self._blocs(t, state)
+
+    def _blocs(self, t: int, state: State) -> None:
+        threshold = state.params["bloc_threshold"]
+        if self.c.n <= metrics.ENUMERATE_MAX:
+            labels, frus, total = metrics.blocs_many(state.R, state.power, threshold=threshold)
+            self.blocs[:, t] = labels
+            self.frustration[:, t] = np.divide(
+                frus, total, out=np.zeros_like(frus), where=total > 0
+            )
+        else:
+            for b in range(state.n_members):
+                part = metrics.blocs(
+                    state.R[b], state.power[b], threshold=float(threshold[b]), seed=0
+                )
+                self.blocs[b, t] = part.labels
+                self.frustration[b, t] = part.normalised
+        labels = self.blocs[:, t]
+        self.polarity[:, t] = metrics.polarity(labels, state.power)
+        bip = metrics.bipolarity(state.R, state.power, labels)
+        self.bipolarity[:, t] = bip.index
+        self.bipolarity_share[:, t] = bip.share
+        self.antagonism[:, t] = bip.antagonism
+
+    def trajectory(
+        self, years: T_Float, interventions: Sequence[str], seed: int | None
+    ) -> Trajectory:
+        """Return what was recorded as a :class:`Trajectory`."""
+        c = self.c
+        return Trajectory(
+            actors=c.actors,
+            issues=tuple(i.id for i in c.issues),
+            indicator_names=c.indicator_names,
+            years=years,
+            interventions=tuple(interventions),
+            seed=seed,
+            power=self.power,
+            levels=self.levels,
+            relations=self.relations,
+            relation_steps=self.keep.astype(np.int64),
+            positions=self.positions,
+            salience=self.salience,
+            forecast=self.forecast,
+            median=self.median,
+            mean=self.mean,
+            blocs=self.blocs,
+            frustration=self.frustration,
+            polarity=self.polarity,
+            bipolarity=self.bipolarity,
+            bipolarity_share=self.bipolarity_share,
+            antagonism=self.antagonism,
+            strategic_space=self.strategic_space,
+            dependence=self.dependence,
+            alignment=self.alignment,
+            poles=(c.actors[self.pole_a], c.actors[self.pole_b]),
+            fired=tuple(sorted(self.fired, key=lambda f: (f[0], f[1]))),
+        )
+
+
+__all__ = ["Recorder"]

@@ -1,0 +1,192 @@
+"""The parts of one step: growth and power, bargaining, balancing.
+
+Each function advances one part of a :class:`~equipoise.simulate.state.State` by calling an
+engine (``docs/models/power.md``, ``bargaining.md``, ``alignment.md``). Members that need
+different engine settings (bargaining rounds, the expected-utility ``Q``, integrator substeps)
+are grouped, one engine call per group, so that a member's numbers depend on its own values
+only, never on the other members of its batch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from equipoise.compile import CompiledScenario, batch_power
+from equipoise.engines.alignment import AlignmentParams, affinity_matrix, substeps_needed
+from equipoise.engines.alignment import step as alignment_step
+from equipoise.engines.bargaining import EUOptions, run_compromise, run_expected_utility, run_median
+from equipoise.engines.power import project
+from equipoise.errors import EquipoiseError
+from equipoise.simulate.state import State
+
+T_Float = NDArray[np.float64]
+T_Int = NDArray[np.int64]
+
+#: Draws standard normal numbers of a shape ``(B, ...)``, one stream per member or shared.
+T_Normal = Callable[[tuple[int, ...]], T_Float]
+
+
+def groups(values: NDArray[np.generic]) -> list[tuple[T_Int, NDArray[np.generic]]]:
+    """Return (rows, value) for each distinct value of a per-member array, in sorted order."""
+    return [(np.flatnonzero(values == v), v) for v in np.unique(values)]
+
+
+# --------------------------------------------------------------------------------------------
+# power
+
+
+def growth_shocks(state: State, dt: float, normal: T_Normal) -> T_Float | None:
+    r"""Return this step's lognormal growth shocks, or None where no member has noise.
+
+    :math:`\exp(\sigma\sqrt{\Delta t}\,z - \sigma^2 \Delta t / 2)` with :math:`z` standard
+    normal and :math:`\sigma` the ``growth_noise`` parameter: mean one, so noise does not move
+    the expected level.
+    """
+    noise = state.params["growth_noise"]
+    if not np.any(noise > 0):
+        return None
+    sd = noise[:, None, None] * math.sqrt(dt)
+    z = normal(state.levels.shape)
+    shocks: T_Float = np.exp(z * sd - 0.5 * sd**2)
+    return shocks
+
+
+def grow(state: State, dt: float, shocks: T_Float | None) -> None:
+    r"""Move indicator levels one step along their trends: :math:`x (1+g)^{\Delta t} s`.
+
+    By :func:`equipoise.engines.power.project` with the per-step rate
+    :math:`(1+g)^{\Delta t} - 1`. (Where the step's factor lies in ``[0.5, 2]`` adding 1 back
+    is exact, by Sterbenz's lemma, so this is bit for bit the direct product.)
+
+    Raises
+    ------
+    EquipoiseError
+        If a trend has fallen to -100 % or below, or a shock is not finite.
+    """
+    rate = (1.0 + state.growth) ** dt - 1.0
+    try:
+        path = project(state.levels, rate, shocks=None if shocks is None else shocks[None], steps=1)
+    except ValueError as exc:
+        raise EquipoiseError(f"cannot grow the indicators: {exc}") from None
+    state.levels = path[1]
+
+
+def update_power(state: State, c: CompiledScenario, kinds: tuple[str, ...]) -> None:
+    """Recompute power from the indicator levels by the scenario's index."""
+    state.power = batch_power(c, state.levels, kinds)
+
+
+# --------------------------------------------------------------------------------------------
+# bargaining
+
+
+def _issues(state: State, c: CompiledScenario, rounds: int) -> tuple[T_Float, T_Float, T_Float]:
+    """Run ``rounds`` rounds of every issue's model for members that share ``rounds``."""
+    B, k = state.positions.shape[0], len(c.issues)
+    forecast = np.full((B, k), np.nan)
+    median = np.full((B, k), np.nan)
+    mean = np.full((B, k), np.nan)
+    capability = state.capability()
+    for q, issue in enumerate(c.issues):
+        members = np.flatnonzero(issue.members)
+        # C order (an index like [:, q, members] gives column-major arrays): sums along the
+        # actors are then the same for a member alone and in a batch
+        x = np.ascontiguousarray(state.positions[:, q, members])
+        sal = np.ascontiguousarray(state.salience[:, q, members])
+        cap = np.ascontiguousarray(capability[:, q, members])
+        usable = (cap * sal).sum(axis=-1) > 0
+        if not usable.all():
+            # nobody with both clout and salience: the issue does not move this step
+            cap = np.where(usable[:, None], cap, 1.0)
+            sal = np.where(usable[:, None], sal, 1.0)
+        if rounds <= 0 or issue.model != "eu":
+            med = run_median(cap, x, sal, scale=(0.0, 100.0))
+            mn = run_compromise(cap, x, sal, scale=(0.0, 100.0))
+            median[:, q] = med.forecast
+            mean[:, q] = mn.forecast
+            forecast[:, q] = (mn if issue.model == "compromise" else med).forecast
+            continue
+        for rows, eu_q in groups(state.params["eu_q"]):
+            result = run_expected_utility(
+                cap[rows],
+                x[rows],
+                sal[rows],
+                scale=(0.0, 100.0),
+                rounds=rounds,
+                options=EUOptions(Q=float(eu_q)),
+                keep_dyads=False,
+            )
+            new = result.positions[..., -1, :]
+            state.positions[np.ix_(rows, np.array([q]), members)] = np.where(
+                usable[rows, None], new, x[rows]
+            )[:, None, :]
+            forecast[rows, q] = result.forecast
+            # the weighted median and mean of the round's new positions, as the static
+            # models would compute them from those positions
+            median[rows, q] = result.median[..., -1]
+            mean[rows, q] = result.mean[..., -1]
+    return forecast, median, mean
+
+
+def bargain(state: State, c: CompiledScenario, rounds: T_Int) -> tuple[T_Float, T_Float, T_Float]:
+    """Bargain on every issue, each member for its own number of rounds.
+
+    Positions carry over (in place); returns the forecast, weighted median and weighted mean
+    of each issue, (B, k) each, and keeps the forecast in ``state.forecast`` for effect
+    conditions.
+    """
+    B, k = state.positions.shape[0], len(c.issues)
+    forecast, median, mean = np.zeros((B, k)), np.zeros((B, k)), np.zeros((B, k))
+    for rows, r in groups(rounds):
+        sub = state.subset(rows)
+        forecast[rows], median[rows], mean[rows] = _issues(sub, c, int(r))
+        state.positions[rows] = sub.positions
+    state.forecast = forecast
+    return forecast, median, mean
+
+
+# --------------------------------------------------------------------------------------------
+# balancing
+
+
+def balance(state: State, dt: float) -> None:
+    """Advance the relations one step of the alignment dynamics, member by member.
+
+    The issue affinity comes from the current positions (a non-member counts as 50 with its
+    zero salience). Each member's substep count meets the step condition for its own rates
+    (:func:`~equipoise.engines.alignment.substeps_needed`); members with the same count advance
+    together in one vectorised call. A count taken from the fastest member of the batch would
+    change the others' integration with the batch (issue 15).
+    """
+    k = state.positions.shape[1]
+    pos_filled = np.where(np.isnan(state.positions), 50.0, state.positions)
+    affinity = affinity_matrix(pos_filled, state.salience) if k else None
+    p = state.params
+    beta, alpha, lam = p["balance_rate"], p["affinity_rate"], p["inertia_rate"]
+    out = np.empty_like(state.R)
+    for rows, count in groups(substeps_needed(beta, alpha, lam, dt)):
+        out[rows] = alignment_step(
+            state.R[rows],
+            power=state.power[rows],
+            baseline=state.baseline[rows],
+            affinity=None if affinity is None else affinity[rows],
+            locked=state.locked[rows],
+            lower=state.lower[rows],
+            upper=state.upper[rows],
+            params=AlignmentParams(
+                balance_rate=beta[rows],
+                power_exponent=p["balance_power_exponent"][rows],
+                affinity_rate=alpha[rows],
+                inertia_rate=lam[rows],
+                dt=dt,
+                substeps=int(count),
+            ),
+        )
+    state.R = out
+
+
+__all__ = ["balance", "bargain", "groups", "grow", "growth_shocks", "update_power"]

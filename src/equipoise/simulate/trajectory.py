@@ -1,0 +1,103 @@
+"""The result of a simulation: every quantity per member and step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+T_Float = NDArray[np.float64]
+T_Int = NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """Every quantity of a simulation, per member and step.
+
+    Arrays have a leading member axis ``B`` and a step axis ``T + 1`` (step 0 = start year).
+    """
+
+    actors: tuple[str, ...]
+    issues: tuple[str, ...]
+    indicator_names: tuple[str, ...]
+    years: T_Float  # (T+1,)
+    interventions: tuple[str, ...]
+    seed: int | None
+    power: T_Float  # (B, T+1, n)
+    levels: T_Float  # (B, T+1, n, m)
+    relations: T_Float  # (B, T+1 or 2, n, n)
+    relation_steps: T_Int  # steps at which relations are kept
+    positions: T_Float  # (B, T+1, k, n), NaN for non-members
+    salience: T_Float  # (B, T+1, k, n)
+    forecast: T_Float  # (B, T+1, k) by each issue's model
+    median: T_Float  # (B, T+1, k) weighted median of the current positions
+    mean: T_Float  # (B, T+1, k) capability x salience weighted mean
+    blocs: T_Int  # (B, T+1, n): 0 = strongest bloc, -1 unaligned, -2 not computed
+    frustration: T_Float  # (B, T+1) normalised power-weighted frustration
+    polarity: T_Float  # (B, T+1)
+    bipolarity: T_Float  # (B, T+1) index: share of the two largest poles x their hostility
+    bipolarity_share: T_Float  # (B, T+1) power share of the two largest poles
+    antagonism: T_Float  # (B, T+1) hostility between them
+    strategic_space: T_Float  # (B, T+1, n)
+    dependence: T_Float  # (B, T+1, n, n) of row on column
+    alignment: T_Float  # (B, T+1, n) toward poles[0] rather than poles[1]
+    poles: tuple[str, str]
+    fired: tuple[tuple[int, float, str, str], ...]  # (member, year, kind, id)
+
+    @property
+    def n_members(self) -> int:
+        """Number of ensemble members."""
+        return int(self.power.shape[0])
+
+    @property
+    def n_steps(self) -> int:
+        """Number of steps after the start."""
+        return int(self.years.size - 1)
+
+    def step_of(self, year: float) -> int:
+        """Return the step index of a year (the last step at or before it)."""
+        idx = int(np.searchsorted(self.years, year + 1e-9, side="right") - 1)
+        return max(0, min(idx, self.n_steps))
+
+    def relations_at(self, step: int) -> T_Float:
+        """Return the relations (B, n, n) at a kept step."""
+        where = np.flatnonzero(self.relation_steps == step)
+        if where.size == 0:
+            raise KeyError(f"relations were not kept at step {step}")
+        return self.relations[:, int(where[0])]
+
+    def member(self, b: int) -> Trajectory:
+        """Return the trajectory of one member (a batch of one)."""
+        sl = slice(b, b + 1)
+        return Trajectory(
+            actors=self.actors,
+            issues=self.issues,
+            indicator_names=self.indicator_names,
+            years=self.years,
+            interventions=self.interventions,
+            seed=self.seed,
+            power=self.power[sl],
+            levels=self.levels[sl],
+            relations=self.relations[sl],
+            relation_steps=self.relation_steps,
+            positions=self.positions[sl],
+            salience=self.salience[sl],
+            forecast=self.forecast[sl],
+            median=self.median[sl],
+            mean=self.mean[sl],
+            blocs=self.blocs[sl],
+            frustration=self.frustration[sl],
+            polarity=self.polarity[sl],
+            bipolarity=self.bipolarity[sl],
+            bipolarity_share=self.bipolarity_share[sl],
+            antagonism=self.antagonism[sl],
+            strategic_space=self.strategic_space[sl],
+            dependence=self.dependence[sl],
+            alignment=self.alignment[sl],
+            poles=self.poles,
+            fired=tuple(f for f in self.fired if f[0] == b),
+        )
+
+
+__all__ = ["Trajectory"]
