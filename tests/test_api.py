@@ -229,3 +229,16 @@ def test_the_api_notebook_runs() -> None:
     assert errors == []
     claims = next(c for c in notebook.cells if "eq.claims" in c.get("source", ""))
     assert "probability" in claims.outputs[0]["data"]["text/plain"]
+
+
+def test_a_run_at_a_seed_is_member_zero_of_an_ensemble_at_that_seed() -> None:
+    """One seed path: with growth shocks on, `run --seed 7` is ensemble member 0 at seed 7."""
+    s = loads_scenario(mini_scenario_text() + "\n[parameters]\ngrowth_noise = 0.05\n")
+    run = eq.run(s, seed=7)
+    ens = eq.ensemble(s, 3, seed=7)
+    outcomes = ens.frames()["outcomes"]
+    last = int(run.trajectory.years[-1])
+    for i, code in enumerate(run.trajectory.actors):
+        assert outcomes[f"power({code})@{last}"].iloc[0] == run.trajectory.power[0, -1, i]
+    # and another member differs (the shocks are on)
+    assert not np.allclose(outcomes[f"power(AAA)@{last}"].iloc[1], run.trajectory.power[0, -1, 0])

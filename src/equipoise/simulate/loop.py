@@ -10,6 +10,7 @@ from numpy.typing import NDArray
 
 from equipoise.compile import CompiledScenario
 from equipoise.errors import EquipoiseError
+from equipoise.random import member_rngs
 from equipoise.simulate.changes import Action, apply, compiled_changes, fire_effects
 from equipoise.simulate.inputs import Patch, SimulationOptions
 from equipoise.simulate.recorder import Recorder
@@ -49,10 +50,13 @@ def simulate(
     n_members : int
         Number of ensemble members in the batch (each patch has one value per member).
     rng : Generator, int, sequence of Generator, or None
-        Random numbers for the stochastic parts (the ``growth_noise`` shocks); ``None`` uses
-        the scenario's seed. A sequence gives each member its own stream (length
+        Random numbers for the stochastic parts (the ``growth_noise`` shocks). A seed (``None``:
+        the scenario's) gives member ``k`` of the batch the seed's member stream ``k``
+        (:func:`equipoise.random.member_rng`), so a single run at a seed is member 0 of an
+        ensemble at that seed. A sequence gives each member its own stream (length
         ``n_members``), so a member's numbers do not depend on the batch it runs in (the
-        ensembles use this for common random numbers). The loop is deterministic given it.
+        ensembles use this for common random numbers); one generator is shared by the batch.
+        The loop is deterministic given it.
     options : SimulationOptions, optional
         What to compute and keep, and a per-step hook (progress, cancellation).
 
@@ -126,13 +130,16 @@ def _notify(options: SimulationOptions, step: int, n_steps: int) -> None:
 
 def _streams(rng: T_Rng, n_members: int, scenario_seed: int) -> tuple[int | None, T_Normal]:
     """Return the seed to record and a draw of standard normals of a shape ``(B, ...)``."""
-    if rng is None or isinstance(rng, int | np.integer):
-        seed = scenario_seed if rng is None else int(rng)
-        gen = np.random.default_rng(seed)
-        return seed, lambda shape: gen.normal(0.0, 1.0, size=shape)
     if isinstance(rng, np.random.Generator):
         shared = rng
         return None, lambda shape: shared.normal(0.0, 1.0, size=shape)
+    seed: int | None = None
+    if rng is None or isinstance(rng, int | np.integer):
+        # one seed path (equipoise.random): member k of the batch draws from the seed's member
+        # stream k, so a single run at a seed is member 0 of an ensemble at that seed
+        seed = scenario_seed if rng is None else int(rng)
+        gens = member_rngs(seed, range(n_members))
+        return seed, lambda shape: np.stack([g.normal(0.0, 1.0, size=shape[1:]) for g in gens])
     gens = list(rng)
     if len(gens) != n_members:
         raise EquipoiseError(f"expected {n_members} member generators, got {len(gens)}")
