@@ -64,3 +64,15 @@ def test_run_out_writes_tidy_parquet_and_never_overwrites(tmp_path: Path) -> Non
     again = runner.invoke(app, ["run", "--out", str(out)])
     assert again.exit_code == 1
     assert "already exists" in again.stderr
+
+
+def test_a_forecast_that_flips_is_reported_as_the_cycle_it_is() -> None:
+    data = json.loads(runner.invoke(app, ["run", "--json"]).stdout)
+    missiles = data["cycles"]["inf-missiles-japan"]
+    assert missiles["period"] == 2 and missiles["forecast_flips"]
+    assert (missiles["low"], missiles["high"], missiles["summary"]) == (0.0, 35.0, 17.5)
+    forecasts = [s["issues"]["inf-missiles-japan"]["forecast"] for s in data["steps"]]
+    assert len(set(forecasts[-4:])) == 2  # it does flip, and the output says so
+    assert data["cycles"]["kurils-peace-treaty"] is None
+    text = runner.invoke(app, ["run"]).stdout
+    assert "inf-missiles-japan cycles with a period of 2 years" in text

@@ -141,6 +141,40 @@ def eu_rounds(
     return out
 
 
+def issue_cycles(tr: Trajectory, member: int = 0) -> dict[str, dict[str, Any] | None]:
+    """Return, per issue, the cycle its yearly positions end on (``None`` where they do not).
+
+    The time loop carries each issue's positions from year to year, so its yearly forecasts
+    are rounds of the issue's model; :func:`equipoise.engines.bargaining.detect_cycles` says
+    whether they end on a cycle (positions repeating with a period of two or more years, seen
+    twice), with its period, first year, range and stable summary (the mean forecast over a
+    period: ``docs/models/bargaining.md``, "Cycles"). A forecast that flips from year to year
+    is then reported as the cycle it is.
+    """
+    from equipoise.engines.bargaining.cycles import detect_cycles
+
+    out: dict[str, dict[str, Any] | None] = {}
+    for q, issue in enumerate(tr.issues):
+        members = np.flatnonzero(np.isfinite(tr.positions[member, 0, q]))
+        positions = tr.positions[member, :, q][:, members]
+        report = detect_cycles(positions, tr.forecast[member, :, q], span=100.0)
+        if not bool(np.asarray(report.detected).reshape(-1)[0]):
+            out[issue] = None
+            continue
+        start = int(np.asarray(report.start).reshape(-1)[0])
+        out[issue] = {
+            "period": int(np.asarray(report.period).reshape(-1)[0]),
+            "from_year": float(tr.years[start]),
+            "low": float(np.asarray(report.low).reshape(-1)[0]),
+            "high": float(np.asarray(report.high).reshape(-1)[0]),
+            "summary": float(np.asarray(report.summary).reshape(-1)[0]),
+        }
+        entry = out[issue]
+        assert entry is not None
+        entry["forecast_flips"] = entry["high"] - entry["low"] > 1e-6
+    return out
+
+
 def run_dict(
     tr: Trajectory,
     pic: Picture,
@@ -168,6 +202,7 @@ def run_dict(
             if b == member
         ],
         "steps": steps_dict(tr, member),
+        "cycles": issue_cycles(tr, member),
     }
 
 
@@ -306,6 +341,7 @@ __all__ = [
     "TABLES",
     "blocs_of",
     "eu_rounds",
+    "issue_cycles",
     "run_dict",
     "start_forecasts",
     "steps_dict",

@@ -14,7 +14,7 @@ from equipoise.cli._app import app
 from equipoise.cli._common import _jsonable, emit_json, guarded, out
 from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, scenario_ref
 from equipoise.errors import InputError, Problem
-from equipoise.outputs import blocs_of, tidy_tables
+from equipoise.outputs import blocs_of, issue_cycles, tidy_tables
 from equipoise.picture import Picture
 from equipoise.simulate import Trajectory
 
@@ -159,6 +159,15 @@ def run_issues_table(tr: Trajectory, pic: Picture) -> Table:
         table.add_column(f"{issue} ({models[issue]})", justify="right")
     for t, year in enumerate(_years(tr)):
         table.add_row(str(year), *[f"{tr.forecast[0, t, q]:.0f}" for q in range(len(tr.issues))])
+    cycles = issue_cycles(tr)
+    notes = [
+        f"{issue} cycles with a period of {c['period']} years from {c['from_year']:g}: its "
+        f"forecast ranges {c['low']:.0f}–{c['high']:.0f} (mean over a period {c['summary']:.1f})"
+        for issue, c in cycles.items()
+        if c is not None and c["forecast_flips"]
+    ]
+    if notes:
+        table.caption = "; ".join(notes)
     return table
 
 

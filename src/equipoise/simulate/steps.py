@@ -182,6 +182,7 @@ def balance(state: State, dt: float) -> None:
                 power_exponent=p["balance_power_exponent"][rows],
                 affinity_rate=alpha[rows],
                 inertia_rate=lam[rows],
+                commitment_rate=p["commitment_rate"][rows],
                 dt=dt,
                 substeps=int(count),
             ),
