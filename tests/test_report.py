@@ -34,7 +34,7 @@ from equipoise.report.build import (
     is_run_id,
 )
 from equipoise.report.render import ReportFigures, json_script, plotly_js, report_figures
-from equipoise.scenario import load_scenario
+from equipoise.scenario import load_scenario, loads_scenario
 from equipoise.store import RunStore
 from equipoise.testing import template_text
 
@@ -623,3 +623,19 @@ def test_cli_stored_sensitivity_and_discovery_runs(example: Path, tmp_path: Path
     assert any(f.startswith("discovery-1-") for f in figures)
     assert "claims-probabilities" in figures
     assert "intervention-1" in figures  # from the claims run's stored outcomes
+
+
+def test_a_report_refuses_a_damaged_run(tmp_path: Path) -> None:
+    from equipoise.experiments.plans import EnsemblePlan, run_plan
+    from equipoise.store import DamagedRunError
+    from equipoise.testing import mini_scenario_text
+
+    store = RunStore(tmp_path / "runs")
+    s = loads_scenario(mini_scenario_text())
+    result = run_plan(EnsemblePlan(scenario=s, n_members=4), store=store)
+    run_id = result.run.run_id
+    assert run_id is not None
+    batch = next((store.run_dir(run_id) / "system").glob("batch-*.parquet"))
+    batch.write_bytes(batch.read_bytes()[:-20] + b"\0" * 20)  # same size, other bytes
+    with pytest.raises(DamagedRunError, match="system"):
+        load_report_data(store, [run_id], scenario=s)

@@ -490,7 +490,17 @@ def load_report_data(
     t0 = time.perf_counter()
     if not run_ids:
         raise InputError(Problem("give at least one run id", path="RUN_ID"))
+    from equipoise.store import DamagedRunError
+
     infos = [store.get_run(r) for r in run_ids]
+    for run_id in run_ids:  # every file's hash, before a report shows any of it
+        check = store.verify(run_id, hashes=True)
+        if check.state == "damaged":
+            raise DamagedRunError(
+                run_id,
+                check.damaged_files,
+                "; ".join(p.message() for p in check.problems),
+            )
     names = sorted({str(i["scenario_name"]) for i in infos})
     notes: list[str] = []
     if scenario is None:
