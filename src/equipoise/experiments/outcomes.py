@@ -15,7 +15,9 @@ Outcomes can be written as text on the command line::
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,6 +77,11 @@ _OUTCOME = re.compile(
 )
 
 
+def _closest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def parse_outcome(text: str, scenario: Scenario, *, what: str = "--outcome") -> Outcome:
     """Parse ``METRIC[(ARGS)][@YEAR] [OP VALUE]`` and check it against the scenario.
 
@@ -92,21 +99,25 @@ def parse_outcome(text: str, scenario: Scenario, *, what: str = "--outcome") -> 
         raise bad("expected METRIC(ACTORS)@YEAR OP VALUE, e.g. 'dependence(RUS,CHN)@2031 > 0.6'")
     metric = m.group("metric")
     if metric not in METRICS:
-        raise bad(f"unknown metric {metric!r}; one of {', '.join(sorted(METRICS))}")
+        raise bad(
+            f"unknown metric {metric!r}{_closest(metric, METRICS)}; one of "
+            f"{', '.join(sorted(METRICS))}"
+        )
     spec = METRICS[metric]
     args = [a.strip() for a in (m.group("args") or "").split(",") if a.strip()]
     issue = None
     actors: tuple[str, ...] = ()
     if metric == "issue_outcome":
-        if len(args) != 1 or args[0] not in {i.id for i in scenario.issues}:
-            raise bad(
-                f"issue_outcome needs one issue id: {', '.join(i.id for i in scenario.issues)}"
-            )
+        ids = [i.id for i in scenario.issues]
+        if len(args) != 1 or args[0] not in ids:
+            hint = _closest(args[0], ids) if len(args) == 1 else ""
+            raise bad(f"issue_outcome needs one issue id{hint}: {', '.join(ids)}")
         issue = args[0]
     else:
         unknown = [a for a in args if a not in scenario.actor_codes]
         if unknown:
-            raise bad(f"unknown actor(s) {', '.join(unknown)}")
+            hints = "".join(_closest(a, scenario.actor_codes) for a in unknown)
+            raise bad(f"unknown actor(s) {', '.join(unknown)}{hints}")
         if spec.arity == 0 and args:
             raise bad(f"{metric} is system-wide and takes no actors")
         if spec.arity >= 2 and len(args) != spec.arity:
