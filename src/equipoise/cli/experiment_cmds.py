@@ -169,37 +169,38 @@ def _given(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
 
 
-def _with_recorded(
+def _plan(
     ctx: typer.Context,
     opts: _Exec,
-    values: dict[str, Any],
-    keys: Mapping[str, str],
-) -> tuple[dict[str, Any], str | None, int | None]:
-    """On ``--resume``, take every option the user did not give from the run's record.
+    kind: type[Plan],
+    scenario: str | None,
+    seed: int | None,
+    options: Mapping[str, tuple[str, Any]],
+) -> Plan:
+    """Build a plan from a command's options: ``{option: (argument, value)}``.
 
-    Returns the option values, the scenario reference and the seed to use. Options the user
-    gave are kept: :func:`~equipoise.experiments.plans.run_plan` refuses them if they differ
-    from the record, naming them.
+    On ``--resume``, every option the user did not give is taken from the run's recorded
+    arguments (and so are the scenario and the seed): a resume needs no other option. Options
+    the user gave are kept, and :func:`~equipoise.experiments.plans.run_plan` refuses any that
+    differ from the record, naming them.
     """
-    scenario, seed = values.pop("scenario"), values.pop("seed")
-    if opts.resume is None:
-        return values, scenario, seed
-    info = _store(opts.store).get_run(opts.resume)
-    params = info.get("parameters") or {}
-    recorded = params.get("arguments") or {}
-    for option, key in keys.items():
-        if not _given(ctx, option) and key in recorded:
-            value = recorded[key]
-            values[option] = list(value) if isinstance(value, list | tuple) else value
-    if scenario is None:
-        scenario = params.get("scenario_ref") or info.get("scenario_name")
-    if seed is None:
-        seed = int(info["seed"])
-    return values, scenario, seed
-
-
-def _scenario(ref: str | None, seed: int | None) -> Any:
-    return load_checked(ref).with_seed(seed)
+    arguments = {
+        key: list(value) if isinstance(value, list | tuple) else value
+        for key, value in options.values()
+    }
+    if opts.resume is not None:
+        info = _store(opts.store).get_run(opts.resume)
+        params = info.get("parameters") or {}
+        recorded = params.get("arguments") or {}
+        for option, (key, _) in options.items():
+            if not _given(ctx, option) and key in recorded:
+                arguments[key] = recorded[key]
+        if scenario is None:
+            scenario = params.get("scenario_ref") or info.get("scenario_name")
+        if seed is None:
+            seed = int(info["seed"])
+    s = load_checked(scenario).with_seed(seed)
+    return kind.from_arguments(s, arguments, scenario_ref=str(scenario_ref(scenario)))
 
 
 def _info_line(info: Mapping[str, Any]) -> str:
@@ -249,23 +250,12 @@ def ensemble(
         from equipoise.experiments.plans import EnsemblePlan, EnsembleSummary
 
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
-        v, ref, seed_ = _with_recorded(
-            ctx,
-            opts,
-            {"scenario": scenario, "seed": seed, "members": members, "method": method,
-             "intervention": intervention, "dyads": dyads},
-            {"members": "members", "method": "method", "intervention": "interventions",
-             "dyads": "dyads"},
+        plan = _plan(
+            ctx, opts, EnsemblePlan, scenario, seed,
+            {"members": ("members", members), "method": ("method", method),
+             "intervention": ("interventions", intervention or ()), "dyads": ("dyads", dyads)},
         )  # fmt: skip
-        s = _scenario(ref, seed_)
-        plan = EnsemblePlan(
-            scenario=s,
-            scenario_ref=str(scenario_ref(ref)),
-            n_members=int(v["members"]),
-            method=str(v["method"]),
-            interventions=tuple(v["intervention"] or ()),
-            dyads=bool(v["dyads"]),
-        )
+        s = plan.scenario
         result = _execute(plan, opts)
         assert isinstance(result, EnsembleSummary)
         if as_json:
@@ -333,21 +323,12 @@ def compare(
         from equipoise.experiments.plans.compare import effect_order
 
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
-        v, ref, seed_ = _with_recorded(
-            ctx,
-            opts,
-            {"scenario": scenario, "seed": seed, "members": members, "method": method,
-             "intervention": intervention},
-            {"members": "members", "method": "method", "intervention": "interventions"},
+        plan = _plan(
+            ctx, opts, ComparePlan, scenario, seed,
+            {"members": ("members", members), "method": ("method", method),
+             "intervention": ("interventions", intervention or ())},
         )  # fmt: skip
-        s = _scenario(ref, seed_)
-        plan = ComparePlan(
-            scenario=s,
-            scenario_ref=str(scenario_ref(ref)),
-            n_members=int(v["members"]),
-            method=str(v["method"]),
-            interventions=tuple(v["intervention"] or ()),
-        )
+        s = plan.scenario
         result = _execute(plan, opts)
         assert isinstance(result, Comparison)
         if as_json:
@@ -412,23 +393,12 @@ def sensitivity(
         from equipoise.experiments.plans import Sensitivity, SensitivityPlan
 
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
-        v, ref, seed_ = _with_recorded(
-            ctx,
-            opts,
-            {"scenario": scenario, "seed": seed, "metric": metric, "method": method,
-             "base_samples": base_samples, "intervention": intervention},
-            {"metric": "metric", "method": "method", "base_samples": "base_samples",
-             "intervention": "interventions"},
+        plan = _plan(
+            ctx, opts, SensitivityPlan, scenario, seed,
+            {"metric": ("metric", metric), "method": ("method", method),
+             "base_samples": ("base_samples", base_samples),
+             "intervention": ("interventions", intervention or ())},
         )  # fmt: skip
-        s = _scenario(ref, seed_)
-        plan = SensitivityPlan(
-            scenario=s,
-            scenario_ref=str(scenario_ref(ref)),
-            metric=str(v["metric"]),
-            method=str(v["method"]),
-            base_samples=int(v["base_samples"]),
-            interventions=tuple(v["intervention"] or ()),
-        )
         result = _execute(plan, opts)
         assert isinstance(result, Sensitivity)
         data = result.to_dict()
@@ -492,27 +462,13 @@ def discover(
         from equipoise.experiments.plans import Discovery, DiscoveryPlan
 
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
-        v, ref, seed_ = _with_recorded(
-            ctx,
-            opts,
-            {"scenario": scenario, "seed": seed, "outcome_text": outcome_text,
-             "members": members, "method": method, "algorithm": algorithm,
-             "threshold": threshold, "intervention": intervention},
-            {"outcome_text": "outcome", "members": "members", "method": "method",
-             "algorithm": "algorithm", "threshold": "threshold",
-             "intervention": "interventions"},
+        plan = _plan(
+            ctx, opts, DiscoveryPlan, scenario, seed,
+            {"outcome_text": ("outcome", outcome_text), "members": ("members", members),
+             "method": ("method", method), "algorithm": ("algorithm", algorithm),
+             "threshold": ("threshold", threshold),
+             "intervention": ("interventions", intervention or ())},
         )  # fmt: skip
-        s = _scenario(ref, seed_)
-        plan = DiscoveryPlan(
-            scenario=s,
-            scenario_ref=str(scenario_ref(ref)),
-            n_members=int(v["members"]),
-            method=str(v["method"]),
-            interventions=tuple(v["intervention"] or ()),
-            outcome_text=str(v["outcome_text"]),
-            algorithm=str(v["algorithm"]),
-            threshold=float(v["threshold"]),
-        )
         result = _execute(plan, opts)
         assert isinstance(result, Discovery)
         data = result.to_dict()
@@ -567,21 +523,13 @@ def claims(
         from equipoise.experiments.plans import ClaimsPlan, ClaimsResult
 
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
-        v, ref, seed_ = _with_recorded(
-            ctx,
-            opts,
-            {"scenario": scenario, "seed": seed, "members": members, "method": method},
-            {"members": "members", "method": "method"},
-        )
-        s = _scenario(ref, seed_)
+        plan = _plan(
+            ctx, opts, ClaimsPlan, scenario, seed,
+            {"members": ("members", members), "method": ("method", method)},
+        )  # fmt: skip
+        s = plan.scenario
         if not s.claims:
             raise InputError(Problem("the scenario has no claims", path="claims"))
-        plan = ClaimsPlan(
-            scenario=s,
-            scenario_ref=str(scenario_ref(ref)),
-            n_members=int(v["members"]),
-            method=str(v["method"]),
-        )
         result = _execute(plan, opts)
         assert isinstance(result, ClaimsResult)
         if as_json:
