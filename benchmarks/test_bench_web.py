@@ -49,7 +49,7 @@ def make_app(folder: Path) -> tuple[Any, str]:
     if name not in bundled_names():
         name = "example"
         (scenarios / "example.toml").write_text(template_text(name), encoding="utf-8")
-    return create_app(scenarios, folder / "runs"), name
+    return create_app(scenarios, folder / "store"), name
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +93,8 @@ def serve_process(folder: Path) -> Iterator[tuple[int, str]]:
         str(port),
         "--scenario-dir",
         str(folder / "scenarios"),
-        "--runs-dir",
-        str(folder / "runs"),
+        "--store",
+        str(folder / "store"),
     ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
