@@ -584,6 +584,7 @@ def test_cancel_queued_and_running(tmp_path: Path) -> None:
         assert gate.started.wait(20)
         cancelled = c.post(f"/api/runs/{queued['id']}/cancel").json()
         assert cancelled["status"] == "cancelled" and not cancelled["stored"]
+        assert c.get(f"/api/runs/{running['id']}").json()["cancellable"] is True
         asked = c.post(f"/api/runs/{running['id']}/cancel").json()
         assert asked["cancel_requested"] is True
         # a cancelled run is left incomplete in the store, its stored batches kept: resumable
@@ -679,6 +680,7 @@ def test_runs_of_the_command_line_and_the_api_show_on_the_web(
     assert set(listed) == {by_api, claims_id, elsewhere}
     assert listed[by_api]["kind"] == "ensemble" and listed[by_api]["scenario"] == "example"
     assert listed[claims_id]["status"] == "complete" and listed[claims_id]["members"] == 4
+    assert not any(r["cancellable"] for r in listed.values())  # none is this server's
     page = client.get("/runs").text
     assert by_api in page and claims_id in page and "No runs yet" not in page
     assert by_api in client.get("/").text

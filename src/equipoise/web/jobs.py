@@ -93,7 +93,7 @@ class Job:
     """A snapshot of one run as the web shows it (copies; they never change under you).
 
     ``scenario`` is the name the web app knows the scenario by; ``stored`` says whether the
-    store has the run.
+    store has the run, ``managed`` whether this server ran (or runs) it.
     """
 
     id: str
@@ -112,6 +112,12 @@ class Job:
     cancel_requested: bool = False
     n_members: int | None = None
     stored: bool = False
+    managed: bool = False  # run by this server (which can cancel it)
+
+    @property
+    def cancellable(self) -> bool:
+        """Whether this server can cancel the run (it runs it, and it has not finished)."""
+        return self.managed and not self.status.finished
 
     @classmethod
     def from_store(cls, info: Mapping[str, Any], *, scenario: str | None = None) -> Job:
@@ -160,6 +166,7 @@ def _merge(memory: Job, stored: Job) -> Job:
     """Return the store's record of a run with what only this server knows (messages, errors)."""
     if not memory.status.finished:  # still running here: the store may say complete too soon
         return replace(memory, stored=True, n_members=stored.n_members)
+    # a run of this server that has finished: the store's record, with what only we know
     status = memory.status if memory.status is JobStatus.failed else stored.status
     return replace(
         stored,
@@ -174,6 +181,7 @@ def _merge(memory: Job, stored: Job) -> Job:
         problems=memory.problems,
         scenario_sha256=memory.scenario_sha256,
         cancel_requested=memory.cancel_requested,
+        managed=True,
     )
 
 
@@ -307,6 +315,7 @@ class JobQueue:
                 params=dict(params or {}),
                 message="waiting for a worker",
                 scenario_sha256=scenario_sha256,
+                managed=True,
             )
             self._jobs[job_id] = job
             self._futures[job_id] = self._executor.submit(self._work, job_id, work)

@@ -245,7 +245,8 @@ class RunOut(_Out):
     problems: list[ProblemOut]
     cancel_requested: bool
     members: int | None = Field(description="Ensemble members (1 for a run).")
-    stored: bool
+    stored: bool = Field(description="Whether the results store has the run.")
+    cancellable: bool = Field(description="Whether this server runs it and can cancel it.")
     url: str
     result_url: str | None
 
@@ -269,6 +270,7 @@ class RunOut(_Out):
             cancel_requested=job.cancel_requested,
             members=job.n_members,
             stored=job.stored,
+            cancellable=job.cancellable,
             url=f"/api/runs/{job.id}",
             result_url=f"/api/runs/{job.id}/result" if job.status == "complete" else None,
         )
