@@ -16,7 +16,6 @@ from pydantic import ValidationError
 
 from equipoise.errors import InputError, Problem
 from equipoise.scenario.loading import decode_text
-from equipoise.store import RunNotFoundError
 from equipoise.web.catalog import Catalog, Checked, Loaded, check_name
 from equipoise.web.jobs import Job, JobStatus
 from equipoise.web.models import (
@@ -376,15 +375,14 @@ def build_api(catalog: Catalog, runs: WebRuns) -> APIRouter:
     )
     def result(run_id: T_RunId) -> RunResult:
         """Return the result of a complete run, from the store (409 if it is not complete)."""
-        job = jobs.get(run_id)
-        if job.status is not JobStatus.complete:
-            raise ApiProblem(
-                409, f"run {run_id} has no result: it is {job.status.value}", job.problems
+        job, data = runs.result(run_id)
+        if data is None:
+            detail = (
+                f"run {run_id} has no result: it is {job.status.value}"
+                if job.status is not JobStatus.complete
+                else f"run {run_id} is not in the results store"
             )
-        try:
-            data = runs.view(run_id)
-        except RunNotFoundError:
-            raise ApiProblem(409, f"run {run_id} is not in the results store") from None
+            raise ApiProblem(409, detail, job.problems)
         return RunResult(id=job.id, kind=job.kind, scenario=job.scenario, result=data)
 
     return api

@@ -321,8 +321,14 @@ class JobQueue:
             self._futures[job_id] = self._executor.submit(self._work, job_id, work)
             return job
 
-    def get(self, run_id: str) -> Job:
+    def get(self, run_id: str, *, info: Mapping[str, Any] | None = None) -> Job:
         """Return the run ``run_id``: the store's record with what this server knows.
+
+        Parameters
+        ----------
+        run_id : str
+        info : mapping, optional
+            The run's record (``store.get_run(run_id)``) if the caller has read it already.
 
         Raises
         ------
@@ -333,10 +339,13 @@ class JobQueue:
             memory = self._jobs.get(run_id)
         if memory is not None and not memory.status.finished:
             return memory  # queued or running here: the queue knows best
-        try:
-            stored = self._stored(run_id)
-        except StoreError:
-            stored = None
+        if info is not None:
+            stored: Job | None = Job.from_store(info, scenario=self.scenario_of(info))
+        else:
+            try:
+                stored = self._stored(run_id)
+            except StoreError:
+                stored = None
         if memory is None and stored is None:
             raise UnknownRun(run_id)
         if memory is None:

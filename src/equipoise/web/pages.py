@@ -32,7 +32,7 @@ from equipoise.web.forms import (
     build_form,
     error_slots,
 )
-from equipoise.web.jobs import Job, JobStatus
+from equipoise.web.jobs import Job
 from equipoise.web.models import NAME_PATTERN, RUN_ID_PATTERN
 from equipoise.web.runs import WebRuns
 
@@ -355,10 +355,9 @@ def build_pages(
 
     @pages.get("/runs/{run_id}/result")
     def run_result(request: Request, run_id: T_RunId) -> Response:
-        job = jobs.get(run_id)
-        if job.status is not JobStatus.complete or not job.stored:
+        job, result = runs.result(run_id)
+        if result is None:
             raise ApiProblem(409, f"run {run_id} has no result: it is {job.status.value}")
-        result = runs.view(run_id)
         context: dict[str, Any] = {"job": job, "result": result, "known": known_scenarios()}
         if job.kind == "run" and isinstance(result.get("picture"), dict):
             context.update(picture_context(result["picture"]))

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from equipoise.errors import InputError
+from equipoise.store import RunNotFoundError
 from equipoise.web.catalog import Catalog, Loaded, NotFound
-from equipoise.web.jobs import Job, JobQueue, Progress
+from equipoise.web.jobs import Job, JobQueue, JobStatus, Progress
 from equipoise.web.kinds import JobRegistry
 
 if TYPE_CHECKING:
@@ -224,7 +225,24 @@ class WebRuns:
             view = self._compute(info, loaded)
         self._remember(run_id, self._stamp(info, loaded), view)
 
-    def view(self, run_id: str) -> dict[str, Any]:
+    def result(self, run_id: str) -> tuple[Job, dict[str, Any] | None]:
+        """Return a run and, if it is complete and stored, its result view (one catalog read).
+
+        Raises
+        ------
+        UnknownRun
+            If neither the queue nor the store has the run.
+        """
+        try:
+            info: dict[str, Any] | None = self.store.get_run(run_id)
+        except RunNotFoundError:
+            info = None
+        job = self.jobs.get(run_id, info=info)
+        if info is None or job.status is not JobStatus.complete:
+            return job, None
+        return job, self.view(run_id, info=info)
+
+    def view(self, run_id: str, *, info: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Return what the result page of a stored run shows (JSON data), cached.
 
         Raises
@@ -232,7 +250,8 @@ class WebRuns:
         RunNotFoundError
             If the store has no such run.
         """
-        info = self.store.get_run(run_id)
+        if info is None:
+            info = self.store.get_run(run_id)
         loaded = self._loaded(info)
         stamp = self._stamp(info, loaded)
         with self._lock:
