@@ -694,7 +694,7 @@ def test_runs_of_the_command_line_and_the_api_show_on_the_web(
     assert page.status_code == 200 and 'id="claims-table"' in page.text
     # a scenario the app does not know: the run shows, with a note instead of figures
     other = client.get(f"/api/runs/{elsewhere}/result").json()["result"]
-    assert other["figures"] == [] and "not one the web app knows" in other["notes"][0]
+    assert other["figures"] == [] and "not one the web app can open" in other["notes"][0]
     assert client.get(f"/runs/{elsewhere}/result").status_code == 200
     assert client.get(f"/runs/{elsewhere}").status_code == 200
 

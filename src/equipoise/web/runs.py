@@ -264,6 +264,7 @@ class WebRuns:
         return view
 
     def _compute(self, info: Mapping[str, Any], loaded: Loaded | None) -> dict[str, Any]:
+        from equipoise.experiments.plans.compare import effect_order
         from equipoise.report import load_report_data, report_figures
 
         run_id, kind = str(info["run_id"]), str(info["kind"])
@@ -272,8 +273,8 @@ class WebRuns:
         if loaded is None or loaded.scenario is None:
             base["notes"] = [
                 f"The scenario {info.get('scenario_name')!r} of this run is not one the web app "
-                "knows (neither bundled nor in its scenario folder), so its figures cannot be "
-                f"drawn here; `equipoise report FILE.toml {run_id}` draws them."
+                "can open (neither bundled nor a valid file of its scenario folder), so its "
+                f"figures cannot be drawn here; `equipoise report FILE.toml {run_id}` draws them."
             ]
             base["results"] = sorted(info.get("results") or {})
             return base
@@ -291,7 +292,9 @@ class WebRuns:
             params = stored_parameters(info).get("arguments") or {}
             base["intervention"] = "+".join(params.get("interventions") or [])
             frame = data.differences
-            base["differences"] = [] if frame is None else frame.to_dict("records")
+            rows = [] if frame is None else frame.to_dict("records")
+            # ranked as `equipoise compare` ranks them: the largest standardised effect first
+            base["differences"] = sorted(rows, key=lambda r: effect_order(to_jsonable(r)))
             base["figures"] = [f.to_dict() for _, f in figs.interventions]
         elif kind == "claims":
             base["claims"] = [
