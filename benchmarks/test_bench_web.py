@@ -1,8 +1,10 @@
-"""Latency of the web app: a scenario's page (HTML) and ``GET /api/scenarios/{name}``.
+"""Latency of the web app: a scenario's page (HTML), ``GET /api/scenarios/{name}``, the runs.
 
 Two measures:
 
-* pytest-benchmark, in process (FastAPI's TestClient): the app's own time per request;
+* pytest-benchmark, in process (FastAPI's TestClient): the app's own time per request (also
+  ``GET /api/runs`` and the result page of a stored ensemble run of 8 members, once its view
+  is cached; each reads the store's catalog);
 * :func:`measure_latency`, over real HTTP: ``equipoise serve`` started as its own process on a
   free localhost port, 1,000 sequential requests per URL on one keep-alive connection after 20
   warm-up requests, reporting the p50 and p99 of the wall time per request (client included).
@@ -33,7 +35,9 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from equipoise.scenario import DEFAULT_SCENARIO, bundled_names
+from equipoise.experiments.plans import EnsemblePlan, run_plan
+from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
+from equipoise.store import open_store
 from equipoise.testing import template_text
 from equipoise.web.app import create_app
 
@@ -49,7 +53,7 @@ def make_app(folder: Path) -> tuple[Any, str]:
     if name not in bundled_names():
         name = "example"
         (scenarios / "example.toml").write_text(template_text(name), encoding="utf-8")
-    return create_app(scenarios, folder / "runs"), name
+    return create_app(scenarios, folder / "store"), name
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +74,33 @@ def test_bench_api_scenario(benchmark: Any, client: tuple[TestClient, str]) -> N
     c, name = client
     response = benchmark(c.get, f"/api/scenarios/{name}")
     assert response.status_code == 200 and response.json()["valid"] is True
+
+
+@pytest.fixture(scope="module")
+def stored_run() -> Iterator[tuple[TestClient, str]]:
+    """The app over a store holding one ensemble run made outside it; yield (client, run id)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        app, name = make_app(folder)
+        ref = name if name in bundled_names() else str(folder / "scenarios" / f"{name}.toml")
+        plan = EnsemblePlan(scenario=load_scenario(ref), scenario_ref=ref, n_members=8)
+        run_id = run_plan(plan, store=open_store(folder / "store")).run.run_id
+        assert run_id is not None
+        with TestClient(app, base_url="http://127.0.0.1") as c:
+            yield c, run_id
+
+
+def test_bench_runs_list(benchmark: Any, stored_run: tuple[TestClient, str]) -> None:
+    c, run_id = stored_run
+    response = benchmark(c.get, "/api/runs")
+    assert response.status_code == 200 and response.json()["runs"][0]["id"] == run_id
+
+
+def test_bench_stored_result_page(benchmark: Any, stored_run: tuple[TestClient, str]) -> None:
+    c, run_id = stored_run
+    assert c.get(f"/runs/{run_id}/result").status_code == 200  # the first view fills the cache
+    response = benchmark(c.get, f"/runs/{run_id}/result")
+    assert response.status_code == 200 and "fig-polarity" in response.text
 
 
 def free_port() -> int:
@@ -93,8 +124,8 @@ def serve_process(folder: Path) -> Iterator[tuple[int, str]]:
         str(port),
         "--scenario-dir",
         str(folder / "scenarios"),
-        "--runs-dir",
-        str(folder / "runs"),
+        "--store",
+        str(folder / "store"),
     ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

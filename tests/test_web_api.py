@@ -2,7 +2,9 @@
 
 Covers validation errors with paths and lines (the same as ``equipoise validate``), path
 traversal attempts, the body size limit, the bounded job queue (429), saving that never
-overwrites, and the figure builders (their data equals the run's data).
+overwrites, the figure builders (their data equals the run's data), and the one run record:
+every job is a run of the results store, and every run of the store (the command line's too)
+is a run of the web.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +23,14 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from equipoise.errors import InputError, Problem
+from equipoise.experiments.plans import EnsemblePlan, Plan, PlanResult, RunPlan, run_plan
 from equipoise.outputs import run_dict
 from equipoise.picture import picture
 from equipoise.plotlyjs import CARTESIAN, trace_types
 from equipoise.report import baseline_report_data, report_figures
 from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
 from equipoise.scenario.schema import Scenario
+from equipoise.store import RunStore
 from equipoise.testing import template_text
 from equipoise.web.app import WebConfig, create_app
 from equipoise.web.figures import (
@@ -37,15 +42,8 @@ from equipoise.web.figures import (
     relations_figure,
 )
 from equipoise.web.forms import apply_post, assign_problems, build_form, parse_number
-from equipoise.web.jobs import (
-    Job,
-    JobQueue,
-    JobRegistry,
-    JobStatus,
-    Progress,
-    QueueFull,
-    default_registry,
-)
+from equipoise.web.jobs import JobQueue, JobStatus, Progress, QueueFull
+from equipoise.web.kinds import JobKind, JobRegistry, default_registry
 
 BASE = "http://127.0.0.1"
 BAD_WEIGHT = "weight = 1.7"
@@ -56,7 +54,7 @@ BAD_WEIGHT = "weight = 1.7"
 
 
 def make_client(tmp_path: Path, **kw: Any) -> TestClient:
-    app = create_app(tmp_path / "scenarios", tmp_path / "runs", **kw)
+    app = create_app(tmp_path / "scenarios", tmp_path / "store", **kw)
     return TestClient(app, base_url=BASE)
 
 
@@ -91,25 +89,45 @@ def wait_for(client: TestClient, run_id: str, timeout: float = 10.0) -> dict[str
 
 
 class Gate:
-    """A job kind that waits for a test to open the gate (and counts its steps)."""
+    """Holds the jobs of a ``gate`` kind once their run is in the store, until the test opens it."""
 
     def __init__(self) -> None:
         self.open = threading.Event()
         self.started = threading.Event()
 
-    def __call__(self, scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
-        self.started.set()
-        step = 0
-        while not self.open.wait(0.01):
-            step += 1
-            progress(min(0.9, step / 1000), f"waiting ({step})")
-        progress(1.0, "done")
-        return {"actors": len(scenario.actors), "params": dict(params)}
+
+def two_members(scenario: Scenario, params: Mapping[str, Any], ref: str | None) -> Plan:
+    return EnsemblePlan(scenario=scenario, scenario_ref=ref, n_members=2)
+
+
+@dataclass(frozen=True)
+class GateKind(JobKind):
+    """An ensemble of two members that waits at its first stored batch (or fails there)."""
+
+    gate: Gate | None = None
+    fail: bool = False
+
+    def run(
+        self, scenario: Scenario, params: Mapping[str, Any], *, progress: Progress, **kw: Any
+    ) -> PlanResult:
+        def gated(fraction: float, message: str = "") -> None:
+            progress(fraction, message)
+            if "member-runs" not in message:
+                return
+            # a batch is stored: the run is in the store, recorded as running
+            if self.fail:
+                raise RuntimeError("the model broke")
+            if self.gate is not None:
+                self.gate.started.set()
+                while not self.gate.open.wait(0.01):
+                    progress(fraction, message)
+
+        return super().run(scenario, params, progress=gated, **kw)
 
 
 def gated_registry(gate: Gate) -> JobRegistry:
     registry = default_registry()
-    registry.register_job_kind("gate", gate, description="waits for the test")
+    registry.register(GateKind("gate", two_members, "waits for the test", gate=gate))
     return registry
 
 
@@ -479,7 +497,7 @@ def test_cross_origin_writes_and_foreign_hosts_refused(client: TestClient) -> No
 # runs API
 
 
-def test_run_lifecycle(client: TestClient, scenario_name: str) -> None:
+def test_run_lifecycle(client: TestClient, scenario_name: str, tmp_path: Path) -> None:
     kinds = client.get("/api/kinds").json()["kinds"]
     assert [k["name"] for k in kinds] == ["claims", "compare", "ensemble", "run"]
     launched = client.post("/api/runs", json={"scenario": scenario_name, "kind": "run"})
@@ -487,13 +505,17 @@ def test_run_lifecycle(client: TestClient, scenario_name: str) -> None:
     run_id = launched.json()["id"]
     assert launched.headers["location"] == f"/api/runs/{run_id}"
     run = wait_for(client, run_id)
-    assert run["status"] == "succeeded" and run["progress"] == 1.0
+    assert run["status"] == "complete" and run["progress"] == 1.0 and run["stored"]
     assert run["result_url"] == f"/api/runs/{run_id}/result"
+    # the job's id is the store's run id
+    stored = RunStore(tmp_path / "store").get_run(run_id)
+    assert stored["kind"] == "run" and stored["status"] == "complete"
     result = client.get(f"/api/runs/{run_id}/result").json()
-    # the baseline run as `equipoise run --json` prints it, its picture and the report's figures
+    # the run as `equipoise run --json` prints it, its picture and the report's figures
     scenario = client.app.state.catalog.load(scenario_name).scenario
     data = baseline_report_data(scenario)
-    assert set(result["result"]) == {"picture", "run", "figures"}
+    assert set(result["result"]) == {"picture", "run", "figures", "notes"}
+    assert result["result"]["notes"] == []
     assert result["result"]["picture"] == json.loads(json.dumps(picture(scenario).to_dict()))
     assert result["result"]["run"] == json.loads(json.dumps(run_dict(data.baseline, data.picture)))
     expected_figures = [f.to_dict() for f in report_figures(data).all()]
@@ -515,9 +537,13 @@ def test_run_errors(client: TestClient, tmp_path: Path) -> None:
     invalid = client.post("/api/runs", json={"scenario": "bad"})
     assert invalid.status_code == 422
     assert invalid.json()["problems"][0]["path"] == "relations[0].weight"
-    assert client.get("/api/runs/20260101T000000-00000000").status_code == 404
-    assert client.get("/api/runs/20260101T000000-00000000/result").status_code == 404
-    assert client.post("/api/runs/20260101T000000-00000000/cancel").status_code == 404
+    for absent in ("20260101-000000-0000", "20260101-000000-0123456789abcdef"):
+        assert client.get(f"/api/runs/{absent}").status_code == 404
+        assert client.get(f"/api/runs/{absent}/result").status_code == 404
+        assert client.post(f"/api/runs/{absent}/cancel").status_code == 404
+        assert client.get(f"/runs/{absent}").status_code == 404
+    # the old web id format is not a run id any more
+    assert client.get("/api/runs/20260101T000000-00000000").status_code == 422
 
 
 def test_queue_full_is_429_and_results_wait(tmp_path: Path) -> None:
@@ -527,21 +553,24 @@ def test_queue_full_is_429_and_results_wait(tmp_path: Path) -> None:
         (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
         first = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
         second = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
-        assert gate.started.wait(5)
+        assert gate.started.wait(20)
         full = c.post("/api/runs", json={"scenario": "example", "kind": "gate"})
         assert full.status_code == 429
         assert full.headers["retry-after"] == "2"
         assert "queue is full" in full.json()["detail"]
         assert c.get(f"/api/runs/{first['id']}").json()["status"] == "running"
         assert c.get(f"/api/runs/{second['id']}").json()["status"] == "queued"
+        # the running job's run is in the store already; the queued one's is not
+        assert first["id"] in set(RunStore(tmp_path / "store").list_runs()["run_id"])
+        assert not c.get(f"/api/runs/{second['id']}").json()["stored"]
         not_ready = c.get(f"/api/runs/{first['id']}/result")
         assert not_ready.status_code == 409 and "running" in not_ready.json()["detail"]
         page = c.post("/runs", data={"scenario": "example", "kind": "gate"})
         assert page.status_code == 429 and "queue is full" in page.text
         gate.open.set()
         for run in (first, second):
-            assert wait_for(c, run["id"])["status"] == "succeeded"
-        assert c.get(f"/api/runs/{second['id']}/result").json()["result"]["actors"] == 3
+            assert wait_for(c, run["id"], timeout=60)["status"] == "complete"
+        assert c.get(f"/api/runs/{second['id']}/result").json()["result"]["members"] == 2
         assert c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).status_code == 202
 
 
@@ -552,101 +581,173 @@ def test_cancel_queued_and_running(tmp_path: Path) -> None:
         (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
         running = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
         queued = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()
-        assert gate.started.wait(5)
+        assert gate.started.wait(20)
         cancelled = c.post(f"/api/runs/{queued['id']}/cancel").json()
-        assert cancelled["status"] == "cancelled"
+        assert cancelled["status"] == "cancelled" and not cancelled["stored"]
+        assert c.get(f"/api/runs/{running['id']}").json()["cancellable"] is True
         asked = c.post(f"/api/runs/{running['id']}/cancel").json()
         assert asked["cancel_requested"] is True
-        assert wait_for(c, running["id"])["status"] == "cancelled"
+        # a cancelled run is left incomplete in the store, its stored batches kept: resumable
+        stopped = wait_for(c, running["id"])
+        assert stopped["status"] == "incomplete" and stopped["message"] == "cancelled"
+        info = RunStore(tmp_path / "store").get_run(running["id"])
+        assert info["status"] == "incomplete" and info["n_batches_done"] == 1
+        page = c.get(f"/runs/{running['id']}").text
+        assert f"equipoise ensemble --resume {running['id']}" in page
         result = c.get(f"/api/runs/{running['id']}/result")
         assert result.status_code == 409
         again = c.post(f"/api/runs/{running['id']}/cancel")
-        assert again.status_code == 200 and again.json()["status"] == "cancelled"
+        assert again.status_code == 200 and again.json()["status"] == "incomplete"
+    assert queued["id"] not in set(RunStore(tmp_path / "store").list_runs()["run_id"])
 
 
 def test_failing_jobs_never_kill_a_worker(tmp_path: Path) -> None:
-    def boom(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
-        raise RuntimeError("the model broke")
+    def boom(scenario: Scenario, params: Mapping[str, Any], ref: str | None) -> Plan:
+        raise RuntimeError("the plan broke")
 
-    def bad_input(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
+    def bad_input(scenario: Scenario, params: Mapping[str, Any], ref: str | None) -> Plan:
         raise InputError(Problem("must be positive", path="params.n"))
 
-    def not_json(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
-        return {"x": object()}
-
     registry = default_registry()
-    for name, fn in (("boom", boom), ("bad-input", bad_input), ("not-json", not_json)):
+    for name, fn in (("boom", boom), ("bad-input", bad_input)):
         registry.register_job_kind(name, fn)
+    registry.register(GateKind("late", two_members, fail=True))
     with make_client(tmp_path, config=WebConfig(workers=1), registry=registry) as c:
         (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
         runs = {
             kind: c.post("/api/runs", json={"scenario": "example", "kind": kind}).json()["id"]
-            for kind in ("boom", "bad-input", "not-json", "run")
+            for kind in ("boom", "bad-input", "late", "run")
         }
-        done = {kind: wait_for(c, run_id) for kind, run_id in runs.items()}
-        assert done["boom"]["status"] == "failed"
-        assert done["boom"]["error"] == "RuntimeError: the model broke"
+        done = {kind: wait_for(c, run_id, timeout=60) for kind, run_id in runs.items()}
+        # failures before the run was created: only the web knows of them
+        assert done["boom"]["status"] == "failed" and not done["boom"]["stored"]
+        assert done["boom"]["error"] == "RuntimeError: the plan broke"
         assert done["bad-input"]["problems"][0]["path"] == "params.n"
-        assert done["not-json"]["status"] == "failed" and "JSON" in done["not-json"]["error"]
-        assert done["run"]["status"] == "succeeded"
+        # a failure after: the store records the run as failed
+        assert done["late"]["status"] == "failed" and done["late"]["stored"]
+        assert RunStore(tmp_path / "store").get_run(runs["late"])["status"] == "failed"
+        assert done["run"]["status"] == "complete"
         page = c.get(f"/runs/{runs['boom']}")
-        assert "RuntimeError: the model broke" in page.text
+        assert "RuntimeError: the plan broke" in page.text
 
 
-def test_runs_are_kept_and_interrupted_ones_marked(tmp_path: Path) -> None:
+def test_restarting_the_app_keeps_the_runs(tmp_path: Path) -> None:
+    """Nothing is kept but the store: a new app on it shows the same runs and results."""
+    gate = Gate()
     with make_client(tmp_path) as c:
         (tmp_path / "scenarios" / "example.toml").write_text(template_text("example"), "utf-8")
         run_id = c.post("/api/runs", json={"scenario": "example"}).json()["id"]
-        wait_for(c, run_id)
-    # a run that was running when the server died
-    stale = Job(id="20260101T000000-abcdef01", kind="run", scenario="example", params={})
-    folder = tmp_path / "runs" / stale.id
-    folder.mkdir()
-    (folder / "job.json").write_text(
-        json.dumps({**stale.to_dict(), "status": "running"}), encoding="utf-8"
-    )
-    (tmp_path / "runs" / "not-a-run").mkdir()
+        wait_for(c, run_id, timeout=60)
+        before = c.get(f"/api/runs/{run_id}/result").json()
+    # a server stopped while a job runs: its run is left incomplete, not lost
+    with make_client(tmp_path, registry=gated_registry(gate)) as c:
+        held = c.post("/api/runs", json={"scenario": "example", "kind": "gate"}).json()["id"]
+        assert gate.started.wait(20)
+        threading.Timer(0.2, gate.open.set).start()  # the queue cancels it first
     with make_client(tmp_path) as c:
         runs = {r["id"]: r for r in c.get("/api/runs").json()["runs"]}
-        assert runs[run_id]["status"] == "succeeded"
-        assert runs[stale.id]["status"] == "interrupted"
-        assert c.get(f"/api/runs/{run_id}/result").status_code == 200
-    on_disk = json.loads((folder / "job.json").read_text(encoding="utf-8"))
-    assert on_disk["status"] == "interrupted" and on_disk["format"] == 1
+        assert runs[run_id]["status"] == "complete" and runs[run_id]["scenario"] == "example"
+        assert runs[held]["status"] == "incomplete" and runs[held]["kind"] == "ensemble"
+        after = c.get(f"/api/runs/{run_id}/result")
+        assert after.status_code == 200 and after.json() == before
+        assert c.get(f"/runs/{run_id}/result").status_code == 200
+    assert not list(tmp_path.rglob("job.json")) and not list(tmp_path.rglob("result.json"))
+
+
+def test_runs_of_the_command_line_and_the_api_show_on_the_web(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """One run record: the store's runs, whoever made them, are the web's, and back."""
+    from equipoise.cli import app
+
+    store = RunStore(tmp_path / "store")
+    path = tmp_path / "scenarios" / "example.toml"
+    scenario = load_scenario(path)
+    by_api = run_plan(
+        EnsemblePlan(scenario=scenario, scenario_ref=str(path), n_members=4), store=store
+    ).run.run_id
+    by_cli = CliRunner().invoke(
+        app, ["claims", str(path), "-n", "4", "--store", str(tmp_path / "store"), "--json", "-q"]
+    )
+    assert by_cli.exit_code == 0, by_cli.output
+    claims_id = json.loads(by_cli.output)["run_id"]
+    elsewhere = run_plan(
+        RunPlan(scenario=load_scenario(_write(tmp_path / "x.toml", template_text("x")))),
+        store=store,
+    ).run.run_id
+
+    listed = {r["id"]: r for r in client.get("/api/runs").json()["runs"]}
+    assert set(listed) == {by_api, claims_id, elsewhere}
+    assert listed[by_api]["kind"] == "ensemble" and listed[by_api]["scenario"] == "example"
+    assert listed[claims_id]["status"] == "complete" and listed[claims_id]["members"] == 4
+    assert not any(r["cancellable"] for r in listed.values())  # none is this server's
+    page = client.get("/runs").text
+    assert by_api in page and claims_id in page and "No runs yet" not in page
+    assert by_api in client.get("/").text
+
+    bands = client.get(f"/api/runs/{by_api}/result").json()["result"]
+    assert {f["key"] for f in bands["figures"]} >= {"polarity"}
+    assert client.get(f"/runs/{by_api}/result").status_code == 200
+    claims = client.get(f"/api/runs/{claims_id}/result").json()["result"]
+    assert [c["id"] for c in claims["claims"]] == [c.id for c in scenario.claims]
+    page = client.get(f"/runs/{claims_id}/result")
+    assert page.status_code == 200 and 'id="claims-table"' in page.text
+    # a scenario the app does not know: the run shows, with a note instead of figures
+    other = client.get(f"/api/runs/{elsewhere}/result").json()["result"]
+    assert other["figures"] == [] and "not one the web app can open" in other["notes"][0]
+    assert client.get(f"/runs/{elsewhere}/result").status_code == 200
+    assert client.get(f"/runs/{elsewhere}").status_code == 200
+
+    # and the web's own run is one of the store's, listed by the command line
+    web_id = client.post("/api/runs", json={"scenario": "example"}).json()["id"]
+    assert wait_for(client, web_id, timeout=60)["status"] == "complete"
+    assert web_id in set(store.list_runs()["run_id"])
+    assert store.get_run(web_id)["parameters"]["scenario_ref"] == str(path.resolve())
+    listing = CliRunner().invoke(app, ["runs", "list", "--store", str(tmp_path / "store")])
+    assert listing.exit_code == 0 and web_id in listing.output
 
 
 def test_job_queue_directly(tmp_path: Path) -> None:
-    gate = Gate()
-    scenario = load_scenario(_write(tmp_path / "x.toml", template_text("x")))
-    with JobQueue(tmp_path / "runs", registry=gated_registry(gate), workers=1, capacity=1) as q:
-        job = q.submit("gate", scenario, scenario_name="x")
-        assert gate.started.wait(5)
+    gate = threading.Event()
+
+    def work(run_id: str, progress: Progress) -> None:
+        while not gate.wait(0.01):
+            progress(0.5, "waiting")
+
+    with JobQueue(RunStore(tmp_path / "store"), workers=1, capacity=1) as q:
+        job = q.submit(work, kind="gate", scenario_name="x")
         with pytest.raises(QueueFull):
-            q.submit("gate", scenario, scenario_name="x")
-        gate.open.set()
+            q.submit(work, kind="gate", scenario_name="x")
+        gate.set()
         deadline = time.monotonic() + 5
         while not q.get(job.id).status.finished and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert q.get(job.id).status is JobStatus.succeeded
-        assert q.result(job.id) == {"actors": 3, "params": {}}
+        assert q.get(job.id).status is JobStatus.complete and not q.get(job.id).stored
     with pytest.raises(ValueError, match="already registered"):
-        default_registry().register_job_kind("run", gate)
+        default_registry().register_job_kind("run", two_members)
     with pytest.raises(ValueError, match="lowercase"):
-        JobRegistry().register_job_kind("Bad Name", gate)
+        JobRegistry().register_job_kind("Bad Name", two_members)
 
 
-def test_closing_the_queue_interrupts_running_jobs(tmp_path: Path) -> None:
-    gate = Gate()
-    scenario = load_scenario(_write(tmp_path / "x.toml", template_text("x")))
-    q = JobQueue(tmp_path / "runs", registry=gated_registry(gate), workers=1, capacity=3)
-    running = q.submit("gate", scenario, scenario_name="x")
-    waiting = q.submit("gate", scenario, scenario_name="x")
-    assert gate.started.wait(5)
+def test_closing_the_queue_stops_running_jobs(tmp_path: Path) -> None:
+    started = threading.Event()
+
+    def work(run_id: str, progress: Progress) -> None:
+        started.set()
+        while True:
+            progress(0.5, "waiting")
+            time.sleep(0.01)
+
+    q = JobQueue(RunStore(tmp_path / "store"), workers=1, capacity=3)
+    running = q.submit(work, kind="gate", scenario_name="x")
+    waiting = q.submit(work, kind="gate", scenario_name="x")
+    assert started.wait(5)
     q.close()
-    assert q.get(running.id).status is JobStatus.interrupted
-    assert q.get(waiting.id).status is JobStatus.interrupted
+    assert q.get(running.id).status is JobStatus.incomplete
+    assert q.get(running.id).message == "the server stopped the job"
+    assert q.get(waiting.id).status is JobStatus.cancelled
     with pytest.raises(QueueFull):
-        q.submit("gate", scenario, scenario_name="x")
+        q.submit(work, kind="gate", scenario_name="x")
 
 
 def _write(path: Path, text: str) -> Path:
@@ -825,7 +926,7 @@ def test_pages_launch_watch_and_open_a_run(client: TestClient, scenario_name: st
     run_id = run_url.rsplit("/", 1)[1]
     wait_for(client, run_id)
     status = client.get(f"{run_url}/status").text
-    assert 'data-status="succeeded"' in status and "hx-trigger" not in status
+    assert 'data-status="complete"' in status and "hx-trigger" not in status
     assert f'href="/runs/{run_id}/result"' in status
     result = client.get(f"{run_url}/result")
     assert result.status_code == 200 and 'id="power-table"' in result.text
@@ -928,16 +1029,25 @@ def test_serve_command_binds_localhost_by_default(
     from equipoise.cli import app
 
     calls: list[dict[str, Any]] = []
+    monkeypatch.delenv("EQUIPOISE_RUNS", raising=False)
     monkeypatch.setattr(uvicorn, "run", lambda web, **kw: calls.append({"app": web, **kw}))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
-    assert (tmp_path / "scenarios").is_dir() and (tmp_path / "equipoise-runs" / "web").is_dir()
+    assert (tmp_path / "scenarios").is_dir()
+    # the results store of every command
+    assert calls[0]["app"].state.runs.store.root == Path("equipoise-runs")
+    result = CliRunner().invoke(app, ["serve", "--store", str(tmp_path / "mine")])
+    assert result.exit_code == 0 and calls[1]["app"].state.runs.store.root == tmp_path / "mine"
+    result = CliRunner().invoke(app, ["serve", "--runs-dir", str(tmp_path / "old")])
+    assert result.exit_code == 0 and "deprecated" in result.output
+    assert calls[2]["app"].state.runs.store.root == tmp_path / "old"
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    result = CliRunner().invoke(app, ["serve", "--scenario-dir", str(tmp_path / "file")])
-    assert result.exit_code != 0
-    assert len(calls) == 1
+    for option in ("--scenario-dir", "--store"):
+        result = CliRunner().invoke(app, ["serve", option, str(tmp_path / "file")])
+        assert result.exit_code != 0
+    assert len(calls) == 3
 
 
 def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_path: Path) -> None:
@@ -949,7 +1059,7 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
     )
     assert launched.status_code == 202, launched.text
     run = wait_for(client, launched.json()["id"], timeout=120)
-    assert run["status"] == "succeeded", run
+    assert run["status"] == "complete", run
     result = client.get(f"/api/runs/{run['id']}/result").json()["result"]
     [row] = result["claims"]
     assert {"id", "quote", "verdict", "probability", "interval", "drivers"} <= set(row)
@@ -977,7 +1087,7 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
         },
     )
     run = wait_for(client, launched.json()["id"], timeout=120)
-    assert run["status"] == "succeeded", run
+    assert run["status"] == "complete", run
     diffs = client.get(f"/api/runs/{run['id']}/result").json()["result"]["differences"]
     rel = next(d for d in diffs if d["metric"] == "relation" and d["entity"] == "USA,CHN")
     assert rel["difference"] > 0  # the what-if adds 0.3 to US-China
@@ -996,7 +1106,7 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
         "/api/runs", json={"scenario": "example", "kind": "ensemble", "params": {"members": 6}}
     )
     run = wait_for(client, launched.json()["id"], timeout=120)
-    assert run["status"] == "succeeded", run
+    assert run["status"] == "complete", run
     result = client.get(f"/api/runs/{run['id']}/result").json()["result"]
     figures = {f["key"]: f for f in result["figures"]}
     assert set(figures) == {"power-over-time", "polarity", "bipolarity", "strategic-space"}
@@ -1052,19 +1162,3 @@ def test_a_baseline_run_that_fails_leaves_the_rest_of_the_page(
         assert 'id="baseline-error"' in page.text and 'id="power-table"' in page.text
         assert "simulated failure of the run" in page.text
     assert len(calls) == 1
-
-
-def test_a_run_result_stored_as_the_bare_picture_still_shows_it(
-    client: TestClient, scenario_name: str, tmp_path: Path
-) -> None:
-    """Runs stored before the run job returned {picture, run, figures} kept the picture alone."""
-    run_id = client.post("/api/runs", json={"scenario": scenario_name}).json()["id"]
-    assert wait_for(client, run_id)["status"] == "succeeded"
-    path = tmp_path / "runs" / run_id / "result.json"
-    stored = json.loads(path.read_text(encoding="utf-8"))
-    stored["result"] = stored["result"]["picture"]
-    path.write_text(json.dumps(stored), encoding="utf-8")
-    page = client.get(f"/runs/{run_id}/result")
-    assert page.status_code == 200
-    assert 'id="power-table"' in page.text and 'id="relations-table"' in page.text
-    assert 'id="baseline"' not in page.text  # no figures were stored with it

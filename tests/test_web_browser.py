@@ -8,8 +8,10 @@ name, launches a run, watches its progress to completion and opens its result. I
 screenshot at each stage into ``test-artifacts/web/`` and fails on any console error, any
 failed or 4xx/5xx request, and any request that leaves the app (no CDN).
 
-The run kind is the real ``run`` (the picture), paced with a few progress steps so that the
-page's live progress polling is exercised; the result is the real picture.
+The run kind is the real ``run`` (its plan, stored in the results store), paced with a few
+progress steps so that the page's live progress polling is exercised; the result is the real
+picture. The store holds one more run made outside the app (an ensemble run by ``run_plan``, as
+the command line runs it): the runs page lists it beside the app's, and its result page opens.
 
 Skipped, with the reason, only where /usr/bin/chromium is absent and we are not in CI
 (``CI=true`` means the test must run).
@@ -20,16 +22,20 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from equipoise.experiments.plans import EnsemblePlan, PlanResult, run_plan
 from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, load_scenario
 from equipoise.scenario.schema import Scenario
+from equipoise.store import open_store
 from equipoise.testing import CHROMIUM, CHROMIUM_ARGS, template_text, wait_until
 from equipoise.web.app import create_app
-from equipoise.web.jobs import Progress, default_registry, run_baseline
+from equipoise.web.jobs import Progress
+from equipoise.web.kinds import JobKind, default_registry, run_plan_of
 from equipoise.web.server import serve_in_thread
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -49,17 +55,25 @@ from playwright.sync_api import ConsoleMessage, Page, Request, Response, sync_pl
 pytestmark = pytest.mark.slow
 
 
-def paced_run(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
+@dataclass(frozen=True)
+class PacedRun(JobKind):
     """The real ``run`` kind, with a few paced progress steps before it (for the page to watch)."""
-    for step in range(1, 6):
-        progress(step / 10, f"step {step} of 5")
-        time.sleep(0.3)
-    return run_baseline(scenario, params, progress)
+
+    def run(
+        self, scenario: Scenario, params: Mapping[str, Any], *, progress: Progress, **kw: Any
+    ) -> PlanResult:
+        for step in range(1, 6):
+            progress(step / 100, f"step {step} of 5")
+            time.sleep(0.3)
+        return super().run(scenario, params, progress=progress, **kw)
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str]]:
-    """Serve the app on a free localhost port; yield (base URL, scenario folder, scenario)."""
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str, str]]:
+    """Serve the app on a free localhost port.
+
+    Yields (base URL, scenario folder, scenario, the id of a run made outside the app).
+    """
     root = tmp_path_factory.mktemp("web")
     scenarios = root / "scenarios"
     scenarios.mkdir()
@@ -69,18 +83,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         name = "example"
         (scenarios / "example.toml").write_text(template_text("example"), encoding="utf-8")
     registry = default_registry()
-    registry.register_job_kind("run", paced_run, description="the picture, paced", replace=True)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("EQUIPOISE_RUNS", str(root / "store"))  # the experiment jobs' results store
-    try:
-        with serve_in_thread(create_app(scenarios, root / "runs", registry=registry)) as url:
-            yield url, scenarios, name
-    finally:
-        mp.undo()
+    registry.register(PacedRun("run", run_plan_of, "the run, paced"), replace=True)
+    ref = name if name in bundled_names() else str(scenarios / f"{name}.toml")
+    outside = run_plan(
+        EnsemblePlan(scenario=load_scenario(ref), scenario_ref=ref, n_members=4),
+        store=open_store(root / "store"),
+    ).run.run_id
+    assert outside is not None
+    with serve_in_thread(create_app(scenarios, root / "store", registry=registry)) as url:
+        yield url, scenarios, name, outside
 
 
 @pytest.fixture(scope="module")
-def page(server: tuple[str, Path, str]) -> Iterator[tuple[Page, list[str]]]:
+def page(server: tuple[str, Path, str, str]) -> Iterator[tuple[Page, list[str]]]:
     """A Chromium page that records every console error, failed request and foreign request."""
     if not CHROMIUM.exists():
         pytest.fail(f"CI=true but {CHROMIUM} is missing: scripts/test.sh installs it with apt-get")
@@ -140,7 +155,7 @@ def launch_and_open(
     page.fill("#members", str(members))
     page.click("#launch")
     page.wait_for_url(f"{base}/runs/*")
-    page.locator('#run-status[data-status="succeeded"]').wait_for(timeout=180_000)
+    page.locator('#run-status[data-status="complete"]').wait_for(timeout=180_000)
     if shot_done is not None:
         shot(page, shot_done)
     page.click("#open-result")
@@ -148,9 +163,9 @@ def launch_and_open(
 
 
 def test_view_edit_save_run_and_open_the_result(
-    server: tuple[str, Path, str], page: tuple[Page, list[str]]
+    server: tuple[str, Path, str, str], page: tuple[Page, list[str]]
 ) -> None:
-    base, scenarios, name = server
+    base, scenarios, name, outside = server
     p, troubles = page
 
     # 1. the app's home: scenarios listed
@@ -225,7 +240,7 @@ def test_view_edit_save_run_and_open_the_result(
     )
     assert status.get_attribute("data-status") == "running"
     shot(p, "06-run-progress")
-    p.locator('#run-status[data-status="succeeded"]').wait_for(timeout=30_000)
+    p.locator('#run-status[data-status="complete"]').wait_for(timeout=30_000)
     assert p.locator("#run-percent").inner_text() == "100 %"
     shot(p, "07-run-done")
 
@@ -260,9 +275,22 @@ def test_view_edit_save_run_and_open_the_result(
     assert len(drawn) == 4 and all(n > 0 for n in drawn)
     shot(p, "11-ensemble-bands", full_page=True)
 
-    # 10. the runs page lists the three
+    # 10. the runs page lists the three and the one made outside the app: one run record
     p.goto(base + "/runs")
-    assert p.locator("#runs-table tbody tr").count() == 3
+    assert p.locator("#runs-table tbody tr").count() == 4
     shot(p, "12-runs")
+
+    # 11. the outside run's result: the report's band figures, drawn from the store
+    p.click(f'#runs-table a[href="/runs/{outside}"]')
+    p.wait_for_url(f"{base}/runs/{outside}")
+    p.click("#open-result")
+    p.wait_for_url(f"{base}/runs/{outside}/result")
+    wait_until(
+        p,
+        "document.querySelectorAll('.js-plotly-plot').length"
+        " === document.querySelectorAll('[data-figure]').length",
+    )
+    assert len(figures_drawn(p)) == 4 and all(n > 0 for n in figures_drawn(p))
+    shot(p, "13-outside-run", full_page=True)
 
     assert troubles == [], "\n".join(troubles)

@@ -36,26 +36,52 @@ def serve(
             file_okay=False,
         ),
     ] = Path("scenarios"),
-    runs_dir: Annotated[
-        Path,
+    store: Annotated[
+        Path | None,
         typer.Option(
-            "--runs-dir",
-            help="Folder where each run keeps its status and result (created if absent).",
+            "--store",
+            help="Results store folder: every run is recorded there and every run of it is "
+            "shown (default $EQUIPOISE_RUNS or ./equipoise-runs, as every command).",
             file_okay=False,
         ),
-    ] = Path("equipoise-runs") / "web",
+    ] = None,
+    runs_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--runs-dir",
+            help="Deprecated: the same as --store.",
+            file_okay=False,
+            hidden=True,
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app: browse, view and edit scenarios, launch runs, a JSON API under /api.
 
-    Binds 127.0.0.1 by default, so only this computer can reach it. See docs/web.md.
+    Binds 127.0.0.1 by default, so only this computer can reach it. Runs are those of the
+    results store (--store), the same as `equipoise runs list` shows. See docs/web.md.
     """
     with guarded():
         import uvicorn
 
+        from equipoise.store import default_root
         from equipoise.web.app import WebConfig, create_app
         from equipoise.web.security import LOOPBACK_HOSTS
 
-        for folder, option in ((scenario_dir, "--scenario-dir"), (runs_dir, "--runs-dir")):
+        if runs_dir is not None:
+            if store is not None:
+                raise InputError(
+                    Problem(
+                        "give --store only (--runs-dir is its deprecated name)", path="--runs-dir"
+                    )
+                )
+            err.print(
+                "[yellow]warning:[/yellow] --runs-dir is deprecated and will be removed: the "
+                f"web app keeps its runs in the results store; use --store {runs_dir}",
+                highlight=False,
+            )
+            store = runs_dir
+        store = store if store is not None else default_root()
+        for folder, option in ((scenario_dir, "--scenario-dir"), (store, "--store")):
             if folder.exists() and not folder.is_dir():
                 raise InputError(Problem("is not a folder", file=str(folder), path=option))
         loopback = _is_loopback(host)
@@ -66,11 +92,11 @@ def serve(
                 "which has no login. Use the default 127.0.0.1 unless you mean it.",
                 highlight=False,
             )
-        web = create_app(scenario_dir, runs_dir, config=WebConfig(allowed_hosts=allowed))
+        web = create_app(scenario_dir, store, config=WebConfig(allowed_hosts=allowed))
         shown = f"[{host}]" if ":" in host else host
         out.print(
             f"equipoise web app on http://{shown}:{port}/  (scenarios: {scenario_dir.resolve()}; "
-            f"runs: {runs_dir.resolve()}; Ctrl-C stops it)",
+            f"results store: {store.resolve()}; Ctrl-C stops it)",
             highlight=False,
         )
         uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)

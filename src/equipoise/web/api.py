@@ -2,7 +2,8 @@
 
 Every error is a 4xx JSON body ``{"detail": ..., "problems": [...]}`` (see
 :class:`~equipoise.web.models.ErrorOut`), with the located problems of the scenario layer
-where there are some. The handlers only call the catalog and the job queue.
+where there are some. The handlers only call the catalog and the runs (:class:`~equipoise.web.runs.WebRuns`: the job
+queue and the results store).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from equipoise.errors import InputError, Problem
 from equipoise.scenario.loading import decode_text
 from equipoise.web.catalog import Catalog, Checked, Loaded, check_name
-from equipoise.web.jobs import Job, JobQueue, JobStatus
+from equipoise.web.jobs import Job, JobStatus
 from equipoise.web.models import (
     NAME_PATTERN,
     RUN_ID_PATTERN,
@@ -38,6 +39,7 @@ from equipoise.web.models import (
     ValidateRequest,
     ValidationOut,
 )
+from equipoise.web.runs import WebRuns
 
 T_ScenarioName = Annotated[
     str,
@@ -49,7 +51,12 @@ T_ScenarioName = Annotated[
     ),
 ]
 T_RunId = Annotated[
-    str, Path(pattern=RUN_ID_PATTERN, description="Run id, e.g. 20261123T184500-3fa2b1c9.")
+    str,
+    Path(
+        pattern=RUN_ID_PATTERN,
+        max_length=64,
+        description="Run id in the results store, e.g. 20261123-184500-3fa2.",
+    ),
 ]
 TOML_TYPES = ("application/toml", "text/plain", "text/x-toml")
 
@@ -179,8 +186,9 @@ def _body_schema(model: type[ScenarioInput]) -> dict[str, Any]:
     }
 
 
-def build_api(catalog: Catalog, jobs: JobQueue) -> APIRouter:
-    """Return the ``/api`` router over a catalog and a job queue."""
+def build_api(catalog: Catalog, runs: WebRuns) -> APIRouter:
+    """Return the ``/api`` router over a catalog and the runs."""
+    jobs = runs.jobs
     # errors any request can meet (the guard's 400 and 413; invalid parameters' 422)
     api = APIRouter(prefix="/api", tags=["api"], responses=_errors(400, 413, 422))
 
@@ -314,7 +322,7 @@ def build_api(catalog: Catalog, jobs: JobQueue) -> APIRouter:
         return KindList(
             kinds=[
                 KindOut(name=k.name, description=k.description, params=k.params.model_json_schema())
-                for k in jobs.registry.kinds()
+                for k in runs.registry.kinds()
             ]
         )
 
@@ -327,7 +335,7 @@ def build_api(catalog: Catalog, jobs: JobQueue) -> APIRouter:
     )
     def launch(body: RunRequest, response: Response) -> RunOut:
         """Queue a job of ``kind`` on a scenario; poll its ``url`` for progress."""
-        job = submit(catalog, jobs, body.scenario, body.kind, body.params)
+        job = submit(catalog, runs, body.scenario, body.kind, body.params)
         response.headers["Location"] = f"/api/runs/{job.id}"
         return RunOut.of(job)
 
@@ -336,7 +344,11 @@ def build_api(catalog: Catalog, jobs: JobQueue) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=1000, description="At most this many.")] = 100,
         status: Annotated[JobStatus | None, Query(description="Only runs in this status.")] = None,
     ) -> RunList:
-        """List the runs, newest first (past runs are read back from the runs folder at start)."""
+        """List the runs of the results store and the jobs waiting here, newest first.
+
+        The same runs as ``equipoise runs list``, whichever made them (this app, the command
+        line, the Python API).
+        """
         found = [j for j in jobs.jobs() if status is None or j.status is status]
         return RunList(runs=[RunOut.of(j) for j in found[:limit]])
 
@@ -362,25 +374,22 @@ def build_api(catalog: Catalog, jobs: JobQueue) -> APIRouter:
         summary="A run's result",
     )
     def result(run_id: T_RunId) -> RunResult:
-        """Return the result of a succeeded run (409 while it is queued or running, or failed)."""
-        job = jobs.get(run_id)
-        if job.status is not JobStatus.succeeded:
-            raise ApiProblem(
-                409, f"run {run_id} has no result: it is {job.status.value}", job.problems
+        """Return the result of a complete run, from the store (409 if it is not complete)."""
+        job, data = runs.result(run_id)
+        if data is None:
+            detail = (
+                f"run {run_id} has no result: it is {job.status.value}"
+                if job.status is not JobStatus.complete
+                else f"run {run_id} is not in the results store"
             )
-        try:
-            data = jobs.result(run_id)
-        except (OSError, ValueError, KeyError):
-            raise ApiProblem(
-                409, f"the result file of run {run_id} is missing or damaged"
-            ) from None
+            raise ApiProblem(409, detail, job.problems)
         return RunResult(id=job.id, kind=job.kind, scenario=job.scenario, result=data)
 
     return api
 
 
 def submit(
-    catalog: Catalog, jobs: JobQueue, scenario: str, kind: str, params: dict[str, Any]
+    catalog: Catalog, runs: WebRuns, scenario: str, kind: str, params: dict[str, Any]
 ) -> Job:
     """Load a scenario and queue a job on it (shared by the API and the pages).
 
@@ -396,13 +405,7 @@ def submit(
         raise ApiProblem(
             422, f"scenario {scenario!r} is invalid; fix it before running it", loaded.problems
         )
-    return jobs.submit(
-        kind,
-        loaded.scenario,
-        scenario_name=scenario,
-        params=params,
-        scenario_sha256=loaded.sha256,
-    )
+    return runs.submit(loaded, kind, params)
 
 
 __all__ = ["ApiProblem", "build_api", "read_scenario_input", "submit", "summarize"]

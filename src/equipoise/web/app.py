@@ -1,8 +1,9 @@
 """The web app: :func:`create_app` builds the FastAPI application.
 
 Pages (Jinja2 templates, htmx for the interactive parts) and the JSON API under ``/api`` sit
-on the same two objects: a :class:`~equipoise.web.catalog.Catalog` of scenarios and a
-:class:`~equipoise.web.jobs.JobQueue` of runs. The app is an edge: it holds no model logic.
+on the same two objects: a :class:`~equipoise.web.catalog.Catalog` of scenarios and the
+:class:`~equipoise.web.runs.WebRuns` (the job queue and the results store, the command line's
+store). The app is an edge: it holds no model logic.
 
 Run it with ``equipoise serve`` (see ``docs/web.md``).
 """
@@ -28,13 +29,16 @@ from equipoise import __version__
 from equipoise.errors import InputError, Problem
 from equipoise.plotlyjs import CARTESIAN
 from equipoise.report.render import fmt_cell
+from equipoise.store import RunNotFoundError, StoreBackend, StoreError, open_store
 from equipoise.web.api import ApiProblem, build_api
 from equipoise.web.catalog import Catalog, NameTaken, NotFound
 from equipoise.web.figures import heat_class, json_script
 from equipoise.web.forms import html_id
-from equipoise.web.jobs import JobQueue, JobRegistry, QueueFull, UnknownRun, default_registry
+from equipoise.web.jobs import QueueFull, UnknownRun
+from equipoise.web.kinds import JobRegistry, default_registry
 from equipoise.web.models import ErrorOut, ProblemOut
 from equipoise.web.pages import build_pages
+from equipoise.web.runs import WebRuns
 from equipoise.web.security import LOOPBACK_HOSTS, Guard
 
 log = logging.getLogger(__name__)
@@ -98,7 +102,7 @@ def make_templates() -> Jinja2Templates:
 
 def create_app(
     scenario_dir: Path,
-    runs_dir: Path,
+    store: Path | StoreBackend | None = None,
     *,
     config: WebConfig | None = None,
     registry: JobRegistry | None = None,
@@ -110,23 +114,27 @@ def create_app(
     scenario_dir : Path
         The user's scenario folder: listed, and where edited scenarios are saved (created
         if absent).
-    runs_dir : Path
-        Where each run keeps its status and result (created if absent).
+    store : Path or StoreBackend, optional
+        The results store every job records its run in, and whose runs the app shows (a
+        folder, opened with :func:`~equipoise.store.open_store`; default: the command line's,
+        ``$EQUIPOISE_RUNS`` or ``./equipoise-runs``). Created on the first run.
     config : WebConfig, optional
         Limits and settings (defaults: 1 MiB bodies, 2 workers, 8 queued jobs, loopback).
     registry : JobRegistry, optional
-        The job kinds (default: :func:`~equipoise.web.jobs.default_registry`).
+        The job kinds (default: :func:`~equipoise.web.kinds.default_registry`).
 
     Returns
     -------
     FastAPI
-        The app; its job queue is closed when the app shuts down.
+        The app; its job queue is closed when the app shuts down (running jobs leave their
+        runs incomplete in the store).
     """
     config = config or WebConfig()
     catalog = Catalog(scenario_dir)
-    jobs = JobQueue(
-        runs_dir,
-        registry=registry or default_registry(),
+    runs = WebRuns(
+        catalog,
+        registry or default_registry(),
+        store if isinstance(store, StoreBackend) else open_store(store),
         workers=config.workers,
         capacity=config.capacity,
     )
@@ -137,7 +145,7 @@ def create_app(
         try:
             yield
         finally:
-            jobs.close()
+            runs.close()
 
     app = FastAPI(
         title="equipoise",
@@ -152,7 +160,8 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.state.catalog = catalog
-    app.state.jobs = jobs
+    app.state.runs = runs
+    app.state.jobs = runs.jobs
     app.state.config = config
 
     def error(
@@ -189,6 +198,14 @@ def create_app(
     @app.exception_handler(UnknownRun)
     async def on_unknown_run(request: Request, exc: UnknownRun) -> Response:
         return error(request, 404, f"no run {exc.args[0]!r}")
+
+    @app.exception_handler(RunNotFoundError)
+    async def on_run_not_found(request: Request, exc: RunNotFoundError) -> Response:
+        return error(request, 404, "no such run in the results store")
+
+    @app.exception_handler(StoreError)
+    async def on_store_error(request: Request, exc: StoreError) -> Response:
+        return error(request, 503, f"the results store cannot be read: {exc}")
 
     @app.exception_handler(NameTaken)
     async def on_name_taken(request: Request, exc: NameTaken) -> Response:
@@ -235,8 +252,8 @@ def create_app(
             headers={"Cache-Control": "public, max-age=86400"},
         )
 
-    app.include_router(build_api(catalog, jobs))
-    app.include_router(build_pages(catalog, jobs, templates, poll_ms=config.poll_ms))
+    app.include_router(build_api(catalog, runs))
+    app.include_router(build_pages(catalog, runs, templates, poll_ms=config.poll_ms))
     app.mount(
         "/static",
         StaticFiles(packages=[("equipoise.web", "static")]),

@@ -1,63 +1,48 @@
-"""Long jobs off the request thread: a registry of job kinds and a bounded job queue.
+"""Long jobs off the request thread: a bounded queue whose every job is one run of the store.
 
-A *job* is one piece of work on one scenario, of one *kind*: ``"run"`` (the baseline run, what
-``equipoise run`` simulates, with the report's figures); the experiments layer adds ``"ensemble"``,
-``"compare"`` and ``"claims"``. A kind is a function
+The web app keeps no run record of its own. A job's id is the id of its run in the results
+store (``YYYYMMDD-HHMMSS-xxxx``, :func:`equipoise.store.runstore.new_run_id`), handed out when
+the job is queued and passed to the store when the run starts, so that what the store says
+of a run (its kind, scenario, status, batches, results) is what the web shows, for the runs
+of the web app and of the command line alike. :class:`JobQueue` keeps in memory only what the
+store cannot know yet:
 
-    fn(scenario, params, progress) -> JSON-able result
+* that a job waits for a worker (``queued``), and the progress fraction and message of a
+  running one;
+* that the user asked to cancel it (the job's progress callback then raises
+  :class:`JobCancelled`; the run is left ``incomplete`` in the store, resumable);
+* an error raised before its run was created (an input error: the job is ``failed`` and the
+  store never hears of it), and the error of a job that failed after (the store records the
+  run as ``failed``).
 
-registered on a :class:`JobRegistry` with :meth:`JobRegistry.register_job_kind`. The function
-reports its progress with ``progress(fraction, message)``; the same call raises
-:class:`JobCancelled` once the user has asked to cancel the job, which is how a running job
-is stopped (cooperatively, between steps). The web layer owns the registry and wires the
-kinds in (:func:`default_registry`), so that the layers below never import the web layer.
+What a job does is a function ``work(run_id, progress)`` handed to :meth:`JobQueue.submit`;
+the queue knows nothing of job kinds or plans (:mod:`equipoise.web.kinds` does).
 
-:class:`JobQueue` runs jobs on a small pool of worker threads behind a bounded queue: at most
-``capacity`` jobs may wait or run at once, and :meth:`JobQueue.submit` raises
-:class:`QueueFull` beyond that (the API answers 429). Every job is kept in the runs folder::
-
-    RUNS_DIR/<run id>/job.json      status, progress, timings, error, provenance
-    RUNS_DIR/<run id>/result.json   the result (written before the status says "succeeded")
-
-Both files carry a ``format`` version and are replaced atomically, so an interrupted server
-leaves every run either finished with its result, or marked ``interrupted`` at the next start.
+Statuses are the store's (``running``, ``complete``, ``incomplete``, ``failed``) plus
+``queued``, and ``cancelled`` for a job cancelled before its run existed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import math
-import os
-import re
-import secrets
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-import numpy as np
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from equipoise import __version__
 from equipoise.errors import EquipoiseError, InputError, Problem
-from equipoise.scenario.schema import Scenario
+from equipoise.store import RunNotFoundError, StoreBackend, StoreError
+from equipoise.store.runstore import new_run_id
 
 log = logging.getLogger(__name__)
 
-#: Version of the ``job.json`` / ``result.json`` layout; bump it and keep a reader for the old
-#: one when the layout changes.
-JOB_FORMAT = 1
-#: A run id: the UTC time it was created and 8 random hex digits (sortable by time).
-RUN_ID = re.compile(r"^[0-9]{8}T[0-9]{6}-[0-9a-f]{8}$")
-#: A job kind's name.
-KIND_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+#: A run id as the store makes them: UTC date and time, then 4 to 32 random hex digits.
+RUN_ID_PATTERN = r"^[0-9]{8}-[0-9]{6}-[0-9a-f]{4,32}$"
 
 
 class Progress(Protocol):
@@ -67,7 +52,8 @@ class Progress(Protocol):
         """Record that ``fraction`` (0–1) of the job is done; raise JobCancelled if cancelled."""
 
 
-T_JobFn = Callable[[Scenario, Mapping[str, Any], Progress], Any]
+#: What a job does: ``work(run_id, progress)``, recording run ``run_id`` in the store.
+T_Work = Callable[[str, Progress], None]
 
 
 class JobCancelled(EquipoiseError):
@@ -82,207 +68,33 @@ class UnknownRun(EquipoiseError, KeyError):
     """No run with this id."""
 
 
-class NoParams(BaseModel):
-    """Parameters of a job kind that takes none."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-@dataclass(frozen=True)
-class JobKind:
-    """A registered kind of job.
-
-    Attributes
-    ----------
-    name : str
-        The kind's name (``run``, ``ensemble``...).
-    fn : callable
-        ``fn(scenario, params, progress) -> JSON-able result``.
-    description : str
-        One line for the UI and ``GET /api/kinds``.
-    params : type of pydantic.BaseModel
-        Validates the job's parameters before it is queued (unknown keys are rejected by
-        :class:`NoParams`).
-    """
-
-    name: str
-    fn: T_JobFn
-    description: str = ""
-    params: type[BaseModel] = NoParams
-
-    def check_params(self, params: Mapping[str, Any]) -> dict[str, Any]:
-        """Validate ``params`` and return them as plain data.
-
-        Raises
-        ------
-        InputError
-            With one located problem (path ``params.FIELD``) per invalid parameter.
-        """
-        try:
-            model = self.params.model_validate(dict(params))
-        except ValidationError as exc:
-            raise InputError(
-                [
-                    Problem(
-                        str(e["msg"]),
-                        path=".".join(["params", *(str(p) for p in e["loc"])]),
-                    )
-                    for e in exc.errors(include_url=False)
-                ]
-            ) from None
-        return model.model_dump(mode="json")
-
-
-class JobRegistry:
-    """The kinds of job a :class:`JobQueue` can run.
-
-    Examples
-    --------
-    >>> registry = JobRegistry()
-    >>> registry.register_job_kind("echo", lambda scenario, params, progress: dict(params))
-    >>> registry.names()
-    ['echo']
-    """
-
-    def __init__(self) -> None:
-        self._kinds: dict[str, JobKind] = {}
-
-    def register_job_kind(
-        self,
-        name: str,
-        fn: T_JobFn,
-        *,
-        description: str = "",
-        params: type[BaseModel] = NoParams,
-        replace: bool = False,
-    ) -> None:
-        """Register ``fn`` as the job kind ``name``.
-
-        Parameters
-        ----------
-        name : str
-            Lowercase name (letters, digits, ``-``, ``_``).
-        fn : callable
-            ``fn(scenario, params, progress) -> JSON-able result``; it should call
-            ``progress(fraction, message)`` between steps (that call raises
-            :class:`JobCancelled` when the job is cancelled).
-        description : str
-            One line shown to users.
-        params : type of pydantic.BaseModel
-            Model that validates the job's parameters (default: none accepted).
-        replace : bool
-            Allow replacing a kind of the same name.
-
-        Raises
-        ------
-        ValueError
-            If the name is malformed, or taken and ``replace`` is false.
-        """
-        if not KIND_NAME.fullmatch(name):
-            raise ValueError(f"job kind names use lowercase letters, digits, - and _, got {name!r}")
-        if name in self._kinds and not replace:
-            raise ValueError(f"job kind {name!r} is already registered")
-        self._kinds[name] = JobKind(name=name, fn=fn, description=description, params=params)
-
-    def get(self, name: str) -> JobKind:
-        """Return the kind ``name``.
-
-        Raises
-        ------
-        InputError
-            If no such kind is registered (path ``kind``).
-        """
-        try:
-            return self._kinds[name]
-        except KeyError:
-            known = ", ".join(sorted(self._kinds)) or "none"
-            raise InputError(
-                Problem(f"unknown job kind {name!r} (kinds: {known})", path="kind")
-            ) from None
-
-    def names(self) -> list[str]:
-        """Return the registered kinds' names, sorted."""
-        return sorted(self._kinds)
-
-    def kinds(self) -> list[JobKind]:
-        """Return the registered kinds, sorted by name."""
-        return [self._kinds[n] for n in self.names()]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._kinds
-
-
-def run_baseline(scenario: Scenario, params: Mapping[str, Any], progress: Progress) -> Any:
-    """Run the ``run`` job: the baseline run, as ``equipoise run`` simulates it.
-
-    Returns ``{"picture": ..., "run": ..., "figures": [...]}``: the system's picture at the
-    start (:func:`equipoise.picture.picture`), the run as ``equipoise run --json`` prints it
-    (:func:`equipoise.outputs.run_dict`), and the report's figures of that one run
-    (:func:`equipoise.report.baseline_report_data`, each figure with its title, alternative
-    text and table; :meth:`equipoise.report.figures.FigureSpec.to_dict`).
-    """
-    from equipoise.outputs import run_dict
-    from equipoise.report import baseline_report_data, report_figures
-
-    progress(0.1, "compiling the scenario, simulating the baseline run, bargaining")
-    data = baseline_report_data(scenario)
-    progress(0.8, "drawing the figures")
-    figures = [f.to_dict() for f in report_figures(data).all()]
-    result = {
-        "picture": data.picture.to_dict(),
-        "run": run_dict(data.baseline, data.picture, forecasts=data.forecasts),
-        "figures": figures,
-    }
-    progress(1.0, "done")
-    return result
-
-
-def default_registry() -> JobRegistry:
-    """Return a new registry with the built-in job kinds: run, ensemble, compare, claims."""
-    from equipoise.web.experiment_jobs import register_experiment_jobs
-
-    registry = JobRegistry()
-    registry.register_job_kind(
-        "run",
-        run_baseline,
-        description="the baseline run over the horizon, with the report's figures",
-    )
-    register_experiment_jobs(registry)
-    return registry
-
-
-# --------------------------------------------------------------------------------------------
-# jobs
-
-
 class JobStatus(StrEnum):
-    """Where a job is in its life."""
+    """Where a run is: the store's statuses, and two that only the queue knows."""
 
-    queued = "queued"
+    queued = "queued"  # waiting for a worker (not in the store yet)
     running = "running"
-    succeeded = "succeeded"
+    complete = "complete"
+    incomplete = "incomplete"  # interrupted or cancelled while running; resumable
     failed = "failed"
-    cancelled = "cancelled"
-    interrupted = "interrupted"  # the server stopped while it was queued or running
+    cancelled = "cancelled"  # cancelled before its run started (never in the store)
 
     @property
     def finished(self) -> bool:
-        """Whether the job will not change any more."""
+        """Whether the run will not change any more (an incomplete run may be resumed)."""
         return self not in (JobStatus.queued, JobStatus.running)
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def new_run_id() -> str:
-    """Return a fresh run id, e.g. ``20261123T184500-3fa2b1c9``."""
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}"
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)
 class Job:
-    """A snapshot of one job (the queue hands out copies; they never change under you)."""
+    """A snapshot of one run as the web shows it (copies; they never change under you).
+
+    ``scenario`` is the name the web app knows the scenario by; ``stored`` says whether the
+    store has the run, ``managed`` whether this server ran (or runs) it.
+    """
 
     id: str
     kind: str
@@ -298,122 +110,123 @@ class Job:
     problems: tuple[Problem, ...] = ()
     scenario_sha256: str | None = None
     cancel_requested: bool = False
+    n_members: int | None = None
+    stored: bool = False
+    managed: bool = False  # run by this server (which can cancel it)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the job as JSON-ready data (the content of ``job.json``)."""
-        return {
-            "format": JOB_FORMAT,
-            "equipoise": __version__,
-            "id": self.id,
-            "kind": self.kind,
-            "scenario": self.scenario,
-            "scenario_sha256": self.scenario_sha256,
-            "params": self.params,
-            "status": self.status.value,
-            "progress": self.progress,
-            "message": self.message,
-            "created": self.created,
-            "started": self.started,
-            "finished": self.finished,
-            "error": self.error,
-            "problems": [p.to_dict() for p in self.problems],
-            "cancel_requested": self.cancel_requested,
-        }
+    @property
+    def cancellable(self) -> bool:
+        """Whether this server can cancel the run (it runs it, and it has not finished)."""
+        return self.managed and not self.status.finished
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Job:
-        """Read a job from the content of ``job.json`` (format 1)."""
-        if data.get("format") != JOB_FORMAT:
-            raise ValueError(f"unknown job format {data.get('format')!r}")
+    def from_store(cls, info: Mapping[str, Any], *, scenario: str | None = None) -> Job:
+        """Describe a stored run (a row of ``list_runs`` or the dict of ``get_run``)."""
+        status = JobStatus(str(info["status"]))
+        n, done = int(info.get("n_batches") or 0), int(info.get("n_batches_done") or 0)
+        params = info.get("parameters") or {}
+        if isinstance(params, str):  # list_runs gives JSON text
+            import json
+
+            params = json.loads(params)
         return cls(
-            id=str(data["id"]),
-            kind=str(data["kind"]),
-            scenario=str(data["scenario"]),
-            params=dict(data.get("params") or {}),
-            status=JobStatus(data["status"]),
-            progress=float(data.get("progress", 0.0)),
-            message=str(data.get("message", "")),
-            created=str(data["created"]),
-            started=data.get("started"),
-            finished=data.get("finished"),
-            error=data.get("error"),
-            problems=tuple(Problem(**p) for p in data.get("problems", [])),
-            scenario_sha256=data.get("scenario_sha256"),
-            cancel_requested=bool(data.get("cancel_requested", False)),
+            id=str(info["run_id"]),
+            kind=str(info["kind"]),
+            scenario=scenario or str(info["scenario_name"]),
+            params=dict(params.get("arguments") or {}),
+            status=status,
+            progress=1.0 if status is JobStatus.complete else (done / n if n else 0.0),
+            message="",
+            created=_stamp(info.get("created_at")) or "",
+            started=_stamp(info.get("created_at")),
+            finished=_stamp(info.get("finished_at")),
+            scenario_sha256=None,
+            n_members=int(info.get("n_members") or 0),
+            stored=True,
         )
 
 
-def to_jsonable(obj: Any) -> Any:
-    """Convert numpy scalars and arrays, tuples and non-finite floats into JSON-ready values.
-
-    Raises
-    ------
-    TypeError
-        For values JSON cannot hold.
-    """
-    if isinstance(obj, Mapping):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [to_jsonable(v) for v in obj]
-    if isinstance(obj, np.ndarray):
-        return to_jsonable(obj.tolist())
-    if isinstance(obj, bool | np.bool_):
-        return bool(obj)
-    if isinstance(obj, int | np.integer):
-        return int(obj)
-    if isinstance(obj, float | np.floating):
-        value = float(obj)
-        return value if math.isfinite(value) else None
-    if obj is None or isinstance(obj, str):
-        return obj
-    raise TypeError(f"a job result must be JSON data, got {type(obj).__name__}")
+def _stamp(value: Any) -> str | None:
+    """Return a time as ISO text ending in ``Z`` (the store gives text or pandas timestamps)."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        try:
+            if value != value:  # NaT
+                return None
+        except (TypeError, ValueError):  # pragma: no cover - comparable everywhere
+            pass
+        text = str(value.isoformat())
+        return text.split("+")[0].split(".")[0] + "Z"
+    text = str(value)
+    return text if text.endswith("Z") else text + "Z"
 
 
-def _write_json(path: Path, data: Any) -> None:
-    """Write JSON atomically (temporary file, then rename)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, allow_nan=False), encoding="utf-8")
-    os.replace(tmp, path)
+def _merge(memory: Job, stored: Job) -> Job:
+    """Return the store's record of a run with what only this server knows (messages, errors)."""
+    if not memory.status.finished:  # still running here: the store may say complete too soon
+        return replace(memory, stored=True, n_members=stored.n_members)
+    # a run of this server that has finished: the store's record, with what only we know
+    status = memory.status if memory.status is JobStatus.failed else stored.status
+    return replace(
+        stored,
+        scenario=memory.scenario,
+        params=memory.params,
+        status=status,
+        message=memory.message,
+        created=memory.created,
+        started=memory.started,
+        finished=memory.finished or stored.finished,
+        error=memory.error,
+        problems=memory.problems,
+        scenario_sha256=memory.scenario_sha256,
+        cancel_requested=memory.cancel_requested,
+        managed=True,
+    )
 
 
 class JobQueue:
-    """Run jobs on worker threads behind a bounded queue, keeping each in the runs folder.
+    """Run jobs on worker threads behind a bounded queue, each job recording one store run.
 
     Parameters
     ----------
-    runs_dir : Path
-        Folder of the runs (created if absent). Past runs found there are listed again.
-    registry : JobRegistry
-        The kinds of job that can be submitted.
+    store : StoreBackend
+        The results store the runs are recorded in (the command line's store).
     workers : int
         Worker threads (jobs running at once).
     capacity : int
         Jobs that may be queued or running at once; :meth:`submit` raises :class:`QueueFull`
         beyond it.
+    scenario_of : callable, optional
+        ``scenario_of(info) -> name``: the name the web shows for a stored run's scenario
+        (default: its ``scenario_name``).
 
     Notes
     -----
-    Worker threads suit today's jobs (milliseconds of numpy). An ensemble will hand its
-    members to the experiments layer's executors (processes or dask), so that the worker
-    thread only waits and reports progress.
+    Worker threads suit the web's jobs: each runs its plan on the sequential executor while
+    the request threads stay free. Closing the queue cancels the running jobs (their runs are
+    left ``incomplete``, resumable with the command line's ``--resume``) and drops the queued
+    ones, which the store never knew.
     """
 
     def __init__(
-        self, runs_dir: Path, *, registry: JobRegistry, workers: int = 2, capacity: int = 8
+        self,
+        store: StoreBackend,
+        *,
+        workers: int = 2,
+        capacity: int = 8,
+        scenario_of: Callable[[Mapping[str, Any]], str] | None = None,
     ) -> None:
         if workers < 1 or capacity < 1:
             raise ValueError("workers and capacity must be at least 1")
-        self.runs_dir = Path(runs_dir)
-        self.registry = registry
+        self.store = store
         self.workers = workers
         self.capacity = capacity
+        self.scenario_of = scenario_of or (lambda info: str(info["scenario_name"]))
         self._lock = threading.Lock()
         self._jobs: dict[str, Job] = {}
         self._futures: dict[str, Future[None]] = {}
         self._closed = False
-        self.runs_dir.mkdir(parents=True, exist_ok=True)
-        self._root = self.runs_dir.resolve()
-        self._load_past()
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="equipoise-job")
 
     # -- context manager --------------------------------------------------------------------
@@ -431,7 +244,8 @@ class JobQueue:
     def close(self, *, wait: bool = True) -> None:
         """Stop accepting jobs, cancel the waiting and running ones, and wait for the workers.
 
-        Jobs that had not finished are marked ``interrupted``.
+        A running job stops at its next progress call and its run is left ``incomplete`` in
+        the store; a waiting job is dropped (``cancelled``; the store never had it).
         """
         with self._lock:
             if self._closed:
@@ -446,90 +260,42 @@ class JobQueue:
                 if not job.status.finished:
                     self._set(
                         job_id,
-                        status=JobStatus.interrupted,
+                        status=JobStatus.cancelled,
                         finished=_now(),
-                        message="the server stopped before the job finished",
+                        message="the server stopped before the job started",
                     )
 
-    # -- folders ----------------------------------------------------------------------------
-    def run_dir(self, run_id: str) -> Path:
-        """Return the folder of run ``run_id``, confined to the runs folder.
-
-        Raises
-        ------
-        UnknownRun
-            If the id is malformed or its folder lies outside the runs folder.
-        """
-        if not RUN_ID.fullmatch(run_id):
-            raise UnknownRun(run_id)
-        path = self.runs_dir / run_id
-        if not path.resolve().is_relative_to(self._root):
-            raise UnknownRun(run_id)
-        return path
-
-    def _load_past(self) -> None:
-        for path in sorted(self.runs_dir.iterdir()):
-            if not RUN_ID.fullmatch(path.name) or path.is_symlink() or not path.is_dir():
-                continue
-            try:
-                job = Job.from_dict(json.loads((path / "job.json").read_text(encoding="utf-8")))
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                log.warning("skipping run folder %s: %s", path, exc)
-                continue
-            if job.id != path.name:
-                continue
-            if not job.status.finished:
-                job = replace(
-                    job,
-                    status=JobStatus.interrupted,
-                    finished=job.finished or _now(),
-                    message="the server stopped before the job finished",
-                )
-                self._persist(job)
-            self._jobs[job.id] = job
-
-    def _persist(self, job: Job) -> None:
-        folder = self.run_dir(job.id)
-        folder.mkdir(exist_ok=True)
-        _write_json(folder / "job.json", job.to_dict())
-
     # -- state changes (callers hold the lock) ----------------------------------------------
-    def _set(self, job_id: str, *, persist: bool = True, **changes: Any) -> Job:
-        """Change a job; write ``job.json`` unless ``persist`` is false (progress ticks).
-
-        A failure to write is logged, not raised: the job's state in memory stays right while
-        the server runs, and a worker never dies of a full disk.
-        """
+    def _set(self, job_id: str, **changes: Any) -> Job:
         job = replace(self._jobs[job_id], **changes)
         self._jobs[job_id] = job
-        if persist:
-            try:
-                self._persist(job)
-            except OSError as exc:
-                log.error("could not write the state of run %s: %s", job_id, exc)
         return job
+
+    # -- reading the store ------------------------------------------------------------------
+    def _stored(self, run_id: str) -> Job | None:
+        try:
+            info = self.store.get_run(run_id)
+        except RunNotFoundError:
+            return None
+        return Job.from_store(info, scenario=self.scenario_of(info))
 
     # -- public API -------------------------------------------------------------------------
     def submit(
         self,
-        kind: str,
-        scenario: Scenario,
+        work: T_Work,
         *,
+        kind: str,
         scenario_name: str,
         params: Mapping[str, Any] | None = None,
         scenario_sha256: str | None = None,
     ) -> Job:
-        """Queue a job and return its snapshot.
+        """Queue ``work(run_id, progress)`` under a new run id and return the job's snapshot.
 
         Raises
         ------
-        InputError
-            Unknown kind or invalid parameters.
         QueueFull
             If ``capacity`` jobs are already queued or running.
         """
-        job_kind = self.registry.get(kind)
-        checked = job_kind.check_params(params or {})
         with self._lock:
             if self._closed:
                 raise QueueFull("the server is shutting down")
@@ -540,82 +306,98 @@ class JobQueue:
                     "try again when one has finished"
                 )
             job_id = new_run_id()
-            while job_id in self._jobs:  # pragma: no cover - 32 random bits in the same second
+            while job_id in self._jobs:  # pragma: no cover - 65,536 ids per second
                 job_id = new_run_id()
             job = Job(
                 id=job_id,
                 kind=kind,
                 scenario=scenario_name,
-                params=checked,
+                params=dict(params or {}),
                 message="waiting for a worker",
                 scenario_sha256=scenario_sha256,
+                managed=True,
             )
             self._jobs[job_id] = job
-            self._persist(job)
-            self._futures[job_id] = self._executor.submit(
-                self._work, job_id, job_kind, scenario, checked
-            )
+            self._futures[job_id] = self._executor.submit(self._work, job_id, work)
             return job
 
-    def get(self, run_id: str) -> Job:
-        """Return the snapshot of run ``run_id``.
+    def get(self, run_id: str, *, info: Mapping[str, Any] | None = None) -> Job:
+        """Return the run ``run_id``: the store's record with what this server knows.
+
+        Parameters
+        ----------
+        run_id : str
+        info : mapping, optional
+            The run's record (``store.get_run(run_id)``) if the caller has read it already.
 
         Raises
         ------
         UnknownRun
+            If neither this server nor the store has the run.
         """
         with self._lock:
+            memory = self._jobs.get(run_id)
+        if memory is not None and not memory.status.finished:
+            return memory  # queued or running here: the queue knows best
+        if info is not None:
+            stored: Job | None = Job.from_store(info, scenario=self.scenario_of(info))
+        else:
             try:
-                return self._jobs[run_id]
-            except KeyError:
-                raise UnknownRun(run_id) from None
+                stored = self._stored(run_id)
+            except StoreError:
+                stored = None
+        if memory is None and stored is None:
+            raise UnknownRun(run_id)
+        if memory is None:
+            assert stored is not None
+            return stored
+        return memory if stored is None else _merge(memory, stored)
 
     def jobs(self) -> list[Job]:
-        """Return every job, newest first."""
+        """Return every run, newest first: the store's and the ones waiting here."""
+        frame = self.store.list_runs()
+        rows: list[dict[str, Any]] = [
+            {str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")
+        ]
+        stored = {
+            str(row["run_id"]): Job.from_store(row, scenario=self.scenario_of(row)) for row in rows
+        }
         with self._lock:
-            return sorted(self._jobs.values(), key=lambda j: (j.created, j.id), reverse=True)
+            memory = dict(self._jobs)
+        merged = dict(stored)
+        for job_id, job in memory.items():
+            merged[job_id] = _merge(job, stored[job_id]) if job_id in stored else job
+        return sorted(merged.values(), key=lambda j: (j.created, j.id), reverse=True)
 
     def cancel(self, run_id: str) -> Job:
         """Cancel a queued job at once, or ask a running job to stop at its next step.
 
-        Cancelling a finished job changes nothing. Returns the job's snapshot.
-        """
-        with self._lock:
-            job = self._jobs.get(run_id)
-            if job is None:
-                raise UnknownRun(run_id)
-            if job.status.finished:
-                return job
-            future = self._futures.get(run_id)
-            if job.status is JobStatus.queued and future is not None and future.cancel():
-                self._futures.pop(run_id, None)
-                return self._set(
-                    run_id,
-                    status=JobStatus.cancelled,
-                    finished=_now(),
-                    message="cancelled before it started",
-                    cancel_requested=True,
-                )
-            return self._set(run_id, cancel_requested=True, message="cancelling…")
-
-    def result(self, run_id: str) -> Any:
-        """Return the result of a succeeded run.
+        Cancelling a finished run, or one this server is not running, changes nothing.
+        Returns the run's snapshot.
 
         Raises
         ------
         UnknownRun
-            If there is no such run.
-        FileNotFoundError
-            If the run has no result (it has not succeeded).
         """
-        job = self.get(run_id)
-        if job.status is not JobStatus.succeeded:
-            raise FileNotFoundError(run_id)
-        data = json.loads((self.run_dir(run_id) / "result.json").read_text(encoding="utf-8"))
-        return data["result"]
+        with self._lock:
+            job = self._jobs.get(run_id)
+            if job is not None and not job.status.finished:
+                future = self._futures.get(run_id)
+                if job.status is JobStatus.queued and future is not None and future.cancel():
+                    self._futures.pop(run_id, None)
+                    self._set(
+                        run_id,
+                        status=JobStatus.cancelled,
+                        finished=_now(),
+                        message="cancelled before it started",
+                        cancel_requested=True,
+                    )
+                else:
+                    self._set(run_id, cancel_requested=True, message="cancelling…")
+        return self.get(run_id)
 
     def active(self) -> int:
-        """Return the number of jobs queued or running."""
+        """Return the number of jobs queued or running here."""
         with self._lock:
             return sum(1 for j in self._jobs.values() if not j.status.finished)
 
@@ -626,11 +408,14 @@ class JobQueue:
             yield
         except JobCancelled:
             with self._lock:
-                if self._closed:
-                    status, message = JobStatus.interrupted, "the server stopped the job"
-                else:
-                    status, message = JobStatus.cancelled, "cancelled"
-                self._set(job_id, status=status, finished=_now(), message=message)
+                closed = self._closed
+                self._set(
+                    job_id,
+                    status=JobStatus.incomplete,
+                    finished=_now(),
+                    message="the server stopped the job" if closed else "cancelled",
+                )
+            self._finish_stored(job_id, "incomplete")
         except InputError as exc:
             with self._lock:
                 self._set(
@@ -641,6 +426,7 @@ class JobQueue:
                     problems=exc.problems,
                     message="failed",
                 )
+            self._finish_stored(job_id, "failed")
         except Exception as exc:
             log.exception("job %s failed", job_id)
             with self._lock:
@@ -651,10 +437,23 @@ class JobQueue:
                     error=f"{type(exc).__name__}: {exc}",
                     message="failed",
                 )
+            self._finish_stored(job_id, "failed")
 
-    def _work(
-        self, job_id: str, kind: JobKind, scenario: Scenario, params: Mapping[str, Any]
-    ) -> None:
+    def _finish_stored(self, job_id: str, status: str) -> None:
+        """Record how a job's run ended, if the run exists and is not complete."""
+        try:
+            info = self.store.get_run(job_id)
+        except StoreError:
+            return  # never created: only this server knows of the job
+        if info.get("recorded_status") in ("running", "incomplete") and status != info.get(
+            "recorded_status"
+        ):
+            try:
+                self.store.finish(job_id, status)  # type: ignore[arg-type]
+            except StoreError as exc:  # pragma: no cover - the run is this process's
+                log.error("could not record run %s as %s: %s", job_id, status, exc)
+
+    def _work(self, job_id: str, work: T_Work) -> None:
         with self._guard(job_id):
             with self._lock:
                 if self._jobs[job_id].cancel_requested:
@@ -667,22 +466,13 @@ class JobQueue:
                     if job.cancel_requested:
                         raise JobCancelled(job_id)
                     value = min(1.0, max(0.0, float(fraction)))  # NaN -> 0
-                    self._set(
-                        job_id,
-                        persist=False,
-                        progress=value,
-                        message=str(message or job.message),
-                    )
+                    self._set(job_id, progress=value, message=str(message or job.message))
 
-            result = to_jsonable(kind.fn(scenario, params, progress))
-            _write_json(
-                self.run_dir(job_id) / "result.json",
-                {"format": JOB_FORMAT, "id": job_id, "kind": kind.name, "result": result},
-            )
+            work(job_id, progress)
             with self._lock:
                 self._set(
                     job_id,
-                    status=JobStatus.succeeded,
+                    status=JobStatus.complete,
                     progress=1.0,
                     finished=_now(),
                     message="done",
@@ -692,20 +482,13 @@ class JobQueue:
 
 
 __all__ = [
-    "JOB_FORMAT",
-    "RUN_ID",
+    "RUN_ID_PATTERN",
     "Job",
     "JobCancelled",
-    "JobKind",
     "JobQueue",
-    "JobRegistry",
     "JobStatus",
-    "NoParams",
     "Progress",
     "QueueFull",
-    "T_JobFn",
+    "T_Work",
     "UnknownRun",
-    "default_registry",
-    "new_run_id",
-    "run_baseline",
 ]

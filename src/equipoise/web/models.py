@@ -8,10 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from equipoise.errors import Problem
 from equipoise.scenario.schema import SLUG, Scenario
-from equipoise.web.jobs import RUN_ID, Job
+from equipoise.web.jobs import RUN_ID_PATTERN, Job
 
 NAME_PATTERN = SLUG
-RUN_ID_PATTERN = RUN_ID.pattern
 
 
 class _Out(BaseModel):
@@ -223,14 +222,20 @@ class RunRequest(_In):
 
 
 class RunOut(_Out):
-    """A run (job): its status and progress."""
+    """A run of the results store (or a job waiting for its run): its status and progress.
+
+    ``id`` is the store's run id (``equipoise runs show ID``). ``status`` is the store's
+    (``running``, ``complete``, ``incomplete``, ``failed``), or ``queued`` while the job waits
+    for a worker, or ``cancelled`` for a job cancelled before its run started. ``stored`` says
+    whether the store has the run.
+    """
 
     id: str
     kind: str
     scenario: str
     scenario_sha256: str | None
     params: dict[str, Any]
-    status: Literal["queued", "running", "succeeded", "failed", "cancelled", "interrupted"]
+    status: Literal["queued", "running", "complete", "incomplete", "failed", "cancelled"]
     progress: float = Field(ge=0, le=1)
     message: str
     created: str
@@ -239,20 +244,35 @@ class RunOut(_Out):
     error: str | None
     problems: list[ProblemOut]
     cancel_requested: bool
+    members: int | None = Field(description="Ensemble members (1 for a run).")
+    stored: bool = Field(description="Whether the results store has the run.")
+    cancellable: bool = Field(description="Whether this server runs it and can cancel it.")
     url: str
     result_url: str | None
 
     @classmethod
     def of(cls, job: Job) -> RunOut:
-        """Describe a job."""
-        data = job.to_dict()
-        data.pop("format")
-        data.pop("equipoise")
-        data["problems"] = [ProblemOut.of(p) for p in job.problems]
+        """Describe a run."""
         return cls(
-            **data,
+            id=job.id,
+            kind=job.kind,
+            scenario=job.scenario,
+            scenario_sha256=job.scenario_sha256,
+            params=job.params,
+            status=job.status.value,
+            progress=job.progress,
+            message=job.message,
+            created=job.created,
+            started=job.started,
+            finished=job.finished,
+            error=job.error,
+            problems=[ProblemOut.of(p) for p in job.problems],
+            cancel_requested=job.cancel_requested,
+            members=job.n_members,
+            stored=job.stored,
+            cancellable=job.cancellable,
             url=f"/api/runs/{job.id}",
-            result_url=f"/api/runs/{job.id}/result" if job.status == "succeeded" else None,
+            result_url=f"/api/runs/{job.id}/result" if job.status == "complete" else None,
         )
 
 
@@ -263,14 +283,15 @@ class RunList(_Out):
 
 
 class RunResult(_Out):
-    """The result of a succeeded run.
+    """The result of a complete run, computed from the results store.
 
-    For kind ``run``: ``{"picture", "run", "figures"}``: the picture (see PictureOut), the run
-    as ``equipoise run --json`` prints it, and the report's figures of the run (key, title,
-    alt, figure, table). For ``ensemble``, ``compare`` and ``claims``: the run's id in the results
-    store, its members, and its summary rows, paired differences or claims' verdicts (as the
-    command of the same name computes them); ensemble and compare results also carry the
-    report's figures of those numbers.
+    For kind ``run``: ``{"picture", "run", "figures", "notes"}``: the picture (see
+    PictureOut), the run as ``equipoise run --json`` prints it, and the report's figures of the
+    run (key, title, alt, figure, table). For the other kinds: ``run_id``, ``members``,
+    ``figures``, ``notes`` and the stored numbers: ``summary`` rows (ensemble), paired
+    ``differences`` and the ``intervention`` (compare) or each claim's verdict (claims), as
+    the command of the same name stored them; sensitivity and discovery runs made by the
+    command line show the report's figures of their indices and boxes.
     """
 
     id: str
@@ -294,6 +315,8 @@ class KindList(_Out):
 
 
 __all__ = [
+    "NAME_PATTERN",
+    "RUN_ID_PATTERN",
     "ActorPowerOut",
     "Counts",
     "ErrorOut",

@@ -32,11 +32,12 @@ from equipoise.web.forms import (
     build_form,
     error_slots,
 )
-from equipoise.web.jobs import Job, JobQueue, JobStatus
+from equipoise.web.jobs import Job
 from equipoise.web.models import NAME_PATTERN, RUN_ID_PATTERN
+from equipoise.web.runs import WebRuns
 
 T_Name = Annotated[str, Path(pattern=NAME_PATTERN, max_length=64)]
-T_RunId = Annotated[str, Path(pattern=RUN_ID_PATTERN)]
+T_RunId = Annotated[str, Path(pattern=RUN_ID_PATTERN, max_length=64)]
 logger = logging.getLogger(__name__)
 #: Guards the first computation of a scenario's baseline figures (see baseline_section).
 _BASELINE_LOCK = threading.Lock()
@@ -110,16 +111,21 @@ def _redirect(request: Request, url: str) -> Response:
 
 
 def build_pages(
-    catalog: Catalog, jobs: JobQueue, templates: Jinja2Templates, *, poll_ms: int = 500
+    catalog: Catalog, runs: WebRuns, templates: Jinja2Templates, *, poll_ms: int = 500
 ) -> APIRouter:
     """Return the router of the HTML pages."""
     pages = APIRouter(include_in_schema=False)
+    jobs = runs.jobs
 
     def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
         return templates.TemplateResponse(request, template, context, status_code=status)
 
     def run_context(job: Job) -> dict[str, Any]:
-        return {"job": job, "poll_ms": poll_ms}
+        return {"job": job, "poll_ms": poll_ms, "known": known_scenarios()}
+
+    def known_scenarios() -> set[str]:
+        """Return the scenarios the app can open (a CLI run's may be elsewhere: no link then)."""
+        return {e.name for e in catalog.entries()}
 
     @pages.get("/")
     def index(request: Request) -> Response:
@@ -130,6 +136,8 @@ def build_pages(
             scenarios=[summarize(loaded, default=default) for loaded in catalog.iter_loaded()],
             runs=jobs.jobs()[:10],
             any_active=jobs.active() > 0,
+            known=known_scenarios(),
+            store=str(runs.store.root),
             scenario_dir=str(catalog.scenario_dir),
             poll_ms=poll_ms,
         )
@@ -140,7 +148,7 @@ def build_pages(
         context: dict[str, Any] = {
             "loaded": loaded,
             "s": loaded.scenario,
-            "kinds": jobs.registry.kinds(),
+            "kinds": runs.registry.kinds(),
         }
         if loaded.valid and loaded.picture is not None:
             context.update(picture_context(loaded.picture, loaded.extra))
@@ -295,12 +303,14 @@ def build_pages(
         return RedirectResponse(f"/scenarios/{entry.name}/edit", status_code=303)
 
     @pages.get("/runs")
-    def runs(request: Request) -> Response:
+    def runs_page(request: Request) -> Response:
         return render(
             request,
             "runs.html",
             runs=jobs.jobs(),
             any_active=jobs.active() > 0,
+            known=known_scenarios(),
+            store=str(runs.store.root),
             poll_ms=poll_ms,
         )
 
@@ -311,6 +321,7 @@ def build_pages(
             "_runs_table.html",
             runs=jobs.jobs()[: 10 if request.query_params.get("recent") else None],
             any_active=jobs.active() > 0,
+            known=known_scenarios(),
             poll_ms=poll_ms,
             recent=bool(request.query_params.get("recent")),
         )
@@ -326,7 +337,7 @@ def build_pages(
             params["members"] = int(raw) if raw.isdigit() else raw  # validated by the kind
         if kind == "compare":
             params["intervention"] = str(data.get("intervention", ""))
-        job = submit(catalog, jobs, check_name(scenario, what="scenario"), kind, params)
+        job = submit(catalog, runs, check_name(scenario, what="scenario"), kind, params)
         return RedirectResponse(f"/runs/{job.id}", status_code=303)
 
     @pages.get("/runs/{run_id}")
@@ -344,18 +355,14 @@ def build_pages(
 
     @pages.get("/runs/{run_id}/result")
     def run_result(request: Request, run_id: T_RunId) -> Response:
-        job = jobs.get(run_id)
-        if job.status is not JobStatus.succeeded:
+        job, result = runs.result(run_id)
+        if result is None:
             raise ApiProblem(409, f"run {run_id} has no result: it is {job.status.value}")
-        result = jobs.result(run_id)
-        context: dict[str, Any] = {"job": job, "result": result}
-        if job.kind == "run" and isinstance(result, dict):
-            # {picture, run, figures}; a run stored before 0.1 kept the bare picture
-            pic = result.get("picture", result if "actors" in result else None)
-            if isinstance(pic, dict):
-                context.update(picture_context(pic))
-                context["baseline_figures"] = result.get("figures") or []
-                context["run"] = result.get("run")
+        context: dict[str, Any] = {"job": job, "result": result, "known": known_scenarios()}
+        if job.kind == "run" and isinstance(result.get("picture"), dict):
+            context.update(picture_context(result["picture"]))
+            context["baseline_figures"] = result.get("figures") or []
+            context["run"] = result.get("run")
         return render(request, "result.html", **context)
 
     return pages
