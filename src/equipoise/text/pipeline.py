@@ -24,6 +24,7 @@ resolved or inferred, 0.5 fallback; not calibrated probabilities).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -286,7 +287,9 @@ def _sentence_refs(
     text: str, sent: Sentence, refs: list[Ref], memory: dict[str, Any]
 ) -> list[_Refs]:
     """Relational references of a sentence, with pronouns resolved from the paragraph."""
-    own = [r for r in refs if sent.start <= r.start < sent.end and r.relational]
+    lo = bisect.bisect_left(memory["starts"], sent.start)
+    hi = bisect.bisect_left(memory["starts"], sent.end)
+    own = [r for r in refs[lo:hi] if r.relational]
     out: list[_Refs] = [_Refs(r.start, r.end, (r.code,), False) for r in own]
     for m in _PAIR_WORDS.finditer(text, sent.start, sent.end):
         before = [r for r in out if r.end <= m.start() and not r.resolved]
@@ -738,6 +741,18 @@ def _claim_cues(text: str, sent: Sentence) -> list[str]:
     return cues
 
 
+_DESC_CACHE: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _desc_codes(desc: str, lexicon: Lexicon) -> frozenset[str]:
+    key = (id(lexicon), desc)
+    if key not in _DESC_CACHE:
+        if len(_DESC_CACHE) > 4096:
+            _DESC_CACHE.clear()
+        _DESC_CACHE[key] = frozenset(r.code for r in find_refs(desc, lexicon) if r.relational)
+    return _DESC_CACHE[key]
+
+
 def _match_intervention(
     cond_text: str, cond_codes: Iterable[str], ctx: ScenarioContext, lexicon: Lexicon
 ) -> tuple[str | None, float]:
@@ -759,7 +774,7 @@ def _match_intervention(
     for inter in ctx.interventions:
         desc = f"{inter.get('name', '')} {inter.get('description', '')}".replace("-", " ")
         have = {_stem(w) for w in _words(desc) if w.lower() not in _STOP and len(w) > 3}
-        have |= {r.code for r in find_refs(desc, lexicon) if r.relational}
+        have |= _desc_codes(desc, lexicon)
         have |= {w.upper() for w in _words(inter.get("name", "")) if len(w) == 3}
         for change in inter.get("changes", []):
             have |= set(re.findall(r"\b[A-Z]{3}\b", str(change.get("target", ""))))
@@ -968,7 +983,8 @@ def extract(
             holder_memory.setdefault(s.paragraph, []).append((s.start, h[0], h[1]))
 
     para_by_index: dict[int, Paragraph] = {p.index: p for p in paras}
-    memory: dict[str, Any] = {}
+    starts = [r.start for r in refs]
+    memory: dict[str, Any] = {"starts": starts}
     seen_events: set[tuple[int, str]] = set()
     current_para = -1
     ref_year = date.year if date else ctx.start_year
@@ -977,9 +993,10 @@ def extract(
             if progress is not None and current_para >= 0:
                 progress(para_by_index[current_para].end, len(text))
             current_para = s.paragraph
-            memory = {"leader": memory.get("leader")}
+            memory = {"leader": memory.get("leader"), "starts": starts}
         srefs = _sentence_refs(text, s, refs, memory)
-        result.relations.extend(_relations(text, s, srefs))
+        sentence_relations = _relations(text, s, srefs)
+        result.relations.extend(sentence_relations)
         for ev in _events(text, s, srefs, lexicon, date):
             ekey = (s.paragraph, ev.trigger.lower()[:6])
             if ev.date is None and ekey in seen_events:
@@ -1005,8 +1022,8 @@ def extract(
         if pair is not None:
             memory["pair"] = pair
         topics = memory.setdefault("topics", {})
-        for rel in result.relations:
-            if rel.span == (s.start, s.end) and rel.rule in ("hyphen-pair", "coordinated-pair"):
+        for rel in sentence_relations:
+            if rel.rule in ("hyphen-pair", "coordinated-pair"):
                 topics[(rel.a, rel.b)] = topics.get((rel.a, rel.b), 0) + 1
         own = [r for r in srefs if not r.resolved]
         for r1, r2 in itertools.pairwise(own):
@@ -1016,8 +1033,8 @@ def extract(
                         if a != b:
                             key = (a, b) if a < b else (b, a)
                             topics[key] = topics.get(key, 0) + 1
-        for r in refs:
-            if s.start <= r.start < s.end and r.category == "leader":
+        for r in refs[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]:
+            if r.category == "leader":
                 memory["leader"] = r.code
     if progress is not None:
         progress(len(text), len(text))
