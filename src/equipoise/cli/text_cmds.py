@@ -1,5 +1,6 @@
-"""Commentary commands: ``extract`` (read a text into a draft patch) and ``review`` (accept,
-edit or reject each drafted item).
+"""Commentary commands: ``extract`` a draft patch from a text, ``review`` its items.
+
+``extract`` reads a text into a draft patch; ``review`` accepts, edits or rejects each item.
 
 Only typer, rich and the standard library are imported here; the reader is imported inside the
 commands so that the CLI starts fast.
@@ -24,26 +25,44 @@ PROGRESS_CHARS = 100_000
 def _check_new(path: Path | None, option: str) -> None:
     if path is not None and path.exists():
         raise InputError(
-            Problem(f"already exists; choose another name for {option} (nothing was written)", file=str(path))
+            Problem(
+                f"already exists; choose another name for {option} (nothing was written)",
+                file=str(path),
+            )
         )
 
 
 @app.command()
 def extract(
-    text: Annotated[Path, typer.Argument(help="Plain-text or Markdown file of commentary.", show_default=False)],
+    text: Annotated[
+        Path, typer.Argument(help="Plain-text or Markdown file of commentary.", show_default=False)
+    ],
     scenario: Annotated[
         str | None,
-        typer.Option("--scenario", "-s", help="Scenario whose actors, interventions and issues come first (default: indo-pacific-2021)."),
+        typer.Option(
+            "--scenario",
+            "-s",
+            help="Scenario whose actors, interventions and issues come first (default: indo-pacific-2021).",
+        ),
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="The text's date, YYYY-MM-DD: relative dates ('last May') are resolved against it.")
+        str | None,
+        typer.Option(
+            "--date",
+            help="The text's date, YYYY-MM-DD: relative dates ('last May') are resolved against it.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was found as JSON.")] = False,
     out_file: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write a draft scenario patch (never overwrites).")
+        Path | None,
+        typer.Option("--out", "-o", help="Write a draft scenario patch (never overwrites)."),
     ] = None,
     html: Annotated[
-        Path | None, typer.Option("--html", help="Write a self-contained HTML page of the text with every item highlighted.")
+        Path | None,
+        typer.Option(
+            "--html",
+            help="Write a self-contained HTML page of the text with every item highlighted.",
+        ),
     ] = None,
 ) -> None:
     """Read commentary: actors, relations, events and claims, each with the characters that support it.
@@ -72,19 +91,29 @@ def extract(
             from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
             with Progress(
-                TextColumn("reading {task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                TimeRemainingColumn(), console=err, transient=True,
+                TextColumn("reading {task.description}"),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}%"),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
             ) as bar:
                 task = bar.add_task(text.name, total=len(body))
-                found = read(body, file=str(text), scenario=ctx, date=ref_date,
-                             progress=lambda done, total: bar.update(task, completed=done))
+                found = read(
+                    body,
+                    file=str(text),
+                    scenario=ctx,
+                    date=ref_date,
+                    progress=lambda done, total: bar.update(task, completed=done),
+                )
         else:
             found = read(body, file=str(text), scenario=ctx, date=ref_date)
         if found.empty:
             err.print(
                 f"{text}: nothing found: no actor, relation, event or claim in {found.chars:,} "
                 f"characters ({found.sentences} sentences). Is it commentary in English about states?",
-                markup=False, highlight=False,
+                markup=False,
+                highlight=False,
             )
         if out_file is not None and not found.empty:
             from equipoise.text.draft import build_draft, extends_ref, header, write_draft
@@ -94,7 +123,10 @@ def extract(
             write_draft(draft, out_file, head=header(str(text), ext, found.date))
             if not as_json:
                 counts = ", ".join(f"{n} {k}" for k, n in draft.counts().items())
-                out.print(f"[green]wrote[/green] {out_file} ({counts}); it extends {ext}.", highlight=False)
+                out.print(
+                    f"[green]wrote[/green] {out_file} ({counts}); it extends {ext}.",
+                    highlight=False,
+                )
                 for why in draft.left_out:
                     out.print(f"  left out: {why}", markup=False, highlight=False)
         if html is not None:
@@ -119,11 +151,21 @@ def _summary(found: Any, body: str) -> None:
         highlight=False,
     )
     if found.actors:
-        out.print("actors: " + ", ".join(f"{a.code}×{len(a.mentions)}" for a in found.actors), highlight=False)
+        out.print(
+            "actors: " + ", ".join(f"{a.code}×{len(a.mentions)}" for a in found.actors),
+            highlight=False,
+        )
     if found.relations:
         t = Table("pair", "sign", "kind", "modality", "trigger", "span", title="relations")
         for r in found.relations:
-            t.add_row(f"{r.a}–{r.b}", f"{r.sign:+d}", r.kind, r.modality, r.trigger, f"{r.span[0]}–{r.span[1]}")
+            t.add_row(
+                f"{r.a}–{r.b}",
+                f"{r.sign:+d}",
+                r.kind,
+                r.modality,
+                r.trigger,
+                f"{r.span[0]}–{r.span[1]}",
+            )
         out.print(t)
     if found.events:
         t = Table("date", "actors", "what", title="events")
@@ -134,15 +176,32 @@ def _summary(found: Any, body: str) -> None:
         t = Table("holder", "condition", "metric", "direction", "actors", "span", title="claims")
         for c in found.claims:
             cond = c.intervention or (c.condition[:40] if c.condition else "—")
-            t.add_row(c.holder, cond, c.metric, c.direction or "—", ",".join(c.actors), f"{c.span[0]}–{c.span[1]}")
+            t.add_row(
+                c.holder,
+                cond,
+                c.metric,
+                c.direction or "—",
+                ",".join(c.actors),
+                f"{c.span[0]}–{c.span[1]}",
+            )
         out.print(t)
 
 
 @app.command()
 def review(
-    draft: Annotated[Path, typer.Argument(help="A draft patch written by `equipoise extract --out`.", show_default=False)],
+    draft: Annotated[
+        Path,
+        typer.Argument(
+            help="A draft patch written by `equipoise extract --out`.", show_default=False
+        ),
+    ],
     out_file: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Where to write the accepted items (default: DRAFT.reviewed.toml; never overwrites).")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where to write the accepted items (default: DRAFT.reviewed.toml; never overwrites).",
+        ),
     ] = None,
 ) -> None:
     """Walk the drafted items one by one: accept (a), edit (e), reject (r) or quit (q).
@@ -176,7 +235,9 @@ def _ask(prompt: str) -> str:
     return line.rstrip("\n")
 
 
-def _show(section: str, index: int, total: int, summary: str, context: list[tuple[str, bool]]) -> None:
+def _show(
+    section: str, index: int, total: int, summary: str, context: list[tuple[str, bool]]
+) -> None:
     from rich.text import Text
 
     out.rule(f"{index}/{total} {section}")

@@ -159,7 +159,7 @@ def _next_word(text: str, pos: int) -> tuple[str, int]:
 
 
 def _head_after(text: str, end: int, lexicon: Lexicon) -> str:
-    """The noun a demonym modifies, skipping coordinated demonyms and hyphen partners."""
+    """Return the noun a demonym modifies, skipping coordinated demonyms and hyphen partners."""
     pos = end
     for _ in range(6):
         gap = text[pos : pos + 3]
@@ -232,10 +232,10 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
                     e2.code == entry.code
                     and len(other) > end - last
                     and text.startswith(other, last)
+                    and not re.match(r"\w", text[last + len(other) : last + len(other) + 1])
                 ):
-                    if not re.match(r"\w", text[last + len(other) : last + len(other) + 1]):
-                        end = last + len(other)
-                        surface = text[start:end]
+                    end = last + len(other)
+                    surface = text[start:end]
         before = text[max(0, start - 5) : start]
         head = ""
         reason: str = entry.category
@@ -253,9 +253,10 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
                 mention, relational, reason = False, False, f"people ({head})"
             elif head in PLACE_HEADS:
                 mention, relational, reason = False, False, "place name"
-        elif entry.category in ("capital", "government"):
-            if _prev_word(text, start) in _PLACE_PREPS:
-                mention, reason = False, "capital as a place"
+        elif (
+            entry.category in ("capital", "government") and _prev_word(text, start) in _PLACE_PREPS
+        ):
+            mention, reason = False, "capital as a place"
         refs.append(
             Ref(start, end, entry.code, surface, entry.category, mention, relational, reason)
         )

@@ -55,18 +55,27 @@ def _slug(text: str, limit: int = 40) -> str:
     return slug or "item"
 
 
-def _evidence(text: str, file: str, span: tuple[int, int], rule: str, conf: float, found: str) -> dict[str, Any]:
+def _evidence(
+    text: str, file: str, span: tuple[int, int], rule: str, conf: float, found: str
+) -> dict[str, Any]:
     s, e = span
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
     quote = text[s:e] or text[span[0] : span[1]]
-    return {"file": file, "span": [s, e], "quote": quote, "rule": rule, "confidence": conf, "found": found}
+    return {
+        "file": file,
+        "span": [s, e],
+        "quote": quote,
+        "rule": rule,
+        "confidence": conf,
+        "found": found,
+    }
 
 
 def _fit_actors(claim: ClaimOut) -> tuple[str, list[str]] | None:
-    """The claim's metric and actors, fitted to the metric's arity (None: cannot be fitted)."""
+    """Return the claim's metric and actors, fitted to the metric's arity (None: cannot be fitted)."""
     metric, actors = claim.metric, list(claim.actors)
     arity = METRICS[metric].arity
     if metric == "alignment" and len(actors) < 3:
@@ -154,12 +163,20 @@ def build_draft(
             left.append(f"relation {pair[0]}-{pair[1]}: an actor is not named in the text")
             continue
         evidence = [
-            _evidence(text, source_file, r.span, f"relation:{r.rule}", r.confidence,
-                      f"sign={r.sign:+d} kind={r.kind} modality={r.modality} trigger={r.trigger!r}")
+            _evidence(
+                text,
+                source_file,
+                r.span,
+                f"relation:{r.rule}",
+                r.confidence,
+                f"sign={r.sign:+d} kind={r.kind} modality={r.modality} trigger={r.trigger!r}",
+            )
             for r in rels
         ]
         if pair in existing:
-            relations.append({"pair": list(existing[pair].pair), "draft": True, "evidence": evidence})
+            relations.append(
+                {"pair": list(existing[pair].pair), "draft": True, "evidence": evidence}
+            )
             continue
         sign = 1 if sum(r.sign for r in rels) >= 0 else -1
         kinds = [r.kind for r in rels if r.sign == sign]
@@ -181,8 +198,14 @@ def build_draft(
     events: list[dict[str, Any]] = []
     ids = {e.id for e in scenario.events}
     for ev in extraction.events:
-        ev_ev = _evidence(text, source_file, ev.span, f"event:{ev.rule}", ev.confidence,
-                          f"date={ev.date} trigger={ev.trigger!r}")
+        ev_ev = _evidence(
+            text,
+            source_file,
+            ev.span,
+            f"event:{ev.rule}",
+            ev.confidence,
+            f"date={ev.date} trigger={ev.trigger!r}",
+        )
         if ev.date is None:
             left.append(f"event {ev.what[:50]!r}: no date in the text (events need a year)")
             continue
@@ -193,7 +216,9 @@ def build_draft(
         for known_ev in scenario.events:
             if known_ev.year != year or (month and known_ev.month and known_ev.month != month):
                 continue
-            theirs = set(re.findall(r"[a-z]{4,}", f"{known_ev.name} {known_ev.description}".lower()))
+            theirs = set(
+                re.findall(r"[a-z]{4,}", f"{known_ev.name} {known_ev.description}".lower())
+            )
             if len(words & theirs) >= 2:
                 match = known_ev.id
                 break
@@ -229,18 +254,30 @@ def build_draft(
     for k, claim in enumerate(extraction.claims, start=1):
         quote = text[claim.span[0] : claim.span[1]].strip()
         if claim.direction is None:
-            left.append(f"claim {quote[:50]!r}: no direction stated (a level or threshold is the analyst's)")
+            left.append(
+                f"claim {quote[:50]!r}: no direction stated (a level or threshold is the analyst's)"
+            )
             continue
         fitted = _fit_actors(claim)
         if fitted is None:
-            left.append(f"claim {quote[:50]!r}: metric {claim.metric} needs more actors than the text names")
+            left.append(
+                f"claim {quote[:50]!r}: metric {claim.metric} needs more actors than the text names"
+            )
             continue
         metric, codes = fitted
         if not all(need_actor(c) for c in codes):
             left.append(f"claim {quote[:50]!r}: an actor is not named in the text")
             continue
-        evidence = [_evidence(text, source_file, claim.span, claim.rule, claim.confidence,
-                              f"metric={claim.metric} direction={claim.direction} holder={claim.holder!r}")]
+        evidence = [
+            _evidence(
+                text,
+                source_file,
+                claim.span,
+                claim.rule,
+                claim.confidence,
+                f"metric={claim.metric} direction={claim.direction} holder={claim.holder!r}",
+            )
+        ]
         condition = claim.intervention
         if claim.condition is not None and condition is None:
             condition = f"draft-stub-{len(stubs) + 1}"
@@ -253,8 +290,16 @@ def build_draft(
                     "year": start_year,
                     "changes": [{"target": "parameters.balance_rate", "add": 0.0}],
                     "draft": True,
-                    "evidence": [_evidence(text, source_file, cs, "condition", claim.confidence,
-                                           "condition with no matching intervention")],
+                    "evidence": [
+                        _evidence(
+                            text,
+                            source_file,
+                            cs,
+                            "condition",
+                            claim.confidence,
+                            "condition with no matching intervention",
+                        )
+                    ],
                 }
             )
         cid, n = f"draft-claim-{k}-{_slug(metric, 20)}", 2
@@ -276,8 +321,13 @@ def build_draft(
         item.update({"draft": True, "evidence": evidence})
         claims.append(item)
 
-    for name, items in (("actors", actors), ("relations", relations), ("events", events),
-                        ("interventions", stubs), ("claims", claims)):
+    for name, items in (
+        ("actors", actors),
+        ("relations", relations),
+        ("events", events),
+        ("interventions", stubs),
+        ("claims", claims),
+    ):
         if items:
             data[name] = items
     return Draft(data, left)
@@ -309,7 +359,9 @@ def write_draft(draft: Draft, path: Path, *, head: str) -> Path:
     from equipoise.scenario import load_scenario
 
     if path.exists():
-        raise InputError(Problem("already exists; choose another name (nothing was written)", file=str(path)))
+        raise InputError(
+            Problem("already exists; choose another name (nothing was written)", file=str(path))
+        )
     body = head + tomli_w.dumps(draft.data, multiline_strings=False)
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.toml")
     tmp.write_text(body, encoding="utf-8")
@@ -325,14 +377,16 @@ def write_draft(draft: Draft, path: Path, *, head: str) -> Path:
         with path.open("x", encoding="utf-8") as out:
             out.write(body)
     except FileExistsError:
-        raise InputError(Problem("already exists; choose another name (nothing was written)", file=str(path))) from None
+        raise InputError(
+            Problem("already exists; choose another name (nothing was written)", file=str(path))
+        ) from None
     finally:
         tmp.unlink(missing_ok=True)
     return path
 
 
 def extends_ref(scenario_ref: str | None, out: Path) -> str:
-    """What a patch written at ``out`` must say in ``extends`` to reach the scenario."""
+    """Return what a patch written at ``out`` must say in ``extends`` to reach the scenario."""
     from equipoise.scenario.loading import bundled_names
 
     if scenario_ref is None:

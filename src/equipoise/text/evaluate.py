@@ -54,10 +54,19 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 SECTOR_CODES = frozenset({"IGO", "NGO", "IMG", "ISM"})
 _ROLE_WORDS = {
-    "experts": "experts", "expert": "experts", "analysts": "experts", "participants": "experts",
-    "speakers": "experts", "panellists": "experts", "panelists": "experts", "side": "experts",
-    "counterparts": "experts", "observers": "experts", "scholars": "experts",
-    "interviewee": "interviewee", "author": "author",
+    "experts": "experts",
+    "expert": "experts",
+    "analysts": "experts",
+    "participants": "experts",
+    "speakers": "experts",
+    "panellists": "experts",
+    "panelists": "experts",
+    "side": "experts",
+    "counterparts": "experts",
+    "observers": "experts",
+    "scholars": "experts",
+    "interviewee": "interviewee",
+    "author": "author",
 }
 
 
@@ -108,9 +117,7 @@ def overlap(text: str, a: Sequence[int], b: Sequence[int], *, of: str = "longer"
     return len(ta & tb) >= 0.5 * size
 
 
-def _match(
-    gold: list[Any], pred: list[Any], same: Any
-) -> tuple[Counts, list[tuple[Any, Any]]]:
+def _match(gold: list[Any], pred: list[Any], same: Any) -> tuple[Counts, list[tuple[Any, Any]]]:
     used: set[int] = set()
     pairs: list[tuple[Any, Any]] = []
     for g in gold:
@@ -129,7 +136,12 @@ def holder_key(holder: str) -> tuple[frozenset[str], str]:
     for w in words:
         if w in _ROLE_WORDS:
             role = _ROLE_WORDS[w]
-    nations = frozenset(w for w in words if w[:1] and (w.endswith(("ese", "ian", "ish", "can", "ean")) or w in ("russia", "japan", "china")))
+    nations = frozenset(
+        w
+        for w in words
+        if w[:1]
+        and (w.endswith(("ese", "ian", "ish", "can", "ean")) or w in ("russia", "japan", "china"))
+    )
     if role == "other":
         return nations, " ".join(w for w in words if w not in ("the", "a", "an", "in"))
     return nations, role
@@ -140,22 +152,32 @@ def score_document(gold: dict[str, Any], text: str, pred: Extraction) -> DocScor
     doc = DocScore(gold["document"])
     gold_codes = set(gold["actors"])
     pred_codes = {a.code for a in pred.actors}
-    doc.counts["actors"] = Counts(len(gold_codes & pred_codes), len(pred_codes - gold_codes), len(gold_codes - pred_codes))
+    doc.counts["actors"] = Counts(
+        len(gold_codes & pred_codes), len(pred_codes - gold_codes), len(gold_codes - pred_codes)
+    )
     g_m = [(code, (s, e)) for code, ms in gold["actors"].items() for s, e, _ in ms]
     p_m = [(a.code, m) for a in pred.actors for m in a.mentions]
-    doc.counts["mentions"], _ = _match(g_m, p_m, lambda g, p: g[0] == p[0] and overlap(text, g[1], p[1]))
+    doc.counts["mentions"], _ = _match(
+        g_m, p_m, lambda g, p: g[0] == p[0] and overlap(text, g[1], p[1])
+    )
 
     g_r = [(tuple(sorted((r["a"], r["b"]))), r["sign"], r["span"]) for r in gold["relations"]]
     p_r = [((r.a, r.b), r.sign, r.span) for r in pred.relations]
-    doc.counts["relations"], _ = _match(g_r, p_r, lambda g, p: g[0] == p[0] and g[1] == p[1] and overlap(text, g[2], p[2]))
-    doc.counts["relation pairs"], _ = _match(g_r, p_r, lambda g, p: g[0] == p[0] and overlap(text, g[2], p[2]))
+    doc.counts["relations"], _ = _match(
+        g_r, p_r, lambda g, p: g[0] == p[0] and g[1] == p[1] and overlap(text, g[2], p[2])
+    )
+    doc.counts["relation pairs"], _ = _match(
+        g_r, p_r, lambda g, p: g[0] == p[0] and overlap(text, g[2], p[2])
+    )
 
     doc.counts["events"], ev_pairs = _match(
         gold["events"], pred.events, lambda g, p: overlap(text, g["span"], p.span, of="shorter")
     )
     doc.acc["event dates"] = Accuracy(sum(g["date"] == p.date for g, p in ev_pairs), len(ev_pairs))
 
-    doc.counts["claims"], cl_pairs = _match(gold["claims"], pred.claims, lambda g, p: overlap(text, g["span"], p.span))
+    doc.counts["claims"], cl_pairs = _match(
+        gold["claims"], pred.claims, lambda g, p: overlap(text, g["span"], p.span)
+    )
     holder = Accuracy()
     cond = Accuracy()
     direction = Accuracy()
@@ -170,7 +192,9 @@ def score_document(gold: dict[str, Any], text: str, pred: Extraction) -> DocScor
         if g.get("direction") is not None:
             direction.total += 1
             direction.right += g["direction"] == p.direction
-    doc.acc.update({"claim holders": holder, "claim conditions": cond, "claim directions": direction})
+    doc.acc.update(
+        {"claim holders": holder, "claim conditions": cond, "claim directions": direction}
+    )
     return doc
 
 
@@ -202,8 +226,14 @@ def summarise(docs: list[DocScore], *, n_boot: int = 2000, seed: int = 0) -> dic
             boot_p.append(bp)
             boot_r.append(br)
         out["counts"][key] = {
-            "tp": total.tp, "fp": total.fp, "fn": total.fn, "precision": p, "recall": r, "f1": f,
-            "precision_ci": _ci(boot_p), "recall_ci": _ci(boot_r),
+            "tp": total.tp,
+            "fp": total.fp,
+            "fn": total.fn,
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "precision_ci": _ci(boot_p),
+            "recall_ci": _ci(boot_r),
         }
     for key in akeys:
         right = sum(d.acc[key].right for d in docs)
@@ -213,7 +243,12 @@ def summarise(docs: list[DocScore], *, n_boot: int = 2000, seed: int = 0) -> dic
             rr = sum(docs[i].acc[key].right for i in idx)
             nn = sum(docs[i].acc[key].total for i in idx)
             boots.append(rr / nn if nn else float("nan"))
-        out["accuracy"][key] = {"right": right, "total": n, "accuracy": right / n if n else float("nan"), "ci": _ci(boots)}
+        out["accuracy"][key] = {
+            "right": right,
+            "total": n,
+            "accuracy": right / n if n else float("nan"),
+            "ci": _ci(boots),
+        }
     return out
 
 
@@ -236,9 +271,13 @@ def load_gold(path: Path, seeds: Path | None) -> tuple[dict[str, Any], str]:
             text = cand.read_bytes().decode("utf-8")
             break
     else:
-        raise FileNotFoundError(f"{path}: its text {name} is not in {', '.join(map(str, candidates))}")
+        raise FileNotFoundError(
+            f"{path}: its text {name} is not in {', '.join(map(str, candidates))}"
+        )
     if len(text) != gold["chars"]:
-        raise ValueError(f"{path}: the text has {len(text)} characters, the annotation {gold['chars']}")
+        raise ValueError(
+            f"{path}: the text has {len(text)} characters, the annotation {gold['chars']}"
+        )
     for item in [*gold["relations"], *gold["events"], *gold["claims"]]:
         s, e = item["span"]
         if not text[s:e].startswith(item["quote"].removesuffix("...")):
@@ -246,12 +285,16 @@ def load_gold(path: Path, seeds: Path | None) -> tuple[dict[str, Any], str]:
     return gold, text
 
 
-def evaluate_gold(paths: list[Path], ctx: ScenarioContext, seeds: Path | None) -> tuple[list[DocScore], dict[str, Extraction]]:
+def evaluate_gold(
+    paths: list[Path], ctx: ScenarioContext, seeds: Path | None
+) -> tuple[list[DocScore], dict[str, Extraction]]:
     """Run the reader on every annotated text and score it."""
     docs, found = [], {}
     for path in paths:
         gold, text = load_gold(path, seeds)
-        pred = extract(text, file=gold["document"], scenario=ctx, date=dt.date.fromisoformat(gold["date"]))
+        pred = extract(
+            text, file=gold["document"], scenario=ctx, date=dt.date.fromisoformat(gold["date"])
+        )
         docs.append(score_document(gold, text, pred))
         found[gold["document"]] = pred
     return docs, found
@@ -270,7 +313,9 @@ def _plover_codes(actors: Any) -> set[str]:
 
 def evaluate_plover(path: Path, ctx: ScenarioContext) -> dict[str, Any]:
     """Actor codes and the sign of the source–target pair on PLOVER's gold records, per half."""
-    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    records = [
+        r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"
+    ]
     halves: dict[str, list[DocScore]] = {"dev": [], "test": []}
     for r in records:
         half = "dev" if int(hashlib.sha256(r["id"].encode()).hexdigest(), 16) % 2 == 0 else "test"
@@ -280,19 +325,25 @@ def evaluate_plover(path: Path, ctx: ScenarioContext) -> dict[str, Any]:
         gold_codes = src | tar
         pred_codes = {a.code for a in pred.actors}
         doc = DocScore(r["id"])
-        doc.counts["actor codes"] = Counts(len(gold_codes & pred_codes), len(pred_codes - gold_codes), len(gold_codes - pred_codes))
+        doc.counts["actor codes"] = Counts(
+            len(gold_codes & pred_codes), len(pred_codes - gold_codes), len(gold_codes - pred_codes)
+        )
         sign = 1 if r["event"] in COOPERATIVE else -1
-        gold_pairs = {tuple(sorted((a, b))) for a in src for b in tar if a != b}
+        gold_pairs = {(min(a, b), max(a, b)) for a in src for b in tar if a != b}
         pred_pairs = {(x.a, x.b): x.sign for x in pred.relations}
         tp = sum(1 for p in gold_pairs if pred_pairs.get(p) == sign)
         doc.counts["pair + sign"] = Counts(tp, len(pred_pairs) - tp, len(gold_pairs) - tp)
         found_pairs = [p for p in gold_pairs if p in pred_pairs]
-        doc.acc["sign given the pair"] = Accuracy(sum(pred_pairs[p] == sign for p in found_pairs), len(found_pairs))
+        doc.acc["sign given the pair"] = Accuracy(
+            sum(int(pred_pairs[p] == sign) for p in found_pairs), len(found_pairs)
+        )
         halves[half].append(doc)
     return {half: summarise(docs) | {"records": len(docs)} for half, docs in halves.items()}
 
 
-def scenario_claims_report(scenario: Any, found: dict[str, Extraction], texts: dict[str, str]) -> list[dict[str, Any]]:
+def scenario_claims_report(
+    scenario: Any, found: dict[str, Extraction], texts: dict[str, str]
+) -> list[dict[str, Any]]:
     """For each scenario claim quoting a seed: whether the reader found a claim in its sentences."""
     rows = []
     for claim in scenario.claims:
@@ -303,22 +354,31 @@ def scenario_claims_report(scenario: Any, found: dict[str, Extraction], texts: d
             text = texts[doc]
             start = text.find(claim.quote)
             if start < 0:
-                rows.append({"id": claim.id, "document": name, "found": False, "why": "quote not in text"})
+                rows.append(
+                    {"id": claim.id, "document": name, "found": False, "why": "quote not in text"}
+                )
                 continue
             span = (start, start + len(claim.quote))
             hits = [c for c in pred.claims if c.span[0] < span[1] and span[0] < c.span[1]]
             row: dict[str, Any] = {"id": claim.id, "document": name, "found": bool(hits)}
             if hits:
                 c = hits[-1] if len(hits) > 1 and claim.condition is None else hits[0]
-                row.update({
-                    "holder": c.holder,
-                    "holder_ok": any(holder_key(h)[0] <= holder_key(c.holder)[0] and holder_key(c.holder)[1] == holder_key(h)[1] for h in claim.holders)
-                    or any(holder_key(c.holder) == holder_key(h) for h in claim.holders),
-                    "condition": c.intervention,
-                    "condition_ok": c.intervention == claim.condition,
-                    "metric": c.metric, "metric_ok": c.metric == claim.metric,
-                    "direction": c.direction,
-                })
+                row.update(
+                    {
+                        "holder": c.holder,
+                        "holder_ok": any(
+                            holder_key(h)[0] <= holder_key(c.holder)[0]
+                            and holder_key(c.holder)[1] == holder_key(h)[1]
+                            for h in claim.holders
+                        )
+                        or any(holder_key(c.holder) == holder_key(h) for h in claim.holders),
+                        "condition": c.intervention,
+                        "condition_ok": c.intervention == claim.condition,
+                        "metric": c.metric,
+                        "metric_ok": c.metric == claim.metric,
+                        "direction": c.direction,
+                    }
+                )
             rows.append(row)
     return rows
 
@@ -333,13 +393,21 @@ def _ci_fmt(ci: list[float] | None) -> str:
 
 def markdown(title: str, summary: dict[str, Any]) -> str:
     """Return a Markdown table of a summary."""
-    lines = [f"### {title} ({len(summary['documents'])} documents)", "",
-             "| measure | tp | fp | fn | precision [95 % CI] | recall [95 % CI] | F1 |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"### {title} ({len(summary['documents'])} documents)",
+        "",
+        "| measure | tp | fp | fn | precision [95 % CI] | recall [95 % CI] | F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for key, v in summary["counts"].items():
-        lines.append(f"| {key} | {v['tp']} | {v['fp']} | {v['fn']} | {_fmt(v['precision'])}{_ci_fmt(v['precision_ci'])} "
-                     f"| {_fmt(v['recall'])}{_ci_fmt(v['recall_ci'])} | {_fmt(v['f1'])} |")
+        lines.append(
+            f"| {key} | {v['tp']} | {v['fp']} | {v['fn']} | {_fmt(v['precision'])}{_ci_fmt(v['precision_ci'])} "
+            f"| {_fmt(v['recall'])}{_ci_fmt(v['recall_ci'])} | {_fmt(v['f1'])} |"
+        )
     for key, v in summary["accuracy"].items():
-        lines.append(f"| {key} (accuracy) | {v['right']} of {v['total']} | | | {_fmt(v['accuracy'])}{_ci_fmt(v['ci'])} | | |")
+        lines.append(
+            f"| {key} (accuracy) | {v['right']} of {v['total']} | | | {_fmt(v['accuracy'])}{_ci_fmt(v['ci'])} | | |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -350,12 +418,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     here = Path(__file__).resolve()
     repo = here.parents[3]
     shared = Path(os.environ.get("EQUIPOISE_SHARED_DATA", repo.parent / "shared" / "data"))
-    parser = argparse.ArgumentParser(prog="python -m equipoise.text.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("gold", nargs="*", type=Path, help="gold annotation files (default: tests/data/text/*.gold.json)")
-    parser.add_argument("--seeds", type=Path, default=shared.parent / "seeds", help="folder of the seed texts")
-    parser.add_argument("--plover", type=Path, default=None, help="PLOVER gold records (plover_gsr_cameo.json)")
+    parser = argparse.ArgumentParser(
+        prog="python -m equipoise.text.evaluate", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "gold",
+        nargs="*",
+        type=Path,
+        help="gold annotation files (default: tests/data/text/*.gold.json)",
+    )
+    parser.add_argument(
+        "--seeds", type=Path, default=shared.parent / "seeds", help="folder of the seed texts"
+    )
+    parser.add_argument(
+        "--plover", type=Path, default=None, help="PLOVER gold records (plover_gsr_cameo.json)"
+    )
     parser.add_argument("--scenario", default="indo-pacific-2021")
-    parser.add_argument("--scenario-claims", action="store_true", help="list which scenario claims the seeds' drafts find")
+    parser.add_argument(
+        "--scenario-claims",
+        action="store_true",
+        help="list which scenario claims the seeds' drafts find",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     scenario = load_scenario(args.scenario)
@@ -388,7 +471,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.scenario_claims:
         result["scenario_claims"] = scenario_claims_report(scenario, found, texts)
     if args.json:
-        print(json.dumps(result, indent=1, allow_nan=False, default=lambda x: None).replace("NaN", "null"))
+        print(
+            json.dumps(result, indent=1, allow_nan=False, default=lambda x: None).replace(
+                "NaN", "null"
+            )
+        )
         return 0
     for split in ("development", "held-out"):
         if split in result:
@@ -398,11 +485,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(markdown(f"PLOVER GSR, {half} half ({summary['records']} records)", summary))
     if "scenario_claims" in result:
         print("### default-scenario claims from the seeds\n")
-        print("| claim | seed | found | holder | condition | metric | direction |\n|---|---|---|---|---|---|---|")
+        print(
+            "| claim | seed | found | holder | condition | metric | direction |\n|---|---|---|---|---|---|---|"
+        )
         for row in result["scenario_claims"]:
             if row["found"]:
-                print(f"| {row['id']} | {row['document'][:3]} | yes | {row['holder']}{'' if row['holder_ok'] else ' ✗'} "
-                      f"| {row['condition'] or '—'}{'' if row['condition_ok'] else ' ✗'} | {row['metric']}{'' if row['metric_ok'] else ' ✗'} | {row['direction'] or '—'} |")
+                print(
+                    f"| {row['id']} | {row['document'][:3]} | yes | {row['holder']}{'' if row['holder_ok'] else ' ✗'} "
+                    f"| {row['condition'] or '—'}{'' if row['condition_ok'] else ' ✗'} | {row['metric']}{'' if row['metric_ok'] else ' ✗'} | {row['direction'] or '—'} |"
+                )
             else:
                 print(f"| {row['id']} | {row['document'][:3]} | **missed** | | | | |")
     return 0

@@ -35,22 +35,52 @@ def _items(x: Extraction) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for a in x.actors:
         for k, (s, e) in enumerate(a.mentions):
-            items.append({"id": f"a-{a.code}-{k}", "cls": "actor", "span": (s, e),
-                          "label": f"{a.code} ({a.name})", "list": k == 0})
+            items.append(
+                {
+                    "id": f"a-{a.code}-{k}",
+                    "cls": "actor",
+                    "span": (s, e),
+                    "label": f"{a.code} ({a.name})",
+                    "list": k == 0,
+                }
+            )
     for k, r in enumerate(x.relations):
-        items.append({"id": f"r-{k}", "cls": "relation", "span": r.span, "list": True,
-                      "label": f"{r.a}–{r.b} {'+' if r.sign > 0 else '−'} {r.kind} ({r.modality}; {r.trigger!r})"})
+        items.append(
+            {
+                "id": f"r-{k}",
+                "cls": "relation",
+                "span": r.span,
+                "list": True,
+                "label": f"{r.a}–{r.b} {'+' if r.sign > 0 else '−'} {r.kind} ({r.modality}; {r.trigger!r})",
+            }
+        )
     for k, ev in enumerate(x.events):
-        items.append({"id": f"e-{k}", "cls": "event", "span": ev.span, "list": True,
-                      "label": f"{ev.date or 'undated'}: {ev.what[:80]}"})
+        items.append(
+            {
+                "id": f"e-{k}",
+                "cls": "event",
+                "span": ev.span,
+                "list": True,
+                "label": f"{ev.date or 'undated'}: {ev.what[:80]}",
+            }
+        )
     for k, c in enumerate(x.claims):
-        label = (f"{c.holder}: {c.metric} {c.direction or '?'} {','.join(c.actors)}"
-                 f"{' if ' + repr(c.condition[:50]) if c.condition else ''}"
-                 f"{' → ' + c.intervention if c.intervention else ''}")
+        label = (
+            f"{c.holder}: {c.metric} {c.direction or '?'} {','.join(c.actors)}"
+            f"{' if ' + repr(c.condition[:50]) if c.condition else ''}"
+            f"{' → ' + c.intervention if c.intervention else ''}"
+        )
         items.append({"id": f"c-{k}", "cls": "claim", "span": c.span, "list": True, "label": label})
         if c.condition_span is not None:
-            items.append({"id": f"c-{k}-if", "cls": "condition", "span": c.condition_span,
-                          "list": False, "label": "condition"})
+            items.append(
+                {
+                    "id": f"c-{k}-if",
+                    "cls": "condition",
+                    "span": c.condition_span,
+                    "list": False,
+                    "label": "condition",
+                }
+            )
     return items
 
 
@@ -103,7 +133,9 @@ def render_html(x: Extraction, text: str, *, title: str) -> str:
             if it["id"] not in first_piece:
                 first_piece[it["id"]] = i
                 anchor += f'<a id="{it["id"]}"></a>'
-        pieces.append(f'{anchor}<span class="{" ".join(classes)}" title="{escape(tip)}">{escape(chunk)}</span>')
+        pieces.append(
+            f'{anchor}<span class="{" ".join(classes)}" title="{escape(tip)}">{escape(chunk)}</span>'
+        )
     pieces.append("</p>")
     lists: dict[str, list[str]] = {"actor": [], "relation": [], "event": [], "claim": []}
     for it in items:
@@ -114,11 +146,13 @@ def render_html(x: Extraction, text: str, *, title: str) -> str:
         f"<h2>{heads[k]} ({len(v)})</h2><ol>{''.join(v) or '<li>none found</li>'}</ol>"
         for k, v in lists.items()
     )
-    legend = ('<p class="legend"><span class="actor">actor</span><span class="relation">relation'
-              '</span><span class="event">event</span><span class="claim">claim</span>'
-              '<span class="condition">condition</span></p>')
+    legend = (
+        '<p class="legend"><span class="actor">actor</span><span class="relation">relation'
+        '</span><span class="event">event</span><span class="claim">claim</span>'
+        '<span class="condition">condition</span></p>'
+    )
     return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(title)}: equipoise extract</title><style>{_CSS}</style></head><body>"
         f"<main><h1>{escape(title)}</h1>{legend}{''.join(pieces)}</main>"
         f"<aside>{side}</aside></body></html>\n"

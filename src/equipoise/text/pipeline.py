@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -330,7 +331,7 @@ def _last_pair(codes: list[str]) -> tuple[str, str] | None:
 def _nearest_trigger(
     text: str, start: int, end: int, anchor: int
 ) -> tuple[int, str, int, int] | None:
-    """The trigger in ``text[start:end]`` nearest to ``anchor`` (sanctions first)."""
+    """Return the trigger in ``text[start:end]`` nearest to ``anchor`` (sanctions first)."""
     best: tuple[int, int, str, int, int] | None = None
     for pattern, sign, kind in rules.RELATION_RE:
         for m in pattern.finditer(text, start, end):
@@ -365,25 +366,20 @@ def _modality(text: str, sent: Sentence, trig_start: int, trig_end: int, first: 
 def _window_back(text: str, pos: int, limit: int, n_tokens: int) -> int:
     """Start of a window of up to ``n_tokens`` words before ``pos`` that crosses no punctuation."""
     start = pos
-    count = 0
-    for m in reversed(list(re.finditer(r"\S+", text[limit:pos]))):
-        word = m.group(0)
-        if _PUNCT_STOP.search(word) or count >= n_tokens:
+    for count, m in enumerate(reversed(list(re.finditer(r"\S+", text[limit:pos])))):
+        if _PUNCT_STOP.search(m.group(0)) or count >= n_tokens:
             break
         start = limit + m.start()
-        count += 1
     return start
 
 
 def _window_fwd(text: str, pos: int, limit: int, n_tokens: int) -> int:
     end = pos
-    count = 0
-    for m in re.finditer(r"\S+", text[pos:limit]):
+    for count, m in enumerate(re.finditer(r"\S+", text[pos:limit])):
         word = m.group(0)
         if count >= n_tokens:
             break
         end = pos + m.end()
-        count += 1
         if _PUNCT_STOP.search(word) or word.endswith((".", ",", ";", ":")):
             break
     return end
@@ -431,6 +427,8 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
         for r2 in srefs[i + 1 :]:
             if r2.start < r1.end:
                 continue
+            if r2.start - r1.end > 300:
+                break  # refs are in text order: nothing further can pair with r1
             gap = text[r1.end : r2.start]
             for a in r1.codes:
                 for b in r2.codes:
@@ -495,11 +493,8 @@ def _events(
         if rules.UNREAL_BEFORE_RE.search(pre):
             continue
         anchors.append((m.start(), m.end(), m.group(0)))
-    for name in lexicon.exercises:
-        for m in re.finditer(
-            r"(?<![\w])" + re.escape(name) + r"(?![\w])", text[sent.start : sent.end]
-        ):
-            anchors.append((sent.start + m.start(), sent.start + m.end(), name))
+    for m in _exercise_pattern(tuple(lexicon.exercises)).finditer(text, sent.start, sent.end):
+        anchors.append((m.start(), m.end(), m.group(0)))
     if not anchors:
         return []
     anchors.sort()
@@ -553,11 +548,16 @@ def _events(
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _exercise_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alts + r")(?![\w])")
+
+
 def _clause_start(text: str, pos: int, limit: int) -> int:
     """Walk back from ``pos`` to the start of its noun phrase / clause (at most 8 words)."""
     start = pos
-    count = 0
-    for m in reversed(list(re.finditer(r"\S+", text[limit:pos]))):
+    for count, m in enumerate(reversed(list(re.finditer(r"\S+", text[limit:pos])))):
         word = m.group(0)
         if (
             word.endswith((",", ";", ":", "—", "("))
@@ -566,7 +566,6 @@ def _clause_start(text: str, pos: int, limit: int) -> int:
         ):
             break
         start = limit + m.start()
-        count += 1
     return start
 
 
@@ -742,6 +741,29 @@ def _claim_cues(text: str, sent: Sentence) -> list[str]:
 
 
 _DESC_CACHE: dict[tuple[int, str], frozenset[str]] = {}
+_WORDS_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _actor_words(lexicon: Lexicon) -> frozenset[str]:
+    key = id(lexicon)
+    if key not in _WORDS_CACHE:
+        if len(_WORDS_CACHE) > 64:
+            _WORDS_CACHE.clear()
+        _WORDS_CACHE[key] = frozenset(w.lower() for s in lexicon.entries for w in s.split())
+    return _WORDS_CACHE[key]
+
+
+def _intervention_words(inter: dict[str, Any], lexicon: Lexicon) -> frozenset[str]:
+    desc = f"{inter.get('name', '')} {inter.get('description', '')}".replace("-", " ")
+    key = (id(lexicon), "I:" + desc + repr(inter.get("changes", ())))
+    if key not in _DESC_CACHE:
+        have = {_stem(w) for w in _words(desc) if w.lower() not in _STOP and len(w) > 3}
+        have |= _desc_codes(desc, lexicon)
+        have |= {w.upper() for w in _words(inter.get("name", "")) if len(w) == 3}
+        for change in inter.get("changes", []):
+            have |= set(re.findall(r"\b[A-Z]{3}\b", str(change.get("target", ""))))
+        _DESC_CACHE[key] = frozenset(have)
+    return _DESC_CACHE[key]
 
 
 def _desc_codes(desc: str, lexicon: Lexicon) -> frozenset[str]:
@@ -756,12 +778,12 @@ def _desc_codes(desc: str, lexicon: Lexicon) -> frozenset[str]:
 def _match_intervention(
     cond_text: str, cond_codes: Iterable[str], ctx: ScenarioContext, lexicon: Lexicon
 ) -> tuple[str | None, float]:
-    """The scenario intervention whose name and description share most with a condition.
+    """Return the scenario intervention whose name and description share most with a condition.
 
     Score: shared content-word stems, plus one if the condition's actors are all among the
     intervention's; a match needs a score of 2 with at least one shared word.
     """
-    actor_words = {w.lower() for s in lexicon.entries for w in s.split()}
+    actor_words = _actor_words(lexicon)
     want = {
         _stem(w)
         for w in _words(cond_text)
@@ -772,12 +794,7 @@ def _match_intervention(
         return None, 0.0
     best: tuple[float, str | None] = (0.0, None)
     for inter in ctx.interventions:
-        desc = f"{inter.get('name', '')} {inter.get('description', '')}".replace("-", " ")
-        have = {_stem(w) for w in _words(desc) if w.lower() not in _STOP and len(w) > 3}
-        have |= _desc_codes(desc, lexicon)
-        have |= {w.upper() for w in _words(inter.get("name", "")) if len(w) == 3}
-        for change in inter.get("changes", []):
-            have |= set(re.findall(r"\b[A-Z]{3}\b", str(change.get("target", ""))))
+        have = _intervention_words(inter, lexicon)
         shared = len(want & have)
         bonus = 1.0 if len(codes) >= 2 and codes <= have else 0.0
         score = shared + bonus if shared else 0.0
@@ -829,10 +846,7 @@ def _claims(
         (cs, ce), crule, side = cond
         condition: str | None = text[cs:ce]
         cond_span: Span | None = (cs, ce)
-        if side == "after":
-            cons_span = (ce, sent.end)
-        else:
-            cons_span = (sent.start, cs)
+        cons_span = (ce, sent.end) if side == "after" else (sent.start, cs)
     else:
         condition, cond_span, crule = None, None, "condition:none"
         cons_span = (sent.start, sent.end)
@@ -906,7 +920,10 @@ def _issues(
     out = []
     have = {_stem(w) for w in _words(text[sent.start : sent.end])}
     for issue in ctx.issues:
-        keys = _issue_keywords(issue, lexicon)
+        ikey = (id(lexicon), "K:" + str(issue.get("id")) + str(issue.get("name")))
+        if ikey not in _DESC_CACHE:
+            _DESC_CACHE[ikey] = frozenset(_issue_keywords(issue, lexicon))
+        keys = set(_DESC_CACHE[ikey])
         hits = keys & have
         if not hits or (len(hits) < 2 and not any(len(h) >= 5 for h in hits)):
             continue

@@ -67,7 +67,9 @@ def read_text(path: Path, *, display: str | None = None) -> str:
         )
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise InputError(_located(raw, nul, file, "a binary file (it contains NUL bytes), not text"))
+        raise InputError(
+            _located(raw, nul, file, "a binary file (it contains NUL bytes), not text")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

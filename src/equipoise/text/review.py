@@ -29,10 +29,18 @@ def _summary(section: str, item: dict[str, Any]) -> str:
         return f"actor {item.get('code')} ({item.get('name')}, {item.get('kind', 'state')})"
     if section == "relations":
         ev = (item.get("evidence") or [{}])[0]
-        extra = f"kind={item['kind']} weight={item['weight']}" if "kind" in item else "already in the scenario"
+        extra = (
+            f"kind={item['kind']} weight={item['weight']}"
+            if "kind" in item
+            else "already in the scenario"
+        )
         return f"relation {'-'.join(item.get('pair', []))}: {extra}; read: {ev.get('found', '')}"
     if section == "events":
-        when = f"{item.get('year', '')}-{item.get('month', ''):>02}" if "year" in item else "(scenario event)"
+        when = (
+            f"{item.get('year', '')}-{item.get('month', ''):>02}"
+            if "year" in item
+            else "(scenario event)"
+        )
         return f"event {item.get('id')} {when}: {item.get('name', '')}"
     cond = item.get("condition", "none")
     return (
@@ -42,7 +50,7 @@ def _summary(section: str, item: dict[str, Any]) -> str:
 
 
 def paragraph_context(text: str, span: tuple[int, int]) -> list[tuple[str, bool]]:
-    """The paragraph around ``span`` cut into (piece, highlighted) parts."""
+    """Cut the paragraph around ``span`` cut into (piece, highlighted) parts."""
     s, e = max(0, span[0]), min(len(text), span[1])
     start = text.rfind("\n", 0, s) + 1
     end = text.find("\n", e)
@@ -57,7 +65,9 @@ class ReviewSession:
     path: Path
     data: dict[str, Any]
     accepted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=lambda: {"accepted": 0, "edited": 0, "rejected": 0, "added": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"accepted": 0, "edited": 0, "rejected": 0, "added": 0}
+    )
 
     @classmethod
     def open(cls, path: Path) -> ReviewSession:
@@ -71,9 +81,15 @@ class ReviewSession:
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise InputError(Problem(f"not a TOML draft: {exc}", file=str(path))) from None
         if "extends" not in data:
-            raise InputError(Problem("not a draft patch: it has no 'extends'", file=str(path), path="extends"))
-        if not any(i.get("draft") for s in SECTIONS for i in data.get(s, []) if isinstance(i, dict)):
-            raise InputError(Problem("has no drafted items (draft = true) to review", file=str(path)))
+            raise InputError(
+                Problem("not a draft patch: it has no 'extends'", file=str(path), path="extends")
+            )
+        if not any(
+            i.get("draft") for s in SECTIONS for i in data.get(s, []) if isinstance(i, dict)
+        ):
+            raise InputError(
+                Problem("has no drafted items (draft = true) to review", file=str(path))
+            )
         return cls(path, data)
 
     def _text_of(self, evidence: dict[str, Any], cache: dict[str, str | None]) -> str | None:
@@ -90,7 +106,12 @@ class ReviewSession:
 
     def run(self, *, ask: Ask, show: Show) -> dict[str, int]:
         """Ask about every drafted item; return the counts (EOF or ``q`` rejects the rest)."""
-        items = [(s, i) for s in SECTIONS for i in self.data.get(s, []) if isinstance(i, dict) and i.get("draft")]
+        items = [
+            (s, i)
+            for s in SECTIONS
+            for i in self.data.get(s, [])
+            if isinstance(i, dict) and i.get("draft")
+        ]
         cache: dict[str, str | None] = {}
         stop = False
         for n, (section, item) in enumerate(items, start=1):
@@ -100,14 +121,22 @@ class ReviewSession:
             ev = (item.get("evidence") or [{}])[0]
             text = self._text_of(ev, cache) if ev else None
             span = tuple(ev.get("span", (0, 0)))
-            if text is not None and len(span) == 2 and text[span[0] : span[1]].strip() == str(ev.get("quote", "")).strip():
+            if (
+                text is not None
+                and len(span) == 2
+                and text[span[0] : span[1]].strip() == str(ev.get("quote", "")).strip()
+            ):
                 context = paragraph_context(text, (int(span[0]), int(span[1])))
             else:
                 context = [(str(ev.get("quote", "(no evidence)")), True)]
             show(section, n, len(items), _summary(section, item), context)
             while True:
                 try:
-                    answer = ask("[a]ccept, [e]dit, [r]eject, [q]uit (reject the rest)? ").strip().lower()
+                    answer = (
+                        ask("[a]ccept, [e]dit, [r]eject, [q]uit (reject the rest)? ")
+                        .strip()
+                        .lower()
+                    )
                 except EOFError:
                     answer = "q"
                 if answer in ("a", "accept"):
@@ -147,7 +176,7 @@ class ReviewSession:
         self.counts["accepted"] += 1
 
     def result(self) -> dict[str, Any]:
-        """The reviewed patch: accepted items, plus actors and stubs they need."""
+        """Return the reviewed patch: accepted items, plus actors and stubs they need."""
         out: dict[str, Any] = {"extends": self.data["extends"]}
         accepted = {s: list(v) for s, v in self.accepted.items()}
         used: set[str] = set()
@@ -158,7 +187,9 @@ class ReviewSession:
         have = {a.get("code") for a in accepted.get("actors", [])}
         for actor in self.data.get("actors", []):
             if actor.get("code") in used and actor.get("code") not in have:
-                accepted.setdefault("actors", []).append({k: v for k, v in actor.items() if k != "draft"})
+                accepted.setdefault("actors", []).append(
+                    {k: v for k, v in actor.items() if k != "draft"}
+                )
                 self.counts["added"] += 1
         conditions = {c.get("condition") for c in accepted.get("claims", [])}
         stubs = [
@@ -180,9 +211,15 @@ class ReviewSession:
         from equipoise.scenario import load_scenario
 
         if target.exists():
-            raise InputError(Problem("already exists; choose another name (nothing was written)", file=str(target)))
+            raise InputError(
+                Problem(
+                    "already exists; choose another name (nothing was written)", file=str(target)
+                )
+            )
         extends = str(self.data["extends"])
-        if "/" in extends or extends.endswith(".toml"):  # keep a relative extends valid from the new place
+        if "/" in extends or extends.endswith(
+            ".toml"
+        ):  # keep a relative extends valid from the new place
             base = (self.path.parent / extends).resolve()
             self.data["extends"] = os.path.relpath(base, target.resolve().parent)
         body = (

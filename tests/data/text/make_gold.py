@@ -91,14 +91,26 @@ def build(name: str, path: Path, spec: dict[str, Any]) -> None:
     for a, b, sign, modality, start, end in spec["relations"]:
         s, e = find(text, start, end)
         doc["relations"].append(
-            {"a": a, "b": b, "sign": sign, "modality": modality, "span": [s, e], "quote": short(text[s:e])}
+            {
+                "a": a,
+                "b": b,
+                "sign": sign,
+                "modality": modality,
+                "span": [s, e],
+                "quote": short(text[s:e]),
+            }
         )
     for date, start, end in spec["events"]:
         s, e = find(text, start, end)
         doc["events"].append({"date": date, "span": [s, e], "quote": short(text[s:e])})
     for holder, cond, direction, start, end in spec["claims"]:
         s, e = find(text, start, end)
-        item: dict[str, Any] = {"holder": holder, "direction": direction, "span": [s, e], "quote": short(text[s:e])}
+        item: dict[str, Any] = {
+            "holder": holder,
+            "direction": direction,
+            "span": [s, e],
+            "quote": short(text[s:e]),
+        }
         if cond is None:
             item["condition_span"] = None
         else:
@@ -108,22 +120,32 @@ def build(name: str, path: Path, spec: dict[str, Any]) -> None:
         doc["claims"].append(item)
     out = HERE / f"{name}.gold.json"
     out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{out.name}: {sum(len(v) for v in doc['actors'].values())} mentions, "
-          f"{len(doc['relations'])} relations, {len(doc['events'])} events, {len(doc['claims'])} claims")
+    print(
+        f"{out.name}: {sum(len(v) for v in doc['actors'].values())} mentions, "
+        f"{len(doc['relations'])} relations, {len(doc['events'])} events, {len(doc['claims'])} claims"
+    )
 
 
 OWN = "the project's own text (written for evaluation; MIT like the code)"
-SEED = ("a development text of the project (../shared/seeds); its licence is not known, so only "
-        "offsets and quotes of at most 60 characters are stored here")
+SEED = (
+    "a development text of the project (../shared/seeds); its licence is not known, so only "
+    "offsets and quotes of at most 60 characters are stored here"
+)
 
 HELDOUT_01 = {
-    "document": "tests/data/text/heldout_01.txt", "licence": OWN, "date": "2020-12-01",
-    "genre": "panel report", "split": "held-out",
+    "document": "tests/data/text/heldout_01.txt",
+    "licence": OWN,
+    "date": "2020-12-01",
+    "genre": "panel report",
+    "split": "held-out",
     "surfaces": {
-        "VNM": ["Vietnam", "Hanoi"], "CHN": ["China", "Beijing", "Chinese"],
-        "USA": ["Washington", "United States"], "IND": ["India", "Indian", "New Delhi"],
+        "VNM": ["Vietnam", "Hanoi"],
+        "CHN": ["China", "Beijing", "Chinese"],
+        "USA": ["Washington", "United States"],
+        "IND": ["India", "Indian", "New Delhi"],
         "PHL": ["Philippines", "Manila", "President Duterte"],
-        "AUS": ["Australia", "Canberra", "Australian"], "QUAD": ["Quad"],
+        "AUS": ["Australia", "Canberra", "Australian"],
+        "QUAD": ["Quad"],
     },
     "exclude": [("Indian", 1), ("Australian", 1)],
     "relations": [
@@ -145,22 +167,56 @@ HELDOUT_01 = {
         ("2020-06", "the clash in the Galwan valley", "in June 2020"),
     ],
     "claims": [
-        ("Vietnamese analysts", "a closer partnership with India", "increase",
-         "Vietnamese analysts argued", "room for manoeuvre."),
-        ("Filipino participants", "Chinese coast guard pressure continues", "decrease",
-         "According to Filipino", "the Philippines and China."),
-        ("Australian speakers", None, "increase", "In their view, Canberra", "more institutionalised."),
-        ("Indian participants", None, "decrease", "After the clash in the Galwan", "the border dispute."),
-        ("Indian participants", "the standoff continues", "increase", "If the standoff continues", "they believe."),
+        (
+            "Vietnamese analysts",
+            "a closer partnership with India",
+            "increase",
+            "Vietnamese analysts argued",
+            "room for manoeuvre.",
+        ),
+        (
+            "Filipino participants",
+            "Chinese coast guard pressure continues",
+            "decrease",
+            "According to Filipino",
+            "the Philippines and China.",
+        ),
+        (
+            "Australian speakers",
+            None,
+            "increase",
+            "In their view, Canberra",
+            "more institutionalised.",
+        ),
+        (
+            "Indian participants",
+            None,
+            "decrease",
+            "After the clash in the Galwan",
+            "the border dispute.",
+        ),
+        (
+            "Indian participants",
+            "the standoff continues",
+            "increase",
+            "If the standoff continues",
+            "they believe.",
+        ),
     ],
 }
 
 HELDOUT_02 = {
-    "document": "tests/data/text/heldout_02.txt", "licence": OWN, "date": "2020-12-01",
-    "genre": "interview", "split": "held-out",
+    "document": "tests/data/text/heldout_02.txt",
+    "licence": OWN,
+    "date": "2020-12-01",
+    "genre": "interview",
+    "split": "held-out",
     "surfaces": {
-        "RUS": ["Russia", "Moscow"], "IND": ["India", "New Delhi"], "CHN": ["China"],
-        "USA": ["American", "United States"], "JPN": ["Japan", "Prime Minister Abe"],
+        "RUS": ["Russia", "Moscow"],
+        "IND": ["India", "New Delhi"],
+        "CHN": ["China"],
+        "USA": ["American", "United States"],
+        "JPN": ["Japan", "Prime Minister Abe"],
     },
     "relations": [
         ("IND", "RUS", 1, "asserted", "Russia and India remain", "close partners."),
@@ -181,38 +237,81 @@ HELDOUT_02 = {
     ],
     "claims": [
         ("the interviewee", None, "decrease", "In my view, this partnership", "less exclusive."),
-        ("the interviewee", "Russia and China draw any closer", "increase", "If Russia and China draw", "will grow."),
+        (
+            "the interviewee",
+            "Russia and China draw any closer",
+            "increase",
+            "If Russia and China draw",
+            "will grow.",
+        ),
         ("the interviewee", None, "increase", "I do not think Moscow", "however."),
         ("the interviewee", None, "increase", "I expect this cooperation", "five years."),
     ],
 }
 
 SEED_000 = {
-    "document": "seeds/000_86b6f5b54d9d9e51.txt", "licence": SEED, "date": "2021-09-01",
-    "genre": "panel report", "split": "development",
+    "document": "seeds/000_86b6f5b54d9d9e51.txt",
+    "licence": SEED,
+    "date": "2021-09-01",
+    "genre": "panel report",
+    "split": "development",
     "surfaces": {
-        "RUS": ["Russia", "Russian", "Moscow"], "JPN": ["Japan", "Japanese", "Tokyo"],
-        "CHN": ["China", "Beijing"], "IND": ["India", "Indian"], "VNM": ["Vietnam"],
+        "RUS": ["Russia", "Russian", "Moscow"],
+        "JPN": ["Japan", "Japanese", "Tokyo"],
+        "CHN": ["China", "Beijing"],
+        "IND": ["India", "Indian"],
+        "VNM": ["Vietnam"],
         "USA": ["United States", "US", "American", "Washington"],
         "KOR": ["South Korea", "Seoul", "South Korean", "Korea", "Moon Jae-in"],
-        "QUAD": ["Quad"], "AUS": ["Australia"], "FRA": ["France"], "GBR": ["UK"],
+        "QUAD": ["Quad"],
+        "AUS": ["Australia"],
+        "FRA": ["France"],
+        "GBR": ["UK"],
     },
     "exclude": [
-        ("Russian", 1), ("Russian", 4), ("Russian", 5), ("Russian", 6),
-        ("Japanese", 1), ("Japanese", 4), ("Japanese", 6),
-        ("Indian", 1), ("South Korean", 2), ("Washington", 1),
+        ("Russian", 1),
+        ("Russian", 4),
+        ("Russian", 5),
+        ("Russian", 6),
+        ("Japanese", 1),
+        ("Japanese", 4),
+        ("Japanese", 6),
+        ("Indian", 1),
+        ("South Korean", 2),
+        ("Washington", 1),
     ],
     "relations": [
         ("JPN", "RUS", 1, "asserted", "According to their Japanese", "in this region."),
         ("IND", "JPN", 1, "asserted", "That is why it has been", "potential partners."),
         ("JPN", "VNM", 1, "asserted", "That is why it has been", "potential partners."),
         ("JPN", "RUS", 1, "asserted", "That is why it has been", "potential partners."),
-        ("JPN", "RUS", 1, "asserted", "Although at the official level", "economy, energy and security."),
-        ("IND", "RUS", 1, "asserted", "Although at the official level", "economy, energy and security."),
+        (
+            "JPN",
+            "RUS",
+            1,
+            "asserted",
+            "Although at the official level",
+            "economy, energy and security.",
+        ),
+        (
+            "IND",
+            "RUS",
+            1,
+            "asserted",
+            "Although at the official level",
+            "economy, energy and security.",
+        ),
         ("JPN", "RUS", 1, "asserted", "An important precedent", "the Indian Ocean."),
         ("JPN", "RUS", 1, "asserted", "However, the success of", "United States and Russia."),
         ("RUS", "USA", 1, "hypothetical", "If they stabilise", "Russian experts believe."),
-        ("JPN", "RUS", -1, "hypothetical", "At the same time, the most", "for bilateral relations."),
+        (
+            "JPN",
+            "RUS",
+            -1,
+            "hypothetical",
+            "At the same time, the most",
+            "for bilateral relations.",
+        ),
         ("CHN", "KOR", 1, "asserted", "Recently, there have been", "side of Beijing."),
         ("KOR", "QUAD", 1, "asserted", "Despite the fact that South Korea", "under its auspices."),
         ("CHN", "QUAD", -1, "asserted", "Despite the fact that South Korea", "under its auspices."),
@@ -220,7 +319,14 @@ SEED_000 = {
         ("CHN", "KOR", -1, "asserted", "Moreover, in recent years", "missile defence system."),
         ("CHN", "KOR", -1, "asserted", "The communiqué signed", "many times indirectly."),
         ("KOR", "USA", 1, "asserted", "The communiqué signed", "many times indirectly."),
-        ("KOR", "USA", 1, "hypothetical", "Experts believe that South Korea", "the left and the right."),
+        (
+            "KOR",
+            "USA",
+            1,
+            "hypothetical",
+            "Experts believe that South Korea",
+            "the left and the right.",
+        ),
         ("JPN", "KOR", 1, "negated", "Japanese experts are not so sure", "of both sides."),
         ("JPN", "KOR", 1, "hypothetical", "However, according to Russian", "in the longer term."),
         ("JPN", "KOR", -1, "asserted", "If now it is Japan", "100-150 years ago."),
@@ -236,37 +342,110 @@ SEED_000 = {
         ("2021-05", "The communiqué signed following", "to Washington last May"),
     ],
     "claims": [
-        ("Russian experts", "a region with a lot of independent players", "increase",
-         "Its interests are best served", "Russian experts noted."),
-        ("Russian experts", "the state of relations between the United States and Russia", "increase",
-         "However, the success of", "United States and Russia."),
-        ("Russian experts", "they stabilise", "increase", "If they stabilise", "Russian experts believe."),
-        ("Russian experts", "American medium-range missiles could be deployed in Japan", "decrease",
-         "At the same time, the most", "for bilateral relations."),
-        ("concerns in the West", "an intense inter-bloc confrontation", "increase",
-         "Recently, there have been", "side of Beijing."),
-        ("Japanese and Russian experts", None, "decrease", "However, both Japanese", "scenario unlikely."),
-        ("experts", None, "increase", "Experts believe that South Korea", "the left and the right."),
-        ("Japanese experts", None, "decrease", "Japanese experts are not so sure", "of both sides."),
-        ("Russian experts", None, "increase", "However, according to Russian", "in the longer term."),
-        ("Russian experts", "now it is Japan that plays this role", "decrease", "If now it is Japan", "100-150 years ago."),
-        ("the view in Russia", "in Japan such steps are perceived positively", "increase",
-         "If in Japan such steps", "bipolar dynamics."),
+        (
+            "Russian experts",
+            "a region with a lot of independent players",
+            "increase",
+            "Its interests are best served",
+            "Russian experts noted.",
+        ),
+        (
+            "Russian experts",
+            "the state of relations between the United States and Russia",
+            "increase",
+            "However, the success of",
+            "United States and Russia.",
+        ),
+        (
+            "Russian experts",
+            "they stabilise",
+            "increase",
+            "If they stabilise",
+            "Russian experts believe.",
+        ),
+        (
+            "Russian experts",
+            "American medium-range missiles could be deployed in Japan",
+            "decrease",
+            "At the same time, the most",
+            "for bilateral relations.",
+        ),
+        (
+            "concerns in the West",
+            "an intense inter-bloc confrontation",
+            "increase",
+            "Recently, there have been",
+            "side of Beijing.",
+        ),
+        (
+            "Japanese and Russian experts",
+            None,
+            "decrease",
+            "However, both Japanese",
+            "scenario unlikely.",
+        ),
+        (
+            "experts",
+            None,
+            "increase",
+            "Experts believe that South Korea",
+            "the left and the right.",
+        ),
+        (
+            "Japanese experts",
+            None,
+            "decrease",
+            "Japanese experts are not so sure",
+            "of both sides.",
+        ),
+        (
+            "Russian experts",
+            None,
+            "increase",
+            "However, according to Russian",
+            "in the longer term.",
+        ),
+        (
+            "Russian experts",
+            "now it is Japan that plays this role",
+            "decrease",
+            "If now it is Japan",
+            "100-150 years ago.",
+        ),
+        (
+            "the view in Russia",
+            "in Japan such steps are perceived positively",
+            "increase",
+            "If in Japan such steps",
+            "bipolar dynamics.",
+        ),
     ],
 }
 
 SEED_004 = {
-    "document": "seeds/004_5ab77765e01226dd.txt", "licence": SEED, "date": "2020-07-01",
-    "genre": "interview", "split": "development",
+    "document": "seeds/004_5ab77765e01226dd.txt",
+    "licence": SEED,
+    "date": "2020-07-01",
+    "genre": "interview",
+    "split": "development",
     "surfaces": {
         "JPN": ["Japan", "Prime Minister Abe"],
-        "RUS": ["Russia", "Soviet Union", "President Putin"], "CHN": ["China"],
-        "USA": ["U.S.", "President Trump", "Trump"], "UKR": ["Ukraine"],
+        "RUS": ["Russia", "Soviet Union", "President Putin"],
+        "CHN": ["China"],
+        "USA": ["U.S.", "President Trump", "Trump"],
+        "UKR": ["Ukraine"],
     },
     "relations": [
         ("JPN", "RUS", -1, "asserted", "The biggest impact that COVID-19", "WWII victory."),
         ("JPN", "RUS", 1, "asserted", "He wanted to have another summit", "peace treaty."),
-        ("JPN", "RUS", -1, "asserted", "Unfortunately, due to the COVID-19", "his visit to Moscow."),
+        (
+            "JPN",
+            "RUS",
+            -1,
+            "asserted",
+            "Unfortunately, due to the COVID-19",
+            "his visit to Moscow.",
+        ),
         ("JPN", "RUS", 1, "hypothetical", "One is signing the peace treaty", "the two countries."),
         ("JPN", "RUS", 1, "hypothetical", "Japan wants to improve", "rapidly rising China."),
         ("CHN", "JPN", -1, "asserted", "Japan wants to improve", "rapidly rising China."),
@@ -276,14 +455,28 @@ SEED_004 = {
         ("JPN", "RUS", -1, "asserted", "Japan also joined in these", "the U.S. and Europe."),
         ("CHN", "RUS", 1, "asserted", "This essentially pushed", "the arms of China."),
         ("CHN", "RUS", 1, "asserted", "Russia had to improve", "economy and technology."),
-        ("RUS", "USA", 1, "hypothetical", "After President Trump took", "relationship with Russia."),
+        (
+            "RUS",
+            "USA",
+            1,
+            "hypothetical",
+            "After President Trump took",
+            "relationship with Russia.",
+        ),
         ("RUS", "USA", -1, "asserted", "However, due to several reasons", "U.S.-led world order."),
         ("CHN", "USA", -1, "asserted", "However, due to several reasons", "U.S.-led world order."),
         ("CHN", "RUS", 1, "asserted", "Actually, Russia has common", "U.S.-led world order."),
         ("RUS", "USA", -1, "asserted", "Actually, Russia has common", "U.S.-led world order."),
         ("CHN", "USA", -1, "asserted", "Actually, Russia has common", "U.S.-led world order."),
         ("CHN", "RUS", 1, "asserted", "To maintain this freedom", "formal military alliance."),
-        ("CHN", "USA", -1, "asserted", "The competition between China and the U.S. is", "of global issues."),
+        (
+            "CHN",
+            "USA",
+            -1,
+            "asserted",
+            "The competition between China and the U.S. is",
+            "of global issues.",
+        ),
         ("CHN", "USA", -1, "asserted", "Since the beginning of the COVID-19", "will emerge."),
         ("CHN", "RUS", -1, "negated", "At this moment, Russia", "relationship with China."),
         ("CHN", "USA", -1, "asserted", "Also, we will have to follow", "continues to develop."),
@@ -297,18 +490,47 @@ SEED_004 = {
         ("2016", "the alleged intervention by Russia", "election in 2016"),
     ],
     "claims": [
-        ("the interviewee", "signing the peace treaty", "increase", "One is signing the peace treaty", "the two countries."),
-        ("the interviewee", "improve its relationship with Russia", "increase", "Japan wants to improve", "rapidly rising China."),
-        ("Russia", "China’s rapid rise", "decrease", "When Prime Minister Abe returned", "threat to Russia."),
+        (
+            "the interviewee",
+            "signing the peace treaty",
+            "increase",
+            "One is signing the peace treaty",
+            "the two countries.",
+        ),
+        (
+            "the interviewee",
+            "improve its relationship with Russia",
+            "increase",
+            "Japan wants to improve",
+            "rapidly rising China.",
+        ),
+        (
+            "Russia",
+            "China’s rapid rise",
+            "decrease",
+            "When Prime Minister Abe returned",
+            "threat to Russia.",
+        ),
         ("the interviewee", "This", "increase", "This essentially pushed", "the arms of China."),
         ("the interviewee", None, "increase", "Russia had to improve", "economy and technology."),
         ("the interviewee", None, None, "To maintain this freedom", "formal military alliance."),
         ("a view", None, "increase", "Since the beginning of the COVID-19", "will emerge."),
         ("the interviewee", None, None, "At this moment, Russia", "relationship with China."),
         ("the interviewee", None, None, "This dynamism will be", "in the coming decades."),
-        ("the interviewee", "the country that can recover from this crisis earlier than others", "increase",
-         "The earlier the better", "in global politics."),
-        ("the interviewee", "This", None, "This will inevitably affect", "international relations."),
+        (
+            "the interviewee",
+            "the country that can recover from this crisis earlier than others",
+            "increase",
+            "The earlier the better",
+            "in global politics.",
+        ),
+        (
+            "the interviewee",
+            "This",
+            None,
+            "This will inevitably affect",
+            "international relations.",
+        ),
     ],
 }
 
