@@ -315,7 +315,10 @@ def build_draft(
         }
         if condition is not None:
             item["condition"] = condition
-        item.update({"metric": metric, "actors": codes, "expect": claim.direction})
+        expect = claim.direction
+        if claim.counterfactual:  # the intervention undoes the condition: the opposite outcome
+            expect = "decrease" if expect == "increase" else "increase"
+        item.update({"metric": metric, "actors": codes, "expect": expect})
         item["compare"] = "baseline" if condition is not None else "start"
         item["horizon"] = claim.horizon or scenario.scenario.horizon
         item.update({"draft": True, "evidence": evidence})

@@ -180,6 +180,7 @@ class ClaimOut:
     horizon: int | None
     span: Span
     intervention: str | None
+    counterfactual: bool
     cues: list[str]
     rule: str
     confidence: float
@@ -682,6 +683,12 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
     m = re.search(r"\b(\w+ing\s+(?:the\s+)?[\w\s-]+?)\s+(?:that|which)\s+would\b", chunk)
     if m:
         return (s + m.start(1), s + m.end(1)), "condition:gerund-would", "after"
+    m = re.search(
+        r"\bthe (?:country|state|side|power|one|actor) that (.+?)\s+(?:could|would|will|may|might)\b",
+        chunk,
+    )
+    if m:
+        return (s + m.start(1), s + m.end(1)), "condition:the-one-that", "after"
     return None
 
 
@@ -776,7 +783,12 @@ def _desc_codes(desc: str, lexicon: Lexicon) -> frozenset[str]:
 
 
 def _match_intervention(
-    cond_text: str, cond_codes: Iterable[str], ctx: ScenarioContext, lexicon: Lexicon
+    cond_text: str,
+    cond_codes: Iterable[str],
+    ctx: ScenarioContext,
+    lexicon: Lexicon,
+    *,
+    loose: bool = False,
 ) -> tuple[str | None, float]:
     """Return the scenario intervention whose name and description share most with a condition.
 
@@ -795,7 +807,10 @@ def _match_intervention(
     best: tuple[float, str | None] = (0.0, None)
     for inter in ctx.interventions:
         have = _intervention_words(inter, lexicon)
-        shared = len(want & have)
+        common = want & have
+        shared = len(common)
+        if loose and shared == 1 and len(next(iter(common))) >= 6:
+            shared = 2  # one long shared word is enough for a resolved demonstrative
         bonus = 1.0 if len(codes) >= 2 and codes <= have else 0.0
         score = shared + bonus if shared else 0.0
         if score > best[0]:
@@ -803,9 +818,24 @@ def _match_intervention(
     return (best[1], best[0]) if best[0] >= 2 else (None, best[0])
 
 
+def _counterfactual(name: str, ctx: ScenarioContext) -> bool:
+    """Whether an intervention undoes something ("no-sanctions-2014", "Counterfactual: no ...")."""
+    for inter in ctx.interventions:
+        if inter.get("name") == name:
+            desc = str(inter.get("description", "")).lower()
+            return (
+                name.startswith("no-")
+                or desc.startswith("counterfactual")
+                or bool(inter.get("revert"))
+            )
+    return False
+
+
 def _claims(
     text: str,
     sent: Sentence,
+    prev: Sentence | None,
+    last: ClaimOut | None,
     srefs: list[_Refs],
     holder_memory: dict[int, list[tuple[int, str, Span | None]]],
     interview: bool,
@@ -862,6 +892,7 @@ def _claims(
     if direction is None and metric in ("alignment", "same_bloc", "bipolarity"):
         direction = "increase"
     intervention = None
+    counterfactual = False
     if condition is not None:
         cond_codes = [
             c
@@ -869,7 +900,27 @@ def _claims(
             if cond_span and cond_span[0] <= r.start < cond_span[1]
             for c in r.codes
         ]
-        intervention, _ = _match_intervention(condition, cond_codes, ctx, lexicon)
+        probe = condition
+        if re.fullmatch(r"(?i)this|that|these", condition.strip()) and prev is not None:
+            probe = text[prev.start : prev.end]  # "This pushed ...": what the last sentence said
+            cond_codes = []
+        intervention, _ = _match_intervention(
+            probe, cond_codes, ctx, lexicon, loose=probe != condition
+        )
+        if intervention is not None and _counterfactual(intervention, ctx):
+            counterfactual = True  # the intervention undoes the condition: the draft flips expect
+            crule += "+counterfactual"
+    elif last is not None and re.search(
+        r"(?i)\b(?:such|this|that) (?:a )?(?:scenario|outcome|possibility)\b",
+        text[sent.start : sent.end],
+    ):
+        # "both ... consider such a scenario unlikely": the scenario of the claim before
+        condition, cond_span, intervention = last.condition, last.condition_span, last.intervention
+        metric, codes = last.metric, list(last.actors)
+        neg = re.search(r"(?i)\bunlikely\b|\bnot\b|\bnever\b", text[sent.start : sent.end])
+        if last.direction is not None and neg:
+            direction = "decrease" if last.direction == "increase" else "increase"
+        crule = "condition:scenario-anaphora"
     return ClaimOut(
         holder=holder,
         holder_span=holder_span,
@@ -883,6 +934,7 @@ def _claims(
         horizon=_horizon(text[sent.start : sent.end], ref_year),
         span=(sent.start, sent.end),
         intervention=intervention,
+        counterfactual=counterfactual,
         cues=cues,
         rule=f"claim:{'+'.join(cues)};{hrule};{crule}",
         confidence=conf,
@@ -1003,6 +1055,8 @@ def extract(
     starts = [r.start for r in refs]
     memory: dict[str, Any] = {"starts": starts}
     seen_events: set[tuple[int, str]] = set()
+    prev_sentence: Sentence | None = None
+    prev_claim_para = -1
     current_para = -1
     ref_year = date.year if date else ctx.start_year
     for s in sents:
@@ -1023,6 +1077,8 @@ def extract(
         claim = _claims(
             text,
             s,
+            prev_sentence,
+            result.claims[-1] if result.claims and prev_claim_para == s.paragraph else None,
             srefs,
             holder_memory,
             interview,
@@ -1033,6 +1089,8 @@ def extract(
         )
         if claim is not None:
             result.claims.append(claim)
+            prev_claim_para = s.paragraph
+        prev_sentence = s
         result.issues.extend(_issues(text, s, srefs, ctx, lexicon))
         codes = [c for r in srefs if not r.resolved for c in r.codes]
         pair = _last_pair(codes)
