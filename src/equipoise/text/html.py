@@ -14,7 +14,7 @@ from typing import Any
 
 from equipoise.text.pipeline import Extraction
 
-_CSS = """
+CSS = """
 body{font-family:system-ui,sans-serif;margin:0;display:flex;gap:1rem;color:#1b1b1b}
 main{flex:3;padding:1rem 1.5rem;line-height:1.6;max-width:60rem}
 aside{flex:2;padding:1rem;background:#f6f6f4;height:100vh;overflow:auto;position:sticky;top:0;font-size:.9rem}
@@ -29,6 +29,13 @@ li{margin:.3rem 0} a{color:#234}
 .k{font-size:.75rem;padding:0 .3rem;border-radius:3px;background:#ddd;margin-right:.3rem}
 .legend span{margin-right:.6rem}
 """
+
+
+LEGEND = (
+    '<p class="legend"><span class="actor">actor</span><span class="relation">relation'
+    '</span><span class="event">event</span><span class="claim">claim</span>'
+    '<span class="condition">condition</span></p>'
+)
 
 
 def _items(x: Extraction) -> list[dict[str, Any]]:
@@ -84,6 +91,18 @@ def _items(x: Extraction) -> list[dict[str, Any]]:
     return items
 
 
+def item_labels(x: Extraction) -> list[dict[str, Any]]:
+    """Return the listable items of ``x``: id, class (actor, relation, event, claim), label."""
+    return [
+        {"id": it["id"], "cls": it["cls"], "label": it["label"]} for it in _items(x) if it["list"]
+    ]
+
+
+def highlighted(x: Extraction, text: str) -> str:
+    """Return the text as HTML paragraphs with every item's span highlighted (escaped)."""
+    return _highlighted(_items(x), text)
+
+
 def render_html(x: Extraction, text: str, *, title: str) -> str:
     """Return the page for ``x`` read from ``text``.
 
@@ -102,6 +121,25 @@ def render_html(x: Extraction, text: str, *, title: str) -> str:
         A complete HTML document with inline style and no script.
     """
     items = _items(x)
+    body = _highlighted(items, text)
+    lists: dict[str, list[str]] = {"actor": [], "relation": [], "event": [], "claim": []}
+    for it in items:
+        if it["list"] and it["cls"] in lists:
+            lists[it["cls"]].append(f'<li><a href="#{it["id"]}">{escape(it["label"])}</a></li>')
+    heads = {"actor": "Actors", "relation": "Relations", "event": "Events", "claim": "Claims"}
+    side = "".join(
+        f"<h2>{heads[k]} ({len(v)})</h2><ol>{''.join(v) or '<li>none found</li>'}</ol>"
+        for k, v in lists.items()
+    )
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}: equipoise extract</title><style>{CSS}</style></head><body>"
+        f"<main><h1>{escape(title)}</h1>{LEGEND}{body}</main>"
+        f"<aside>{side}</aside></body></html>\n"
+    )
+
+
+def _highlighted(items: list[dict[str, Any]], text: str) -> str:
     cuts = {0, len(text)}
     for it in items:
         cuts.update(it["span"])
@@ -137,26 +175,7 @@ def render_html(x: Extraction, text: str, *, title: str) -> str:
             f'{anchor}<span class="{" ".join(classes)}" title="{escape(tip)}">{escape(chunk)}</span>'
         )
     pieces.append("</p>")
-    lists: dict[str, list[str]] = {"actor": [], "relation": [], "event": [], "claim": []}
-    for it in items:
-        if it["list"] and it["cls"] in lists:
-            lists[it["cls"]].append(f'<li><a href="#{it["id"]}">{escape(it["label"])}</a></li>')
-    heads = {"actor": "Actors", "relation": "Relations", "event": "Events", "claim": "Claims"}
-    side = "".join(
-        f"<h2>{heads[k]} ({len(v)})</h2><ol>{''.join(v) or '<li>none found</li>'}</ol>"
-        for k, v in lists.items()
-    )
-    legend = (
-        '<p class="legend"><span class="actor">actor</span><span class="relation">relation'
-        '</span><span class="event">event</span><span class="claim">claim</span>'
-        '<span class="condition">condition</span></p>'
-    )
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}: equipoise extract</title><style>{_CSS}</style></head><body>"
-        f"<main><h1>{escape(title)}</h1>{legend}{''.join(pieces)}</main>"
-        f"<aside>{side}</aside></body></html>\n"
-    )
+    return "".join(pieces)
 
 
-__all__ = ["render_html"]
+__all__ = ["CSS", "LEGEND", "highlighted", "item_labels", "render_html"]

@@ -35,6 +35,7 @@ from equipoise.web.forms import html_id
 from equipoise.web.jobs import JobQueue, JobRegistry, QueueFull, UnknownRun, default_registry
 from equipoise.web.models import ErrorOut, ProblemOut
 from equipoise.web.pages import build_pages
+from equipoise.web.review import build_review
 from equipoise.web.security import LOOPBACK_HOSTS, Guard
 
 log = logging.getLogger(__name__)
@@ -237,6 +238,7 @@ def create_app(
 
     app.include_router(build_api(catalog, jobs))
     app.include_router(build_pages(catalog, jobs, templates, poll_ms=config.poll_ms))
+    app.include_router(build_review(templates))
     app.mount(
         "/static",
         StaticFiles(packages=[("equipoise.web", "static")]),
