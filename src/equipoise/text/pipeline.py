@@ -756,7 +756,11 @@ def _actor_words(lexicon: Lexicon) -> frozenset[str]:
     if key not in _WORDS_CACHE:
         if len(_WORDS_CACHE) > 64:
             _WORDS_CACHE.clear()
-        _WORDS_CACHE[key] = frozenset(w.lower() for s in lexicon.entries for w in s.split())
+        _WORDS_CACHE[key] = frozenset(
+            s.lower()
+            for s in lexicon.entries
+            if " " not in s  # names, not words of org names
+        )
     return _WORDS_CACHE[key]
 
 
