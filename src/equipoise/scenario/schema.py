@@ -85,7 +85,8 @@ T_Evidence = Annotated[
     tuple[Evidence, ...], Field(default=(), description="Text evidence (drafted items).")
 ]
 T_Draft = Annotated[
-    bool, Field(default=False, description="True: drafted from a text, not yet reviewed.")
+    bool | None,
+    Field(default=None, description="True: drafted from a text, not yet reviewed."),
 ]
 
 
@@ -133,7 +134,7 @@ class Actor(_Model):
     )
     note: str = ""
     evidence: T_Evidence = ()
-    draft: T_Draft = False
+    draft: T_Draft = None
 
     @model_validator(mode="after")
     def _state_code_is_iso3(self) -> Self:
@@ -238,7 +239,7 @@ class Relation(_Model):
     bounds: tuple[T_Weight, T_Weight] | None = None
     note: str = ""
     evidence: T_Evidence = ()
-    draft: T_Draft = False
+    draft: T_Draft = None
 
     @field_validator("kind")
     @classmethod
@@ -398,7 +399,7 @@ class Event(_Model):
     source: T_Source
     note: str = ""
     evidence: T_Evidence = ()
-    draft: T_Draft = False
+    draft: T_Draft = None
 
 
 class Condition(_Model):
@@ -445,7 +446,7 @@ class Intervention(_Model):
     source: str = ""
     note: str = ""
     evidence: T_Evidence = ()
-    draft: T_Draft = False
+    draft: T_Draft = None
 
     @model_validator(mode="after")
     def _does_something(self) -> Self:
@@ -556,7 +557,7 @@ class Claim(_Model):
     contradicts: tuple[T_Slug, ...] = Field(default=(), description="Claims this one disputes.")
     note: str = ""
     evidence: T_Evidence = ()
-    draft: T_Draft = False
+    draft: T_Draft = None
 
     @field_validator("metric")
     @classmethod
