@@ -238,3 +238,19 @@ def test_draft_validates_and_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="already exists"):
         write_draft(draft, out, head="")
     assert out.read_bytes() == before
+
+
+# issues ---------------------------------------------------------------------------------------
+
+
+def test_issue_mentions_with_stances() -> None:
+    x = read("South Korea does not intend to join the Quad. The weather in Russia is cold.")
+    assert [(i.issue, i.stances) for i in x.issues] == [
+        ("indo-pacific-quad", {"KOR": "toward_low"})
+    ]
+
+
+def test_issue_naming_a_state_needs_that_state() -> None:
+    assert read("Beijing imposed sanctions against Seoul.").issues == []
+    x = read("The United States imposed sanctions against Russia.")
+    assert [i.issue for i in x.issues] == ["russia-sanctions"]

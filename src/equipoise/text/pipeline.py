@@ -749,6 +749,7 @@ def _claim_cues(text: str, sent: Sentence) -> list[str]:
 
 _DESC_CACHE: dict[tuple[int, str], frozenset[str]] = {}
 _WORDS_CACHE: dict[int, frozenset[str]] = {}
+_ISSUE_CACHE: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def _actor_words(lexicon: Lexicon) -> frozenset[str]:
@@ -949,25 +950,68 @@ def _claims(
 # issues
 
 _HIGH_STANCE = re.compile(
-    r"\b(?:join\w*|support\w*|back\w*|favou?r\w*|deploy\w*|lean\w* (?:\w+ )?towards|welcom\w+|press\w*|tighten\w*)\b",
-    re.I,
+    r"\b(?:join\w*|support\w*|backs?|backed|favou?rs?|favou?red|welcom\w+|deploy\w*|"
+    r"lean\w* (?:\w+ )?towards|push\w* for|call\w* for)\b",
+    re.IGNORECASE,
 )
 _LOW_STANCE = re.compile(
-    r"\b(?:oppos\w+|criticis\w+|criticiz\w+|against|reject\w*|refus\w+|condemn\w*|lift\w*)\b", re.I
+    r"\b(?:oppos\w+|reject\w*|refus\w+|criticis\w+|criticiz\w+|condemn\w*|resist\w*)\b",
+    re.IGNORECASE,
 )
 
 
-def _issue_keywords(issue: dict[str, Any], lexicon: Lexicon) -> set[str]:
+_GENERIC_ISSUE_WORDS = frozenset(
+    [
+        "indo",
+        "pacific",
+        "order",
+        "versus",
+        "region",
+        "inclusive",
+        "southern",
+        "freedom",
+        "status",
+        "full",
+        "maximum",
+        "complete",
+        "accept",
+        "basis",
+    ]
+)
+
+
+def _issue_keywords(
+    issue: dict[str, Any], lexicon: Lexicon
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Return an issue's keyword stems and the codes of the states its name names.
+
+    Words of states' names, demonyms and capitals ("Russia", "Korean", "South") are not
+    keywords: they name who, not what; a state named in the issue's id ("russia-sanctions") must be
+    named in the sentence too.
+    """
+    state_words = {
+        w.lower()
+        for surface, e in lexicon.entries.items()
+        if e.kind == "state"
+        for w in surface.split()
+    }
     words = _words(f"{issue.get('id', '').replace('-', ' ')} {issue.get('name', '')}")
-    return {
+    keys = frozenset(
         _stem(w)
         for w in words
         if len(w) >= 4
         and w.lower() not in _STOP
-        and w not in lexicon.entries
-        and w.lower()
-        not in ("indo", "pacific", "order", "versus", "region", "inclusive", "southern", "freedom")
-    }
+        and w.lower() not in state_words
+        and w.lower() not in _GENERIC_ISSUE_WORDS
+    )
+    id_words = str(issue.get("id", "")).split("-")
+    codes = frozenset(
+        e.code
+        for w in id_words
+        for surface, e in lexicon.entries.items()
+        if e.kind == "state" and " " not in surface and surface.lower() == w.lower()
+    )
+    return keys, codes
 
 
 def _issues(
@@ -976,23 +1020,29 @@ def _issues(
     out = []
     have = {_stem(w) for w in _words(text[sent.start : sent.end])}
     for issue in ctx.issues:
-        ikey = (id(lexicon), "K:" + str(issue.get("id")) + str(issue.get("name")))
-        if ikey not in _DESC_CACHE:
-            _DESC_CACHE[ikey] = frozenset(_issue_keywords(issue, lexicon))
-        keys = set(_DESC_CACHE[ikey])
+        ikey = (id(lexicon), str(issue.get("id")) + str(issue.get("name")))
+        if ikey not in _ISSUE_CACHE:
+            _ISSUE_CACHE[ikey] = _issue_keywords(issue, lexicon)
+        keys, needed = _ISSUE_CACHE[ikey]
         hits = keys & have
-        if not hits or (len(hits) < 2 and not any(len(h) >= 5 for h in hits)):
+        orgs = {_stem(k) for k, e in lexicon.entries.items() if e.kind != "state" and " " not in k}
+        if not hits or (len(hits) < 2 and not any(len(h) >= 6 or h in orgs for h in hits)):
             continue
         codes = sorted({c for r in srefs for c in r.codes})
+        if not needed <= set(codes):
+            continue
         stances: dict[str, str] = {}
-        if srefs:
-            first = srefs[0].codes[0]
-            chunk = text[sent.start : sent.end]
-            neg = rules.NEGATION_RE.search(chunk) is not None
-            if _HIGH_STANCE.search(chunk):
-                stances[first] = "toward_low" if neg else "toward_high"
-            elif _LOW_STANCE.search(chunk):
-                stances[first] = "toward_high" if neg else "toward_low"
+        for pattern, toward, away in (
+            (_HIGH_STANCE, "toward_high", "toward_low"),
+            (_LOW_STANCE, "toward_low", "toward_high"),
+        ):
+            for m in pattern.finditer(text, sent.start, sent.end):
+                before = [r for r in srefs if r.end <= m.start() and len(r.codes) == 1]
+                if not before:
+                    continue
+                gap = text[before[-1].end : m.start()]
+                neg = rules.NEGATION_RE.search(gap) is not None
+                stances.setdefault(before[-1].codes[0], away if neg else toward)
         out.append(IssueOut(str(issue.get("id")), (sent.start, sent.end), codes, stances))
     return out
 
