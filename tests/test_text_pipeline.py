@@ -254,3 +254,12 @@ def test_issue_naming_a_state_needs_that_state() -> None:
     assert read("Beijing imposed sanctions against Seoul.").issues == []
     x = read("The United States imposed sanctions against Russia.")
     assert [i.issue for i in x.issues] == ["russia-sanctions"]
+
+
+def test_progress_is_reported_to_the_end() -> None:
+    text = "Japan and Russia signed a treaty in 2019.\n" * 50
+    seen: list[tuple[int, int]] = []
+    extract(text, scenario=CTX, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (len(text), len(text))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert len(seen) > 10

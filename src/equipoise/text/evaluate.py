@@ -103,9 +103,8 @@ class DocScore:
 
 
 def _tokens(text: str, span: Sequence[int]) -> set[int]:
-    return {m.start() for m in re.finditer(r"\w+", text[span[0] : span[1]])} and {
-        span[0] + m.start() for m in re.finditer(r"\w+", text[span[0] : span[1]])
-    }
+    """Return the start offsets of the word tokens inside ``span``."""
+    return {span[0] + m.start() for m in re.finditer(r"\w+", text[span[0] : span[1]])}
 
 
 def overlap(text: str, a: Sequence[int], b: Sequence[int], *, of: str = "longer") -> bool:
