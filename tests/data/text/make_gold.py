@@ -249,6 +249,47 @@ HELDOUT_02 = {
     ],
 }
 
+HELDOUT_03 = {
+    "document": "tests/data/text/heldout_03.txt", "licence": OWN, "date": "2020-10-01",
+    "genre": "op-ed", "split": "held-out",
+    "surfaces": {
+        "TUR": ["Ankara", "Turkey", "Turkish"], "RUS": ["Russian", "Russia", "Moscow", "Kremlin"],
+        "USA": ["Washington"], "NATO": ["NATO", "the Alliance"], "EU": ["Brussels", "European Union"],
+        "SYR": ["Syria", "Syrian"], "LBY": ["Libya"], "GRC": ["Greece"], "FRA": ["France"],
+        "IRN": ["Iran", "Tehran"],
+    },
+    "exclude": [("Moscow", 1)],
+    "relations": [
+        ("RUS", "TUR", 1, "asserted", "Turkey bought the Russian", "F-35 programme."),
+        ("TUR", "USA", -1, "asserted", "Turkey bought the Russian", "F-35 programme."),
+        ("NATO", "TUR", -1, "asserted", "Many in NATO", "migration from Syria."),
+        ("EU", "TUR", 1, "asserted", "Many in NATO", "migration from Syria."),
+        ("RUS", "TUR", 1, "negated", "The relationship between Turkey", "alliance either."),
+        ("RUS", "TUR", -1, "asserted", "The two governments", "in February 2020."),
+        ("SYR", "TUR", -1, "asserted", "The two governments", "in February 2020."),
+        ("RUS", "TUR", 1, "hypothetical", "Observers in Moscow", "divides the Alliance."),
+        ("FRA", "GRC", 1, "asserted", "Greece and France", "rose this summer."),
+        ("GRC", "TUR", -1, "asserted", "Greece and France", "rose this summer."),
+        ("FRA", "TUR", -1, "asserted", "Greece and France", "rose this summer."),
+        ("EU", "TUR", -1, "hypothetical", "If the European Union", "several analysts warn."),
+        ("RUS", "TUR", 1, "hypothetical", "If the European Union", "several analysts warn."),
+        ("IRN", "TUR", 1, "asserted", "Tehran and Ankara", "weaken that partnership."),
+    ],
+    "events": [
+        ("2019-07", "Turkey bought the Russian S-400", "in July 2019"),
+        (None, "Washington responded by removing it", "F-35 programme"),
+        ("2020-02", "Turkish drones struck Syrian", "in February 2020"),
+        ("2017", "Tehran and Ankara have cooperated", "since 2017"),
+    ],
+    "claims": [
+        ("observers in Moscow", "it divides the Alliance", "increase", "Observers in Moscow", "divides the Alliance."),
+        ("several analysts", "the European Union imposes sanctions on Turkey at its December summit", "increase",
+         "If the European Union", "several analysts warn."),
+        ("the author", "a deal on maritime boundaries", "increase", "In my view, a deal", "new sanctions."),
+        ("the author", "a Turkish rapprochement with the Gulf states", "decrease", "Tehran and Ankara", "weaken that partnership."),
+    ],
+}
+
 SEED_000 = {
     "document": "seeds/000_86b6f5b54d9d9e51.txt",
     "licence": SEED,
@@ -537,6 +578,7 @@ SEED_004 = {
 if __name__ == "__main__":
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
+    build("heldout_03", HERE / "heldout_03.txt", HELDOUT_03)
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
