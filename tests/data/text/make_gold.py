@@ -290,6 +290,43 @@ HELDOUT_03 = {
     ],
 }
 
+HELDOUT_04 = {
+    "document": "tests/data/text/heldout_04.txt", "licence": OWN, "date": "2020-06-01",
+    "genre": "news analysis", "split": "held-out (round 2)",
+    "surfaces": {
+        "JPN": ["Tokyo", "Japan", "Japanese"], "KOR": ["Seoul", "South Korea", "South Korean"],
+        "USA": ["Washington", "President Trump", "United States"],
+        "PRK": ["Pyongyang", "North Korea", "Kim Jong-un", "North"], "CHN": ["China", "Beijing"],
+        "UN": ["UN"],
+    },
+    "exclude": [("Seoul", 3), ("Japanese", 1)],
+    "relations": [
+        ("JPN", "KOR", -1, "asserted", "Relations between Tokyo", "chip makers."),
+        ("JPN", "KOR", -1, "asserted", "Seoul retaliated", "from Washington."),
+        ("KOR", "USA", -1, "asserted", "Seoul retaliated", "from Washington."),
+        ("PRK", "USA", 1, "asserted", "North Korea tested", "without a deal."),
+        ("PRK", "USA", 1, "hypothetical", "According to South Korean", "stay frozen."),
+        ("CHN", "PRK", 1, "asserted", "China remains", "UN sanctions."),
+        ("PRK", "UN", -1, "asserted", "China remains", "UN sanctions."),
+        ("JPN", "KOR", 1, "hypothetical", "Most analysts in Seoul", "over Pyongyang."),
+        ("JPN", "KOR", -1, "asserted", "However, as long as", "told us."),
+    ],
+    "events": [
+        ("2019-07", "Japan tightened export controls", "chip makers"),
+        (None, "Seoul retaliated by threatening", "intelligence pact with Japan"),
+        ("2019-11", "before reversing course", "in November 2019"),
+        ("2019", "North Korea tested a series", "missiles in 2019"),
+        ("2019-02", "the summit between Kim Jong-un", "in February 2019"),
+    ],
+    "claims": [
+        ("South Korean officials", "talks with the United States stay frozen", "decrease",
+         "According to South Korean", "stay frozen."),
+        ("analysts in Seoul", "closer coordination between Japan and South Korea", "increase",
+         "Most analysts in Seoul", "over Pyongyang."),
+        ("a former Japanese diplomat", "the history disputes persist", "decrease", "However, as long as", "told us."),
+    ],
+}
+
 SEED_000 = {
     "document": "seeds/000_86b6f5b54d9d9e51.txt",
     "licence": SEED,
@@ -579,6 +616,7 @@ if __name__ == "__main__":
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
     build("heldout_03", HERE / "heldout_03.txt", HELDOUT_03)
+    build("heldout_04", HERE / "heldout_04.txt", HELDOUT_04)
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
