@@ -122,7 +122,40 @@ PLACE_HEADS = frozenset(
         "plateau",
     ]
 )
-_PLACE_PREPS = frozenset({"in", "to", "at", "near", "around", "outside", "inside", "into"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "into"})
+#: Heads that make a capital part of a name ("the Astana format", "the Minsk agreements").
+NAMED_HEADS = frozenset(
+    [
+        "format",
+        "process",
+        "agreement",
+        "agreements",
+        "accord",
+        "accords",
+        "declaration",
+        "protocol",
+        "consensus",
+        "communique",
+        "communiqué",
+        "group",
+        "initiative",
+    ]
+)
+_MOTION = re.compile(
+    r"\b(?:visit\w*|trip|travel\w*|went|go|goes|going|came|come|flew|fly|flying|return\w*|"
+    r"journey|arriv\w*|moved?|relocat\w+|fled|flee\w*)\W+(?:\w+\W+){0,2}to\W*$",
+    re.IGNORECASE,
+)
+
+
+def _as_place(text: str, start: int) -> bool:
+    """Whether a capital is used as a place: after in/at/near..., or 'to' after a motion word."""
+    prev = _prev_word(text, start)
+    if prev in _PLACE_PREPS:
+        return True
+    return prev == "to" and _MOTION.search(text[max(0, start - 60) : start]) is not None
+
+
 _NEG_PREFIX = re.compile(r"(?:anti|pro|non)[-‐‑–]$", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -253,9 +286,9 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
                 mention, relational, reason = False, False, f"people ({head})"
             elif head in PLACE_HEADS:
                 mention, relational, reason = False, False, "place name"
-        elif (
-            entry.category in ("capital", "government") and _prev_word(text, start) in _PLACE_PREPS
-        ):
+        elif entry.category in ("capital", "government") and nxt.lower() in NAMED_HEADS:
+            mention, relational, reason = False, False, "named after a capital"
+        elif entry.category in ("capital", "government") and _as_place(text, start):
             mention, reason = False, "capital as a place"
         refs.append(
             Ref(start, end, entry.code, surface, entry.category, mention, relational, reason)

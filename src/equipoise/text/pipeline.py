@@ -42,7 +42,7 @@ from equipoise.text.segment import Paragraph, Sentence, paragraphs, sentences, t
 Span = tuple[int, int]
 _PAIR_WORDS = re.compile(
     r"\b(?:they|them|their|both sides|both countries|the two countries|the two navies|"
-    r"the two sides|bilateral(?: relations)?|this partnership|this relationship|"
+    r"the two sides|the two governments|bilateral(?: relations)?|this partnership|this relationship|"
     r"this cooperation|these ties)\b",
     re.IGNORECASE,
 )
@@ -579,9 +579,10 @@ _HOLDER_ACCORDING = re.compile(
     + r"))"
 )
 _HOLDER_VERB = re.compile(
-    r"((?:(?i:both)\s+)?(?:(?i:the)\s+)?(?:[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?\s+)?(?i:"
+    r"((?:(?i:both|most|many|several|some|a|an)\s+)?(?:(?i:the)\s+)?(?:(?i:former)\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?\s+)?(?i:"
     + rules.HOLDER_NOUNS
-    + r"))\s+(?:\w+\s+)?(?i:"
+    + r")(?:\s+(?:in|from|at)\s+[A-Z][\w-]*)?)\s+(?:\w+\s+)?(?i:"
     + rules.ATTRIBUTION_VERBS
     + r")\b"
 )
@@ -617,7 +618,7 @@ def _holder_in(
     if (m := _HOLDER_ACCORDING.search(chunk)) is not None:
         return m.group(1), (start + m.start(1), start + m.end(1)), "holder:according-to"
     if (m := _HOLDER_VERB.search(chunk)) is not None:
-        who = re.sub(r"^(?i:both|the)\s+", "", m.group(1))
+        who = re.sub(r"^(?i:both|most|many|the)\s+", "", m.group(1))
         return who, (start + m.start(1), start + m.end(1)), "holder:attribution-verb"
     if (m := _HOLDER_THERE.search(chunk)) is not None:
         noun = m.group(1).lower()
@@ -657,6 +658,13 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
             "condition:if",
             "after" if m.start() < len(chunk) / 2 else "before",
         )
+    m = re.search(r"\b[Aa]s long as (.+?)(?:,|$)", chunk)
+    if m:
+        return (
+            (s + m.start(1), s + m.end(1)),
+            "condition:as-long-as",
+            "after" if m.start() < len(chunk) / 2 else "before",
+        )
     m = re.search(r"\bdepends? on (.+?)(?:[.,;]|$)", chunk, re.IGNORECASE)
     if m:
         return (s + m.start(1), s + m.end(1)), "condition:depends-on", "before"
@@ -675,7 +683,8 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
         return (s + m.start(1), s + m.end(1)), "condition:demonstrative-cause", "after"
     m = re.search(
         r"(?:^|\bthat |, )((?:\w[\w’'-]*\s+){0,5}\w[\w’'-]*)\s+(?:may|might|could|would|will)\s+"
-        r"(?:\w+ly\s+)?(?:cause|lead to|result in|bring|give|push|allow|create|resolve)\b",
+        r"(?:\w+ly\s+)?(?:cause|lead to|result in|bring|give|push|allow|create|resolve|weaken|"
+        r"strengthen|undermine|boost|hurt|help|do more|do less)\b",
         chunk,
     )
     if m and not re.match(r"(?i)(this|it|they|he|she|we|i)$", m.group(1).strip()):

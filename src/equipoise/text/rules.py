@@ -33,14 +33,15 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     (
         r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight\w*|threat\w*|confront\w*|"
         r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|bomb\w*|"
-        r"kill\w*|strikes?|aggress\w+|coerc\w+",
+        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+",
         -1,
         "hostility",
     ),
     (
         r"deteriorat\w+|worsen\w*|strain\w*|tensions?|troubled|negative|criticis\w+|criticiz\w+|"
         r"condemn\w*|protest\w*|cancel\w*|sacrific\w+|accus\w+|denounc\w+|reject\w*|"
-        r"demand\w*|warn\w*|expel\w*|recall\w*|disapprov\w+|concern",
+        r"demand\w*|warn\w*|expel\w*|recall\w*|disapprov\w+|concern|unreliable|"
+        r"remov\w+ \w+ from|exclud\w+|pressure|export controls",
         -1,
         "friction",
     ),
@@ -49,8 +50,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"rapprochement|common ground|common interests|coincide\w*|improv\w+|warm\w*|"
         r"stabilis\w+|stabiliz\w+|deepen\w*|closer|summit|visit\w*|agree\w*|agreement|signed|"
         r"contract|treaty|peace|negotiat\w+|talks|loans?|aid|assist\w*|support\w*|supplier|"
-        r"understands?|participat\w+|took part|into the arms of|drift\w* (?:\w+ )?towards|"
-        r"lean\w* (?:\w+ )?towards|turn\w* towards|side of|ties|resolv\w+|settle\w*|"
+        r"understands?|participat\w+|took part|into the arms of|drift\w* (?:\w+ ){0,2}towards|"
+        r"lean\w* (?:\w+ ){0,2}towards|bought|buy\w*|purchas\w+|sell\w*|sold|arms deals?|needs|lifeline|turn\w* towards|side of|ties|resolv\w+|settle\w*|"
         r"dependen\w+|communiqu[ée]|friendship|reconcil\w+|mediat\w+|welcom\w+|praise\w*|"
         r"host\w*|invest\w*|trade deal|common|join\w*|consult\w*|meet\w*|met",
         1,
@@ -92,12 +93,14 @@ SPEAKER_PLAN_RE = re.compile(r"\b(?:I|we)(?:[’']ll| will| would have to| will 
 
 HOLDER_NOUNS = (
     r"experts|analysts|participants|speakers|panellists|panelists|observers|scholars|"
-    r"commentators|officials|counterparts|side|diplomats|academics|researchers"
+    r"commentators|officials|counterparts|side|diplomats|academics|researchers|expert|analyst|"
+    r"observer|scholar|official|diplomat|commentator|researcher"
 )
 ATTRIBUTION_VERBS = (
     r"believe[sd]?|note[sd]?|consider(?:s|ed)?|think|thinks|argue[sd]?|say|says|said|"
     r"expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|suggest(?:s|ed)?|predict(?:s|ed)?|"
-    r"doubt(?:s|ed)?|are not so sure|are sure|agree[sd]?|insist(?:s|ed)?|stress(?:es|ed)?"
+    r"doubt(?:s|ed)?|are not so sure|are sure|agree[sd]?|insist(?:s|ed)?|stress(?:es|ed)?|"
+    r"told|tells?|warn|warned"
 )
 
 INCREASE_RE = re.compile(
@@ -128,7 +131,7 @@ METRIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("same_bloc", re.compile(r"\bside of|side with|same bloc|join the \w+ bloc", re.I)),
     (
         "alignment",
-        re.compile(r"\bdrift\w* (?:\w+ )?towards|lean\w* (?:\w+ )?towards|align\w*", re.I),
+        re.compile(r"\bdrift\w* (?:\w+ ){0,2}towards|lean\w* (?:\w+ ){0,2}towards|align\w*", re.I),
     ),
     ("power", re.compile(r"stronger position|\bpower\b|position in global|economic weight", re.I)),
 )
@@ -165,12 +168,16 @@ EVENT_TRIGGER_RE = re.compile(
     r"held|signed|treaty|contract|communiqu[ée]|imposed|clash(?:ed|es)?|ruled|ruling|"
     r"election|invasion|invaded|annex(?:ed|ation)|deploy(?:ed|ment)|launched|announced|"
     r"called for|took power|returned to (?:the )?(?:government|power)|joined|"
-    r"intervention|talks|agreement|tested|meeting)\b",
+    r"intervention|talks|agreement|tested|meeting|bought|purchased|sold|struck|attacked|"
+    r"remov(?:ed|ing) \w+ from|expelled|retaliated|cooperated|tightened|reversing course|"
+    r"reversed course)\b",
     re.IGNORECASE,
 )
 STRONG_EVENT_RE = re.compile(
     r"\b(?:cancel(?:l?ed)?|took part|held|signed|imposed|clash(?:ed)?|ruled|visited|invaded|"
-    r"annexed|launched|announced|called for|took power|returned to|joined|intervention)\b",
+    r"annexed|launched|announced|called for|took power|returned to|joined|intervention|bought|"
+    r"purchased|sold|struck|attacked|expelled|retaliated|tested|tightened|reversing course|"
+    r"reversed course|remov(?:ed|ing) \w+ from)\b",
     re.IGNORECASE,
 )
 UNREAL_BEFORE_RE = re.compile(
