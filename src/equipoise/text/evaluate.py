@@ -489,9 +489,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
         return 0
-    for split in ("development", "held-out"):
-        if split in result:
-            print(markdown(f"{split} texts", result[split]))
+    for split, summary in result.items():
+        if split not in ("plover", "scenario_claims"):
+            print(markdown(f"{split} texts", summary))
     if "plover" in result:
         for half, summary in result["plover"].items():
             print(markdown(f"PLOVER GSR, {half} half ({summary['records']} records)", summary))

@@ -574,20 +574,22 @@ def _clause_start(text: str, pos: int, limit: int) -> int:
 # claims
 
 _HOLDER_ACCORDING = re.compile(
-    r"\baccording to (?:their |the )?((?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?(?i:"
+    r"\b(?i:according to) (?:their |the )?((?:[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)?(?i:"
     + rules.HOLDER_NOUNS
     + r"))"
 )
 _HOLDER_VERB = re.compile(
     r"((?:(?i:both|most|many|several|some|a|an)\s+)?(?:(?i:the)\s+)?(?:(?i:former)\s+)?"
-    r"(?:[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?\s+)?(?i:"
+    r"(?:[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)?(?i:"
     + rules.HOLDER_NOUNS
     + r")(?:\s+(?:in|from|at)\s+[A-Z][\w-]*)?)\s+(?:\w+\s+)?(?i:"
     + rules.ATTRIBUTION_VERBS
     + r")\b"
 )
 _HOLDER_GROUP = re.compile(
-    r"((?:[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?\s+)(?i:" + rules.HOLDER_NOUNS + r"))\b"
+    r"((?:[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)(?i:"
+    + rules.HOLDER_NOUNS
+    + r"))\b"
 )
 _HOLDER_FIRST = re.compile(
     r"\b(?:in my view|in my opinion|i think|i believe|i would say|i expect|i do not think|"
@@ -651,7 +653,7 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
     m = re.search(r"\bin the event of (.+?)(?:,|$)", chunk, re.IGNORECASE)
     if m:
         return (s + m.start(1), s + m.end(1)), "condition:in-the-event-of", "after"
-    m = re.search(r"\b[Ii]f (.+?)(?:,\s*then\b|, |\bthen\b|$)", chunk)
+    m = re.search(r"\b[Ii]f (.+?)(?:,\s*then\b|, |\bthen\b|[.!?]?$)", chunk)
     if m:
         return (
             (s + m.start(1), s + m.end(1)),
@@ -766,10 +768,10 @@ def _actor_words(lexicon: Lexicon) -> frozenset[str]:
     if key not in _WORDS_CACHE:
         if len(_WORDS_CACHE) > 64:
             _WORDS_CACHE.clear()
-        _WORDS_CACHE[key] = frozenset(
-            s.lower()
-            for s in lexicon.entries
-            if " " not in s  # names, not words of org names
+        _WORDS_CACHE[key] = frozenset(  # states' names, not the words of organisations' names
+            w.lower()
+            for s, e in lexicon.entries.items()
+            for w in (s.split() if e.kind == "state" else [s] if " " not in s else [])
         )
     return _WORDS_CACHE[key]
 
