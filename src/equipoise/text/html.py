@@ -19,9 +19,9 @@ body{font-family:system-ui,sans-serif;margin:0;display:flex;gap:1rem;color:#1b1b
 main{flex:3;padding:1rem 1.5rem;line-height:1.6;max-width:60rem}
 aside{flex:2;padding:1rem;background:#f6f6f4;height:100vh;overflow:auto;position:sticky;top:0;font-size:.9rem}
 p{margin:.2rem 0 .8rem}
-.actor{background:#ffe9a8;border-radius:2px}
 .relation{border-bottom:2px solid #7a9cc6}
 .event{background:#d9f2d9}
+.actor{background:#ffe9a8;border-radius:2px}
 .claim{text-decoration:underline #c0392b 2px;text-underline-offset:3px}
 .condition{font-style:italic;background:#f7dcdc}
 .hl{outline:2px solid #333}
