@@ -17,6 +17,7 @@ from equipoise.cli import (
     runs_cmd,  # noqa: F401
     scenario_cmds,  # noqa: F401  (registers commands)
     serve_cmd,  # noqa: F401
+    text_cmds,  # noqa: F401
 )
 from equipoise.cli._app import app
 

@@ -57,6 +57,41 @@ class _Model(BaseModel):
 
 
 # --------------------------------------------------------------------------------------------
+# evidence of drafted items (equipoise extract)
+
+
+class Evidence(_Model):
+    """Where in a text an item drafted by ``equipoise extract`` comes from.
+
+    ``span`` is ``[start, end)`` in characters of the file as read (UTF-8, newlines kept).
+    ``confidence`` is the ordinal confidence of the rule that found the item (see
+    ``docs/text.md``), not a calibrated probability.
+    """
+
+    file: str = Field(min_length=1, description="The text file the item was read from.")
+    span: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]]
+    quote: str = Field(min_length=1, description="The characters of the span.")
+    rule: str = Field(min_length=1, description="The rule or model that found the item.")
+    confidence: T_Unit = 0.5
+    found: str = Field(default="", description="What the rule read there (kind, sign...).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.span[1] < self.span[0]:
+            raise ValueError(f"span must be [start, end] with start <= end, got {list(self.span)}")
+        return self
+
+
+T_Evidence = Annotated[
+    tuple[Evidence, ...], Field(default=(), description="Text evidence (drafted items).")
+]
+T_Draft = Annotated[
+    bool | None,
+    Field(default=None, description="True: drafted from a text, not yet reviewed."),
+]
+
+
+# --------------------------------------------------------------------------------------------
 # metadata and actors
 
 
@@ -99,6 +134,8 @@ class Actor(_Model):
         default=(), description="Member actors (organisations and blocs only)."
     )
     note: str = ""
+    evidence: T_Evidence = ()
+    draft: T_Draft = None
 
     @model_validator(mode="after")
     def _state_code_is_iso3(self) -> Self:
@@ -202,6 +239,8 @@ class Relation(_Model):
     )
     bounds: tuple[T_Weight, T_Weight] | None = None
     note: str = ""
+    evidence: T_Evidence = ()
+    draft: T_Draft = None
 
     @field_validator("kind")
     @classmethod
@@ -360,6 +399,8 @@ class Event(_Model):
     changes: tuple[Change, ...] = ()
     source: T_Source
     note: str = ""
+    evidence: T_Evidence = ()
+    draft: T_Draft = None
 
 
 class Condition(_Model):
@@ -405,6 +446,8 @@ class Intervention(_Model):
     revert: tuple[T_Slug, ...] = Field(default=(), description="Ids of events to undo.")
     source: str = ""
     note: str = ""
+    evidence: T_Evidence = ()
+    draft: T_Draft = None
 
     @model_validator(mode="after")
     def _does_something(self) -> Self:
@@ -520,6 +563,8 @@ class Claim(_Model):
         description="Smallest change that counts for increase/decrease (default: the metric's).",
     )
     note: str = ""
+    evidence: T_Evidence = ()
+    draft: T_Draft = None
 
     @field_validator("metric")
     @classmethod
@@ -675,6 +720,7 @@ __all__ = [
     "Condition",
     "Effect",
     "Event",
+    "Evidence",
     "Indicator",
     "Intervention",
     "Issue",

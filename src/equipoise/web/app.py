@@ -38,6 +38,7 @@ from equipoise.web.jobs import QueueFull, UnknownRun
 from equipoise.web.kinds import JobRegistry, default_registry
 from equipoise.web.models import ErrorOut, ProblemOut
 from equipoise.web.pages import build_pages
+from equipoise.web.review import build_review
 from equipoise.web.runs import WebRuns
 from equipoise.web.security import LOOPBACK_HOSTS, Guard
 
@@ -254,6 +255,7 @@ def create_app(
 
     app.include_router(build_api(catalog, runs))
     app.include_router(build_pages(catalog, runs, templates, poll_ms=config.poll_ms))
+    app.include_router(build_review(templates))
     app.mount(
         "/static",
         StaticFiles(packages=[("equipoise.web", "static")]),

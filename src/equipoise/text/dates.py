@@ -1,0 +1,180 @@
+"""Datable phrases and their normalisation against a reference date (the text's date).
+
+Recognised: "January 2020", "15 June 2020", "June 15, 2020", "in 2016", "since about 2013",
+"at the end of 2012", "in June" / "last May" / "next March" (resolved against the reference
+date: the most recent such month on or before it, "last" strictly before, "next" after), "last
+year" / "this year" / "next year", and "the Nth anniversary of WWII victory" (1945 + N). Generic
+phrases ("in recent years", "today", "in the next decade") are not dates (TimeML's distinction of
+anchored and generic expressions, Pustejovsky et al. 2003).
+
+References
+----------
+Pustejovsky, J. et al. (2003). TimeML: robust specification of event and temporal expressions
+in text. IWCS-5.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dmy", re.compile(r"\b(\d{1,2}) " + _MONTH + r",? (\d{4})\b")),
+    ("mdy", re.compile(r"\b" + _MONTH + r" (\d{1,2}), (\d{4})\b")),
+    ("my", re.compile(r"\b" + _MONTH + r",? (\d{4})\b")),
+    (
+        "edge",
+        re.compile(
+            r"\b(?:the )?(end|beginning|start|middle|spring|summer|autumn|fall|winter) of (\d{4})\b",
+            re.I,
+        ),
+    ),
+    (
+        "anniv",
+        re.compile(
+            r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of (?:\w+\W+){0,4}(?:WWII|World War II|Second World War)",
+            re.I,
+        ),
+    ),
+    ("rel_year", re.compile(r"\b(last|this|next) year\b", re.I)),
+    ("rel_month", re.compile(r"\b(last|next|this|in|early|late|mid-?) " + _MONTH + r"\b(?! \d)")),
+    ("year", re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")),
+)
+_EDGE_MONTH = {
+    "end": 12,
+    "beginning": 1,
+    "start": 1,
+    "middle": 6,
+    "spring": 4,
+    "summer": 7,
+    "autumn": 10,
+    "fall": 10,
+    "winter": 1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    """A datable phrase: its span and its normalised value (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
+
+    ``value`` is None when the phrase needs a reference date that was not given.
+    """
+
+    start: int
+    end: int
+    value: str | None
+    text: str
+
+
+def _month_relative(word: str, month: int, ref: dt.date | None) -> str | None:
+    if ref is None:
+        return None
+    year = ref.year
+    if word == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif word == "next":
+        year = ref.year if month > ref.month else ref.year + 1
+    elif month > ref.month:
+        year = ref.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def find_dates(text: str, start: int, end: int, ref: dt.date | None) -> list[DatePhrase]:
+    """Return the datable phrases of ``text[start:end]``, longest first where they overlap.
+
+    Parameters
+    ----------
+    text : str
+        The whole text.
+    start, end : int
+        The part to search (a sentence).
+    ref : datetime.date or None
+        The text's date, against which relative phrases are resolved.
+
+    Returns
+    -------
+    list of DatePhrase
+        In text order, non-overlapping.
+    """
+    found: list[DatePhrase] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            s, e = m.start(), m.end()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            value: str | None
+            if kind == "dmy":
+                value = (
+                    f"{int(m.group(3)):04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+                )
+            elif kind == "mdy":
+                value = (
+                    f"{int(m.group(3)):04d}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+                )
+            elif kind == "my":
+                value = f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"
+            elif kind == "edge":
+                value = f"{int(m.group(2)):04d}-{_EDGE_MONTH[m.group(1).lower()]:02d}"
+            elif kind == "anniv":
+                value = f"{1945 + int(m.group(1)):04d}"
+            elif kind == "rel_year":
+                shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+                value = None if ref is None else f"{ref.year + shift:04d}"
+            elif kind == "rel_month":
+                word = m.group(1).lower()
+                month = MONTHS[m.group(2).lower()]
+                if word == "may" or (
+                    m.group(2) == "May" and word == "in" and not _may_is_month(text, e)
+                ):
+                    continue
+                value = _month_relative(word, month, ref)
+                if word not in ("last", "next"):
+                    s = m.start(2) if word != "in" else s
+            else:
+                if re.match(r"\s*(?:years?|km|per|%|billion|million)", text[e : e + 10]):
+                    continue
+                value = m.group(1)
+            taken.append((s, e))
+            found.append(DatePhrase(s, e, value, text[s:e]))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _may_is_month(text: str, end: int) -> bool:
+    """'in May' is a month unless a verb follows ('in May be' is not English anyway)."""
+    return not re.match(r"\s+(?:be|have|not)\b", text[end : end + 6])
+
+
+def parse_ref_date(value: str | None) -> dt.date | None:
+    """Parse ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``); None stays None. Raises ValueError."""
+    if value is None:
+        return None
+    parts = value.split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        raise ValueError(f"expected YYYY-MM-DD, got {value!r}")
+    nums = [int(p) for p in parts] + [1] * (3 - len(parts))
+    return dt.date(nums[0], nums[1], nums[2])
+
+
+__all__ = ["DatePhrase", "find_dates", "parse_ref_date"]

@@ -1,0 +1,214 @@
+"""The trigger lexicons of the commentary reader, in one place a reviewer can read.
+
+Relation triggers carry a sign and a kind of the scenario vocabulary
+(:data:`equipoise.scenario.vocabulary.RELATION_KINDS`); the sign follows PLOVER's quad classes
+(verbal/material cooperation vs verbal/material conflict; Halterman et al. 2023) and CAMEO's
+cue verbs (Gerner, Schrodt, Yilmaz & Abu-Jabr 2002). Claim cues follow the hedging and
+conditional markers of Hyland (1998) and the attribution verbs of Krestel, Bergler & Witte
+(2008). All patterns are matched case-insensitively on word boundaries.
+
+References
+----------
+Gerner, D., Schrodt, P., Yilmaz, O. & Abu-Jabr, R. (2002). Conflict and Mediation Event
+Observations (CAMEO): a new event data framework. ISA annual meeting.
+Halterman, A., Schrodt, P., Beger, A., Bagozzi, B. & Scarborough, G. (2023). Creating custom
+event data without dictionaries: a bag-of-tricks. arXiv:2304.01331 (PLOVER ontology).
+Hyland, K. (1998). Hedging in Scientific Research Articles. John Benjamins.
+Krestel, R., Bergler, S. & Witte, R. (2008). Minding the source: automatic tagging of reported
+speech in newspaper articles. LREC 2008.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern, sign, kind): first match in a window wins by distance; sanctions outrank the rest
+RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
+    (r"sanction\w*|embargo\w*|tariffs?", -1, "sanctions"),
+    (r"formal military alliance|military alliance|alliance|allies|ally|allied", 1, "alliance"),
+    (r"strategic partnership|strategic partners?", 1, "strategic_partnership"),
+    (r"partnership|partners?", 1, "partnership"),
+    (r"rival\w*|competition|compet\w+|contend\w*|revisionist|challeng\w+", -1, "rivalry"),
+    (r"disputes?|disputed", -1, "dispute"),
+    (
+        r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight\w*|threat\w*|confront\w*|"
+        r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|bomb\w*|"
+        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+",
+        -1,
+        "hostility",
+    ),
+    (
+        r"deteriorat\w+|worsen\w*|strain\w*|tensions?|troubled|negative|criticis\w+|criticiz\w+|"
+        r"condemn\w*|protest\w*|cancel\w*|sacrific\w+|accus\w+|denounc\w+|reject\w*|"
+        r"demand\w*|warn\w*|expel\w*|recall\w*|disapprov\w+|concern|unreliable|"
+        r"remov\w+ \w+ from|exclud\w+|pressure|export controls",
+        -1,
+        "friction",
+    ),
+    (
+        r"cooperat\w+|co-operat\w+|collaborat\w+|joint|together|along with|drills?|exercises?|"
+        r"rapprochement|common ground|common interests|coincide\w*|improv\w+|warm\w*|"
+        r"stabilis\w+|stabiliz\w+|deepen\w*|closer|summit|visit\w*|agree\w*|agreement|signed|"
+        r"contract|treaty|peace|negotiat\w+|talks|loans?|aid|assist\w*|support\w*|supplier|"
+        r"understands?|participat\w+|took part|into the arms of|drift\w* (?:\w+ ){0,2}towards|"
+        r"lean\w* (?:\w+ ){0,2}towards|bought|buy\w*|purchas\w+|sell\w*|sold|arms deals?|needs|lifeline|turn\w* towards|side of|ties|resolv\w+|settle\w*|"
+        r"dependen\w+|communiqu[ée]|friendship|reconcil\w+|mediat\w+|welcom\w+|praise\w*|"
+        r"host\w*|invest\w*|trade deal|common|join\w*|consult\w*|meet\w*|met",
+        1,
+        "cooperation",
+    ),
+)
+RELATION_RE = [
+    (re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE), s, k) for p, s, k in RELATION_TRIGGERS
+]
+
+NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|unlikely|n[’']t|cannot|doesn[’']t|don[’']t|"
+    r"didn[’']t|won[’']t|isn[’']t|aren[’']t|hardly)\b",
+    re.IGNORECASE,
+)
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:if|would|could|(?-i:may)|might|will|shall|should|possibility|possible|expect\w*|"
+    r"wants? to|wanted to|hopes?|likely|in the event|potential|prospects?|'ll|’ll)\b",
+    re.IGNORECASE,
+)
+
+# claims
+FORWARD_RE = re.compile(
+    r"\b(?:will|would|could|(?-i:may)|might|shall|likely|unlikely|going to|in the future|"
+    r"next decade|coming (?:years|decades?)|soon|prospects?|expect|expects|expected to|forecast\w*|"
+    r"predict\w*|scenario|possibility|option to|best served)\b|’ll\b|'ll\b",
+    re.IGNORECASE,
+)
+CONDITIONAL_RE = re.compile(
+    r"\b(?:if|unless|in the event of|depends? on|provided that|as long as)\b", re.IGNORECASE
+)
+CAUSAL_RE = re.compile(
+    r"\b(?:pushed \w+ into|pushed \w+ (?:towards|toward)|into the arms of|led to|leads to|"
+    r"lead to|as a result|result(?:ed|s)? in|caused|drove|forced)\b",
+    re.IGNORECASE,
+)
+LEVEL_RE = re.compile(r"\b(?:more|less) than an? (?:\w+ ){0,2}(?:partnership|alliance)\b", re.I)
+SPEAKER_PLAN_RE = re.compile(r"\b(?:I|we)(?:[’']ll| will| would have to| will have to)\b")
+
+HOLDER_NOUNS = (
+    r"experts|analysts|participants|speakers|panellists|panelists|observers|scholars|"
+    r"commentators|officials|counterparts|side|diplomats|academics|researchers|expert|analyst|"
+    r"observer|scholar|official|diplomat|commentator|researcher"
+)
+ATTRIBUTION_VERBS = (
+    r"believe[sd]?|note[sd]?|consider(?:s|ed)?|think|thinks|argue[sd]?|say|says|said|"
+    r"expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|suggest(?:s|ed)?|predict(?:s|ed)?|"
+    r"doubt(?:s|ed)?|are not so sure|are sure|agree[sd]?|insist(?:s|ed)?|stress(?:es|ed)?|"
+    r"told|tells?|warn|warned"
+)
+
+INCREASE_RE = re.compile(
+    r"\b(?:more|greater|improv\w+|deepen\w*|grow\w*|strengthen\w*|closer|increas\w+|rise|rising|"
+    r"stronger|emerge\w*|better|success|served|resolve\w*|settle\w*|settlement|warm\w*|"
+    r"stabilis\w+|stabiliz\w+|expand\w*|boost\w*|into the arms of|towards|toward|side of|"
+    r"favou?rable|diversify|survive)\b",
+    re.IGNORECASE,
+)
+DECREASE_RE = re.compile(
+    r"\b(?:negative|worsen\w*|deteriorat\w+|strain\w*|less|declin\w+|enem(?:y|ies)|weaker|"
+    r"weaken\w*|damag\w+|harm\w*|threat\w*|lose|losing|fewer|reduc\w+|sacrific\w+|"
+    r"hostil\w+|rival\w*|intensif\w+|confront\w*|undermin\w+|isolat\w+)\b",
+    re.IGNORECASE,
+)
+
+METRIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bipolarity", re.compile(r"\bbipolar\w*|two blocs|bloc confrontation", re.I)),
+    (
+        "strategic_space",
+        re.compile(
+            r"strategic space|room for manoeuvre|room for maneuver|freedom of action|"
+            r"strategic independence|strategic environment|independent players|options",
+            re.I,
+        ),
+    ),
+    ("dependence", re.compile(r"\bdependen\w+", re.I)),
+    ("same_bloc", re.compile(r"\bside of|side with|same bloc|join the \w+ bloc", re.I)),
+    (
+        "alignment",
+        re.compile(r"\bdrift\w* (?:\w+ ){0,2}towards|lean\w* (?:\w+ ){0,2}towards|align\w*", re.I),
+    ),
+    ("power", re.compile(r"stronger position|\bpower\b|position in global|economic weight", re.I)),
+)
+
+HORIZON_CUES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\bnext decade|coming decade\b|ten years|10 years", re.I), 10),
+    (re.compile(r"\bcoming decades\b", re.I), 20),
+    (
+        re.compile(
+            r"\bnear[- ]term|near future|short[- ]term|soon\b|next (?:few|couple of) years", re.I
+        ),
+        3,
+    ),
+    (re.compile(r"\blong(?:er)?[- ]term|long run\b", re.I), 10),
+)
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+}
+
+# events
+EVENT_TRIGGER_RE = re.compile(
+    r"\b(?:summit(?: meeting)?|visit(?:ed|s)?|cancel(?:l?ed)?|drills?|exercises?|took part|"
+    r"held|signed|treaty|contract|communiqu[ée]|imposed|clash(?:ed|es)?|ruled|ruling|"
+    r"election|invasion|invaded|annex(?:ed|ation)|deploy(?:ed|ment)|launched|announced|"
+    r"called for|took power|returned to (?:the )?(?:government|power)|joined|"
+    r"intervention|talks|agreement|tested|meeting|bought|purchased|sold|struck|attacked|"
+    r"remov(?:ed|ing) \w+ from|expelled|retaliated|cooperated|tightened|reversing course|"
+    r"reversed course)\b",
+    re.IGNORECASE,
+)
+STRONG_EVENT_RE = re.compile(
+    r"\b(?:cancel(?:l?ed)?|took part|held|signed|imposed|clash(?:ed)?|ruled|visited|invaded|"
+    r"annexed|launched|announced|called for|took power|returned to|joined|intervention|bought|"
+    r"purchased|sold|struck|attacked|expelled|retaliated|tested|tightened|reversing course|"
+    r"reversed course|remov(?:ed|ing) \w+ from)\b",
+    re.IGNORECASE,
+)
+UNREAL_BEFORE_RE = re.compile(
+    r"\b(?:want\w*|plan\w*|hope\w*|would|could|will|may|might|expect\w*|intend\w*|another)\W+"
+    r"(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+CLAUSE_STOP = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "that",
+        "which",
+        "who",
+        "after",
+        "when",
+        "since",
+        "especially",
+        "because",
+        "but",
+        "although",
+        "while",
+        "despite",
+        "following",
+        "where",
+        "whereas",
+        "though",
+        "if",
+    ]
+)
+
+__all__ = [name for name in dir() if name.isupper()]

@@ -1,0 +1,675 @@
+"""Build the gold annotations (``*.gold.json``) from quote-anchored specs.
+
+The annotator writes each item by the words it starts and ends with (so that the spec stays
+readable); this script turns them into character offsets of the file as read and stores
+offsets plus a short quote (at most 60 characters) per item, never the whole text. Run it from
+the repository root: ``python tests/data/text/make_gold.py``. It fails loudly if an anchor is
+missing or ambiguous. The guidelines are ``docs/annotation-guidelines.md``.
+
+The seed texts (``../shared/seeds/``) are the project's DEVELOPMENT texts: the extraction rules
+were written while reading them. ``heldout_*.txt`` were written and annotated from the guidelines
+before the extractor was run on them (they are the project's own texts, MIT like the code).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("EQUIPOISE_SHARED_DATA", HERE.parents[2].parent / "shared" / "data"))
+SEEDS = SHARED.parent / "seeds"
+
+
+def short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def find(text: str, start: str, end: str | None = None, after: int = 0) -> list[int]:
+    i = text.find(start, after)
+    if i < 0:
+        raise SystemExit(f"anchor not found: {start!r}")
+    if text.find(start, i + 1) >= 0 and after == 0:
+        raise SystemExit(f"anchor is ambiguous: {start!r}")
+    if end is None:
+        return [i, i + len(start)]
+    j = text.find(end, i)
+    if j < 0:
+        raise SystemExit(f"end anchor not found: {end!r} after {start!r}")
+    return [i, j + len(end)]
+
+
+def boundary(surface: str) -> str:
+    return r"(?<![\w.])" + re.escape(surface) + r"(?![\w])"
+
+
+def mentions(text: str, surfaces: dict[str, list[str]], exclude: list[tuple[str, int]]) -> dict:
+    found = []
+    for code, forms in surfaces.items():
+        for form in forms:
+            for m in re.finditer(boundary(form), text):
+                found.append((m.start(), m.end(), form, code))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept, last = [], -1
+    for f in found:
+        if f[0] >= last:
+            kept.append(f)
+            last = f[1]
+    count: dict[str, int] = {}
+    out: dict[str, list] = {}
+    excluded = set(exclude)
+    used = set()
+    for s, e, form, code in kept:
+        count[form] = count.get(form, 0) + 1
+        if (form, count[form]) in excluded:
+            used.add((form, count[form]))
+            continue
+        out.setdefault(code, []).append([s, e, text[s:e]])
+    missing = excluded - used
+    if missing:
+        raise SystemExit(f"exclusions that match nothing: {missing}")
+    return out
+
+
+def build(name: str, path: Path, spec: dict[str, Any]) -> None:
+    text = path.read_bytes().decode("utf-8")
+    doc: dict[str, Any] = {
+        "document": spec["document"],
+        "licence": spec["licence"],
+        "date": spec["date"],
+        "genre": spec["genre"],
+        "split": spec["split"],
+        "chars": len(text),
+        "actors": mentions(text, spec["surfaces"], spec.get("exclude", [])),
+        "relations": [],
+        "events": [],
+        "claims": [],
+    }
+    for a, b, sign, modality, start, end in spec["relations"]:
+        s, e = find(text, start, end)
+        doc["relations"].append(
+            {
+                "a": a,
+                "b": b,
+                "sign": sign,
+                "modality": modality,
+                "span": [s, e],
+                "quote": short(text[s:e]),
+            }
+        )
+    for date, start, end in spec["events"]:
+        s, e = find(text, start, end)
+        doc["events"].append({"date": date, "span": [s, e], "quote": short(text[s:e])})
+    for holder, cond, direction, start, end in spec["claims"]:
+        s, e = find(text, start, end)
+        item: dict[str, Any] = {
+            "holder": holder,
+            "direction": direction,
+            "span": [s, e],
+            "quote": short(text[s:e]),
+        }
+        if cond is None:
+            item["condition_span"] = None
+        else:
+            cs, ce = find(text, cond, None, after=s)
+            item["condition_span"] = [cs, ce]
+            item["condition"] = short(text[cs:ce])
+        doc["claims"].append(item)
+    out = HERE / f"{name}.gold.json"
+    out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(
+        f"{out.name}: {sum(len(v) for v in doc['actors'].values())} mentions, "
+        f"{len(doc['relations'])} relations, {len(doc['events'])} events, {len(doc['claims'])} claims"
+    )
+
+
+OWN = "the project's own text (written for evaluation; MIT like the code)"
+SEED = (
+    "a development text of the project (../shared/seeds); its licence is not known, so only "
+    "offsets and quotes of at most 60 characters are stored here"
+)
+
+HELDOUT_01 = {
+    "document": "tests/data/text/heldout_01.txt",
+    "licence": OWN,
+    "date": "2020-12-01",
+    "genre": "panel report",
+    "split": "held-out round 1 (development since round 2)",
+    "surfaces": {
+        "VNM": ["Vietnam", "Hanoi"],
+        "CHN": ["China", "Beijing", "Chinese"],
+        "USA": ["Washington", "United States"],
+        "IND": ["India", "Indian", "New Delhi"],
+        "PHL": ["Philippines", "Manila", "President Duterte"],
+        "AUS": ["Australia", "Canberra", "Australian"],
+        "QUAD": ["Quad"],
+    },
+    "exclude": [("Indian", 1), ("Australian", 1)],
+    "relations": [
+        ("IND", "VNM", 1, "hypothetical", "Vietnamese analysts argued", "room for manoeuvre."),
+        ("CHN", "VNM", -1, "asserted", "Since 2016, Vietnam", "Paracel Islands."),
+        ("CHN", "PHL", 1, "asserted", "In July 2016, an arbitral", "from Beijing instead."),
+        ("CHN", "PHL", -1, "hypothetical", "According to Filipino", "the Philippines and China."),
+        ("AUS", "CHN", -1, "asserted", "Australian speakers noted", "in April 2020."),
+        ("AUS", "CHN", -1, "asserted", "Beijing then imposed", "in May 2020."),
+        ("AUS", "USA", 1, "hypothetical", "In their view, Canberra", "more institutionalised."),
+        ("CHN", "IND", -1, "asserted", "After the clash in the Galwan", "the border dispute."),
+        ("IND", "QUAD", 1, "hypothetical", "If the standoff continues", "they believe."),
+    ],
+    "events": [
+        ("2016", "Vietnam and China have clashed", "near the Paracel Islands"),
+        ("2016-07", "an arbitral tribunal in The Hague ruled", "China's claims"),
+        ("2020-04", "Canberra called for an inquiry", "in April 2020"),
+        ("2020-05", "Beijing then imposed tariffs", "in May 2020"),
+        ("2020-06", "the clash in the Galwan valley", "in June 2020"),
+    ],
+    "claims": [
+        (
+            "Vietnamese analysts",
+            "a closer partnership with India",
+            "increase",
+            "Vietnamese analysts argued",
+            "room for manoeuvre.",
+        ),
+        (
+            "Filipino participants",
+            "Chinese coast guard pressure continues",
+            "decrease",
+            "According to Filipino",
+            "the Philippines and China.",
+        ),
+        (
+            "Australian speakers",
+            None,
+            "increase",
+            "In their view, Canberra",
+            "more institutionalised.",
+        ),
+        (
+            "Indian participants",
+            None,
+            "decrease",
+            "After the clash in the Galwan",
+            "the border dispute.",
+        ),
+        (
+            "Indian participants",
+            "the standoff continues",
+            "increase",
+            "If the standoff continues",
+            "they believe.",
+        ),
+    ],
+}
+
+HELDOUT_02 = {
+    "document": "tests/data/text/heldout_02.txt",
+    "licence": OWN,
+    "date": "2020-12-01",
+    "genre": "interview",
+    "split": "held-out round 1 (development since round 2)",
+    "surfaces": {
+        "RUS": ["Russia", "Moscow"],
+        "IND": ["India", "New Delhi"],
+        "CHN": ["China"],
+        "USA": ["American", "United States"],
+        "JPN": ["Japan", "Prime Minister Abe"],
+    },
+    "relations": [
+        ("IND", "RUS", 1, "asserted", "Russia and India remain", "close partners."),
+        ("IND", "RUS", 1, "asserted", "Moscow is still", "American sanctions."),
+        ("IND", "USA", -1, "hypothetical", "Moscow is still", "American sanctions."),
+        ("IND", "RUS", 1, "hypothetical", "In my view, this partnership", "less exclusive."),
+        ("CHN", "RUS", 1, "asserted", "Russia has grown dependent", "with unease."),
+        ("CHN", "RUS", 1, "hypothetical", "If Russia and China draw", "will grow."),
+        ("IND", "USA", 1, "hypothetical", "If Russia and China draw", "will grow."),
+        ("IND", "RUS", -1, "negated", "I do not think Moscow", "however."),
+        ("IND", "JPN", 1, "asserted", "Japan and India have built", "partnership."),
+        ("IND", "JPN", 1, "asserted", "Prime Minister Abe visited", "Malabar exercise."),
+        ("IND", "JPN", 1, "hypothetical", "I expect this cooperation", "five years."),
+    ],
+    "events": [
+        ("2018-10", "in October 2018 the two countries signed", "S-400 air defence system"),
+        ("2017-09", "Prime Minister Abe visited India", "in September 2017"),
+    ],
+    "claims": [
+        ("the interviewee", None, "decrease", "In my view, this partnership", "less exclusive."),
+        (
+            "the interviewee",
+            "Russia and China draw any closer",
+            "increase",
+            "If Russia and China draw",
+            "will grow.",
+        ),
+        ("the interviewee", None, "increase", "I do not think Moscow", "however."),
+        ("the interviewee", None, "increase", "I expect this cooperation", "five years."),
+    ],
+}
+
+HELDOUT_03 = {
+    "document": "tests/data/text/heldout_03.txt",
+    "licence": OWN,
+    "date": "2020-10-01",
+    "genre": "op-ed",
+    "split": "held-out round 1 (development since round 2)",
+    "surfaces": {
+        "TUR": ["Ankara", "Turkey", "Turkish"],
+        "RUS": ["Russian", "Russia", "Moscow", "Kremlin"],
+        "USA": ["Washington"],
+        "NATO": ["NATO", "the Alliance"],
+        "EU": ["Brussels", "European Union"],
+        "SYR": ["Syria", "Syrian"],
+        "LBY": ["Libya"],
+        "GRC": ["Greece"],
+        "FRA": ["France"],
+        "IRN": ["Iran", "Tehran"],
+    },
+    "exclude": [("Moscow", 1)],
+    "relations": [
+        ("RUS", "TUR", 1, "asserted", "Turkey bought the Russian", "F-35 programme."),
+        ("TUR", "USA", -1, "asserted", "Turkey bought the Russian", "F-35 programme."),
+        ("NATO", "TUR", -1, "asserted", "Many in NATO", "migration from Syria."),
+        ("EU", "TUR", 1, "asserted", "Many in NATO", "migration from Syria."),
+        ("RUS", "TUR", 1, "negated", "The relationship between Turkey", "alliance either."),
+        ("RUS", "TUR", -1, "asserted", "The two governments", "in February 2020."),
+        ("SYR", "TUR", -1, "asserted", "The two governments", "in February 2020."),
+        ("RUS", "TUR", 1, "hypothetical", "Observers in Moscow", "divides the Alliance."),
+        ("FRA", "GRC", 1, "asserted", "Greece and France", "rose this summer."),
+        ("GRC", "TUR", -1, "asserted", "Greece and France", "rose this summer."),
+        ("FRA", "TUR", -1, "asserted", "Greece and France", "rose this summer."),
+        ("EU", "TUR", -1, "hypothetical", "If the European Union", "several analysts warn."),
+        ("RUS", "TUR", 1, "hypothetical", "If the European Union", "several analysts warn."),
+        ("IRN", "TUR", 1, "asserted", "Tehran and Ankara", "weaken that partnership."),
+    ],
+    "events": [
+        ("2019-07", "Turkey bought the Russian S-400", "in July 2019"),
+        (None, "Washington responded by removing it", "F-35 programme"),
+        ("2020-02", "Turkish drones struck Syrian", "in February 2020"),
+        ("2017", "Tehran and Ankara have cooperated", "since 2017"),
+    ],
+    "claims": [
+        (
+            "observers in Moscow",
+            "it divides the Alliance",
+            "increase",
+            "Observers in Moscow",
+            "divides the Alliance.",
+        ),
+        (
+            "several analysts",
+            "the European Union imposes sanctions on Turkey at its December summit",
+            "increase",
+            "If the European Union",
+            "several analysts warn.",
+        ),
+        (
+            "the author",
+            "a deal on maritime boundaries",
+            "increase",
+            "In my view, a deal",
+            "new sanctions.",
+        ),
+        (
+            "the author",
+            "a Turkish rapprochement with the Gulf states",
+            "decrease",
+            "Tehran and Ankara",
+            "weaken that partnership.",
+        ),
+    ],
+}
+
+HELDOUT_04 = {
+    "document": "tests/data/text/heldout_04.txt",
+    "licence": OWN,
+    "date": "2020-06-01",
+    "genre": "news analysis",
+    "split": "held-out round 2",
+    "surfaces": {
+        "JPN": ["Tokyo", "Japan", "Japanese"],
+        "KOR": ["Seoul", "South Korea", "South Korean"],
+        "USA": ["Washington", "President Trump", "United States"],
+        "PRK": ["Pyongyang", "North Korea", "Kim Jong-un", "North"],
+        "CHN": ["China", "Beijing"],
+        "UN": ["UN"],
+    },
+    "exclude": [("Seoul", 3), ("Japanese", 1)],
+    "relations": [
+        ("JPN", "KOR", -1, "asserted", "Relations between Tokyo", "chip makers."),
+        ("JPN", "KOR", -1, "asserted", "Seoul retaliated", "from Washington."),
+        ("KOR", "USA", -1, "asserted", "Seoul retaliated", "from Washington."),
+        ("PRK", "USA", 1, "asserted", "North Korea tested", "without a deal."),
+        ("PRK", "USA", 1, "hypothetical", "According to South Korean", "stay frozen."),
+        ("CHN", "PRK", 1, "asserted", "China remains", "UN sanctions."),
+        ("PRK", "UN", -1, "asserted", "China remains", "UN sanctions."),
+        ("JPN", "KOR", 1, "hypothetical", "Most analysts in Seoul", "over Pyongyang."),
+        ("JPN", "KOR", -1, "asserted", "However, as long as", "told us."),
+    ],
+    "events": [
+        ("2019-07", "Japan tightened export controls", "chip makers"),
+        (None, "Seoul retaliated by threatening", "intelligence pact with Japan"),
+        ("2019-11", "before reversing course", "in November 2019"),
+        ("2019", "North Korea tested a series", "missiles in 2019"),
+        ("2019-02", "the summit between Kim Jong-un", "in February 2019"),
+    ],
+    "claims": [
+        (
+            "South Korean officials",
+            "talks with the United States stay frozen",
+            "decrease",
+            "According to South Korean",
+            "stay frozen.",
+        ),
+        (
+            "analysts in Seoul",
+            "closer coordination between Japan and South Korea",
+            "increase",
+            "Most analysts in Seoul",
+            "over Pyongyang.",
+        ),
+        (
+            "a former Japanese diplomat",
+            "the history disputes persist",
+            "decrease",
+            "However, as long as",
+            "told us.",
+        ),
+    ],
+}
+
+SEED_000 = {
+    "document": "seeds/000_86b6f5b54d9d9e51.txt",
+    "licence": SEED,
+    "date": "2021-09-01",
+    "genre": "panel report",
+    "split": "development",
+    "surfaces": {
+        "RUS": ["Russia", "Russian", "Moscow"],
+        "JPN": ["Japan", "Japanese", "Tokyo"],
+        "CHN": ["China", "Beijing"],
+        "IND": ["India", "Indian"],
+        "VNM": ["Vietnam"],
+        "USA": ["United States", "US", "American", "Washington"],
+        "KOR": ["South Korea", "Seoul", "South Korean", "Korea", "Moon Jae-in"],
+        "QUAD": ["Quad"],
+        "AUS": ["Australia"],
+        "FRA": ["France"],
+        "GBR": ["UK"],
+    },
+    "exclude": [
+        ("Russian", 1),
+        ("Russian", 4),
+        ("Russian", 5),
+        ("Russian", 6),
+        ("Japanese", 1),
+        ("Japanese", 4),
+        ("Japanese", 6),
+        ("Indian", 1),
+        ("South Korean", 2),
+        ("Washington", 1),
+    ],
+    "relations": [
+        ("JPN", "RUS", 1, "asserted", "According to their Japanese", "in this region."),
+        ("IND", "JPN", 1, "asserted", "That is why it has been", "potential partners."),
+        ("JPN", "VNM", 1, "asserted", "That is why it has been", "potential partners."),
+        ("JPN", "RUS", 1, "asserted", "That is why it has been", "potential partners."),
+        (
+            "JPN",
+            "RUS",
+            1,
+            "asserted",
+            "Although at the official level",
+            "economy, energy and security.",
+        ),
+        (
+            "IND",
+            "RUS",
+            1,
+            "asserted",
+            "Although at the official level",
+            "economy, energy and security.",
+        ),
+        ("JPN", "RUS", 1, "asserted", "An important precedent", "the Indian Ocean."),
+        ("JPN", "RUS", 1, "asserted", "However, the success of", "United States and Russia."),
+        ("RUS", "USA", 1, "hypothetical", "If they stabilise", "Russian experts believe."),
+        (
+            "JPN",
+            "RUS",
+            -1,
+            "hypothetical",
+            "At the same time, the most",
+            "for bilateral relations.",
+        ),
+        ("CHN", "KOR", 1, "asserted", "Recently, there have been", "side of Beijing."),
+        ("KOR", "QUAD", 1, "asserted", "Despite the fact that South Korea", "under its auspices."),
+        ("CHN", "QUAD", -1, "asserted", "Despite the fact that South Korea", "under its auspices."),
+        ("JPN", "KOR", 1, "asserted", "So, South Korean soldiers", "between the two countries."),
+        ("CHN", "KOR", -1, "asserted", "Moreover, in recent years", "missile defence system."),
+        ("CHN", "KOR", -1, "asserted", "The communiqué signed", "many times indirectly."),
+        ("KOR", "USA", 1, "asserted", "The communiqué signed", "many times indirectly."),
+        (
+            "KOR",
+            "USA",
+            1,
+            "hypothetical",
+            "Experts believe that South Korea",
+            "the left and the right.",
+        ),
+        ("JPN", "KOR", 1, "negated", "Japanese experts are not so sure", "of both sides."),
+        ("JPN", "KOR", 1, "hypothetical", "However, according to Russian", "in the longer term."),
+        ("JPN", "KOR", -1, "asserted", "If now it is Japan", "100-150 years ago."),
+        ("CHN", "KOR", -1, "hypothetical", "If now it is Japan", "100-150 years ago."),
+        ("FRA", "USA", 1, "asserted", "Their goals partly coincide", "in world affairs."),
+        ("GBR", "USA", 1, "asserted", "Their goals partly coincide", "in world affairs."),
+    ],
+    "events": [
+        ("2020-01", "the first-ever Russian-Japanese anti-piracy drills", "in January 2020"),
+        (None, "Beijing imposed sanctions against Seoul", "missile defence system"),
+        ("2021-06", "South Korean soldiers took part", "in Alaska in June"),
+        ("2021-07", "Talisman Sabre in Australia", "in July"),
+        ("2021-05", "The communiqué signed following", "to Washington last May"),
+    ],
+    "claims": [
+        (
+            "Russian experts",
+            "a region with a lot of independent players",
+            "increase",
+            "Its interests are best served",
+            "Russian experts noted.",
+        ),
+        (
+            "Russian experts",
+            "the state of relations between the United States and Russia",
+            "increase",
+            "However, the success of",
+            "United States and Russia.",
+        ),
+        (
+            "Russian experts",
+            "they stabilise",
+            "increase",
+            "If they stabilise",
+            "Russian experts believe.",
+        ),
+        (
+            "Russian experts",
+            "American medium-range missiles could be deployed in Japan",
+            "decrease",
+            "At the same time, the most",
+            "for bilateral relations.",
+        ),
+        (
+            "concerns in the West",
+            "an intense inter-bloc confrontation",
+            "increase",
+            "Recently, there have been",
+            "side of Beijing.",
+        ),
+        (
+            "Japanese and Russian experts",
+            None,
+            "decrease",
+            "However, both Japanese",
+            "scenario unlikely.",
+        ),
+        (
+            "experts",
+            None,
+            "increase",
+            "Experts believe that South Korea",
+            "the left and the right.",
+        ),
+        (
+            "Japanese experts",
+            None,
+            "decrease",
+            "Japanese experts are not so sure",
+            "of both sides.",
+        ),
+        (
+            "Russian experts",
+            None,
+            "increase",
+            "However, according to Russian",
+            "in the longer term.",
+        ),
+        (
+            "Russian experts",
+            "now it is Japan that plays this role",
+            "decrease",
+            "If now it is Japan",
+            "100-150 years ago.",
+        ),
+        (
+            "the view in Russia",
+            "in Japan such steps are perceived positively",
+            "increase",
+            "If in Japan such steps",
+            "bipolar dynamics.",
+        ),
+    ],
+}
+
+SEED_004 = {
+    "document": "seeds/004_5ab77765e01226dd.txt",
+    "licence": SEED,
+    "date": "2020-07-01",
+    "genre": "interview",
+    "split": "development",
+    "surfaces": {
+        "JPN": ["Japan", "Prime Minister Abe"],
+        "RUS": ["Russia", "Soviet Union", "President Putin"],
+        "CHN": ["China"],
+        "USA": ["U.S.", "President Trump", "Trump"],
+        "UKR": ["Ukraine"],
+    },
+    "relations": [
+        ("JPN", "RUS", -1, "asserted", "The biggest impact that COVID-19", "WWII victory."),
+        ("JPN", "RUS", 1, "asserted", "He wanted to have another summit", "peace treaty."),
+        (
+            "JPN",
+            "RUS",
+            -1,
+            "asserted",
+            "Unfortunately, due to the COVID-19",
+            "his visit to Moscow.",
+        ),
+        ("JPN", "RUS", 1, "hypothetical", "One is signing the peace treaty", "the two countries."),
+        ("JPN", "RUS", 1, "hypothetical", "Japan wants to improve", "rapidly rising China."),
+        ("CHN", "JPN", -1, "asserted", "Japan wants to improve", "rapidly rising China."),
+        ("CHN", "RUS", -1, "hypothetical", "When Prime Minister Abe returned", "threat to Russia."),
+        ("JPN", "RUS", -1, "asserted", "Before that, let me explain", "have deteriorated."),
+        ("RUS", "USA", -1, "asserted", "Unfortunately, after the crisis", "against Russia."),
+        ("JPN", "RUS", -1, "asserted", "Japan also joined in these", "the U.S. and Europe."),
+        ("CHN", "RUS", 1, "asserted", "This essentially pushed", "the arms of China."),
+        ("CHN", "RUS", 1, "asserted", "Russia had to improve", "economy and technology."),
+        (
+            "RUS",
+            "USA",
+            1,
+            "hypothetical",
+            "After President Trump took",
+            "relationship with Russia.",
+        ),
+        ("RUS", "USA", -1, "asserted", "However, due to several reasons", "U.S.-led world order."),
+        ("CHN", "USA", -1, "asserted", "However, due to several reasons", "U.S.-led world order."),
+        ("CHN", "RUS", 1, "asserted", "Actually, Russia has common", "U.S.-led world order."),
+        ("RUS", "USA", -1, "asserted", "Actually, Russia has common", "U.S.-led world order."),
+        ("CHN", "USA", -1, "asserted", "Actually, Russia has common", "U.S.-led world order."),
+        ("CHN", "RUS", 1, "asserted", "To maintain this freedom", "formal military alliance."),
+        (
+            "CHN",
+            "USA",
+            -1,
+            "asserted",
+            "The competition between China and the U.S. is",
+            "of global issues.",
+        ),
+        ("CHN", "USA", -1, "asserted", "Since the beginning of the COVID-19", "will emerge."),
+        ("CHN", "RUS", -1, "negated", "At this moment, Russia", "relationship with China."),
+        ("CHN", "USA", -1, "asserted", "Also, we will have to follow", "continues to develop."),
+    ],
+    "events": [
+        ("2020", "Prime Minister Abe had to cancel", "WWII victory"),
+        ("2012-12", "When Prime Minister Abe returned", "at the end of 2012"),
+        (None, "the U.S. and European countries imposed", "against Russia"),
+        (None, "Japan also joined in these sanctions", "joined in these sanctions"),
+        (None, "After President Trump took power", "took power in the U.S."),
+        ("2016", "the alleged intervention by Russia", "election in 2016"),
+    ],
+    "claims": [
+        (
+            "the interviewee",
+            "signing the peace treaty",
+            "increase",
+            "One is signing the peace treaty",
+            "the two countries.",
+        ),
+        (
+            "the interviewee",
+            "improve its relationship with Russia",
+            "increase",
+            "Japan wants to improve",
+            "rapidly rising China.",
+        ),
+        (
+            "Russia",
+            "China’s rapid rise",
+            "decrease",
+            "When Prime Minister Abe returned",
+            "threat to Russia.",
+        ),
+        ("the interviewee", "This", "increase", "This essentially pushed", "the arms of China."),
+        ("the interviewee", None, "increase", "Russia had to improve", "economy and technology."),
+        ("the interviewee", None, None, "To maintain this freedom", "formal military alliance."),
+        ("a view", None, "increase", "Since the beginning of the COVID-19", "will emerge."),
+        ("the interviewee", None, None, "At this moment, Russia", "relationship with China."),
+        ("the interviewee", None, None, "This dynamism will be", "in the coming decades."),
+        (
+            "the interviewee",
+            "the country that can recover from this crisis earlier than others",
+            "increase",
+            "The earlier the better",
+            "in global politics.",
+        ),
+        (
+            "the interviewee",
+            "This",
+            None,
+            "This will inevitably affect",
+            "international relations.",
+        ),
+    ],
+}
+
+if __name__ == "__main__":
+    build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
+    build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
+    build("heldout_03", HERE / "heldout_03.txt", HELDOUT_03)
+    build("heldout_04", HERE / "heldout_04.txt", HELDOUT_04)
+    if SEEDS.is_dir():
+        build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
+        build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)

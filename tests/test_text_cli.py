@@ -1,0 +1,205 @@
+"""`equipoise extract` and `equipoise review` end to end, bad input, and the evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from equipoise.cli import app
+from equipoise.scenario import load_scenario
+from equipoise.text.evaluate import evaluate_gold, load_gold, main, scenario_context, summarise
+
+runner = CliRunner()
+DATA = Path(__file__).parent / "data" / "text"
+TEXT = (
+    "Beijing imposed sanctions against Seoul in March 2017. "
+    "If Japan and Russia sign a peace treaty, relations will improve, Russian experts believe.\n"
+)
+
+
+def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_extract_json_shape(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.txt", TEXT.encode())
+    code, stdout, _ = invoke("extract", str(path), "--json", "--date", "2021-01-01")
+    assert code == 0
+    data = json.loads(stdout)
+    assert [a["code"] for a in data["actors"]] == ["CHN", "KOR", "JPN", "RUS"]
+    rel = data["relations"][0]
+    assert (rel["a"], rel["b"], rel["sign"], rel["kind"]) == ("CHN", "KOR", -1, "sanctions")
+    assert TEXT[rel["span"][0] : rel["span"][1]].startswith("Beijing imposed")
+    assert data["events"][0]["date"] == "2017-03"
+    claim = data["claims"][0]
+    assert claim["holder"] == "Russian experts"
+    assert claim["condition"] == "Japan and Russia sign a peace treaty"
+    assert claim["direction"] == "increase"
+
+
+def test_extract_out_and_html_never_overwrite(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.txt", TEXT.encode())
+    out, page = tmp_path / "draft.toml", tmp_path / "page.html"
+    code, stdout, _ = invoke("extract", str(path), "--out", str(out), "--html", str(page))
+    assert code == 0, stdout
+    code, stdout, _ = invoke("validate", str(out))
+    assert code == 0 and "valid scenario" in stdout
+    html = page.read_text(encoding="utf-8")
+    assert 'class="actor"' in html and "<script" not in html and "http" not in html
+    before = out.read_bytes()
+    code, _, stderr = invoke("extract", str(path), "--out", str(out))
+    assert code == 1 and "already exists" in stderr
+    assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n ", "only white space"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("Caf\u00e9 diplomacy in Tokyo.".encode("latin-1"), "not UTF-8"),
+        ("Tokyo".encode("utf-16"), "UTF-16"),
+    ],
+)
+def test_bad_input_is_located(tmp_path: Path, data: bytes, message: str) -> None:
+    path = write(tmp_path, "bad.txt", data)
+    code, stdout, stderr = invoke("extract", str(path))
+    assert code == 1
+    assert message in stderr
+    assert str(path) in stderr
+    assert "Traceback" not in stdout + stderr
+
+
+def test_bad_date_and_missing_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.txt", TEXT.encode())
+    code, _, stderr = invoke("extract", str(path), "--date", "2021-13-01")
+    assert code == 1 and "--date" in stderr
+    code, _, stderr = invoke("extract", str(tmp_path / "nope.txt"))
+    assert code == 1 and "file not found" in stderr
+
+
+def test_nothing_found_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "recipe.txt", b"Boil the water. Add the pasta and stir.\n")
+    out = tmp_path / "d.toml"
+    code, _, stderr = invoke("extract", str(path), "--out", str(out))
+    assert code == 0
+    assert "nothing found" in stderr
+    assert not out.exists()
+
+
+def test_large_text_works(tmp_path: Path) -> None:
+    body = (TEXT * 1200).encode()  # about 170,000 characters: the progress bar is shown
+    path = write(tmp_path, "big.txt", body)
+    code, stdout, _ = invoke("extract", str(path), "--json")
+    assert code == 0
+    data = json.loads(stdout)
+    assert len(data["claims"]) == 1200
+    assert data["chars"] == len(body.decode())
+
+
+def test_review_with_piped_answers(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.txt", (TEXT + "Ukraine and Russia clashed in 2014.\n").encode())
+    draft = tmp_path / "draft.toml"
+    assert invoke("extract", str(path), "--out", str(draft))[0] == 0
+    drafted = load_scenario(draft)
+    n_items = sum(
+        1
+        for section in (drafted.actors, drafted.relations, drafted.events, drafted.claims)
+        for item in section
+        if item.draft
+    )
+    # accept the first item, edit the second (a new note), reject the rest
+    answers = 'a\ne\nnote = "checked"\n\n' + "r\n" * (n_items - 2)
+    reviewed = tmp_path / "reviewed.toml"
+    code, stdout, stderr = invoke("review", str(draft), "--out", str(reviewed), stdin=answers)
+    assert code == 0, stdout + stderr
+    assert "2 accepted (1 edited)" in stdout
+    merged = load_scenario(reviewed)
+    assert not any(item.draft for item in [*merged.actors, *merged.relations, *merged.claims])
+    assert "UKR" in merged.actor_codes
+    assert any(a.note == "checked" for a in merged.actors) or any(
+        r.note == "checked" for r in merged.relations
+    )
+    code, _, stderr = invoke("review", str(draft), "--out", str(reviewed), stdin="a\n")
+    assert code == 1 and "already exists" in stderr
+
+
+def test_review_quit_keeps_accepted_items(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.txt", TEXT.encode())
+    draft = tmp_path / "draft.toml"
+    assert invoke("extract", str(path), "--out", str(draft))[0] == 0
+    reviewed = tmp_path / "r.toml"
+    code, stdout, _ = invoke("review", str(draft), "--out", str(reviewed), stdin="a\nq\n")
+    assert code == 0
+    assert "1 accepted" in stdout
+    load_scenario(reviewed)
+
+
+# evaluation -----------------------------------------------------------------------------------
+
+
+def test_gold_annotations_match_their_texts() -> None:
+    for path in sorted(DATA.glob("heldout_*.gold.json")):
+        gold, text = load_gold(path, None)
+        for code, spans in gold["actors"].items():
+            for s, e, quote in spans:
+                assert text[s:e] == quote, (path.name, code)
+
+
+def test_held_out_texts_against_the_targets() -> None:
+    """The issue's targets on the four held-out texts (docs/text.md, "Evaluation").
+
+    heldout_01-03 were held out in round 1 and are development texts since round 2 (the rules
+    were fixed on heldout_03's errors); heldout_04 is held out in round 2. Their first-run figures
+    are in docs/text.md; this test keeps the current figures from regressing below the targets.
+    """
+    ctx = scenario_context(load_scenario("indo-pacific-2021"))
+    docs, _ = evaluate_gold(sorted(DATA.glob("heldout_*.gold.json")), ctx, None)
+    s = summarise(docs, n_boot=50)
+    c, a = s["counts"], s["accuracy"]
+    assert c["actors"]["precision"] >= 0.95 and c["actors"]["recall"] >= 0.95
+    assert c["relations"]["precision"] >= 0.75 and c["relations"]["recall"] >= 0.60
+    assert c["claims"]["precision"] >= 0.80 and c["claims"]["recall"] >= 0.75
+    assert a["claim holders"]["accuracy"] >= 0.85
+
+
+@pytest.mark.realdata
+def test_seed_drafts_validate_and_find_the_scenario_claims(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    seeds = shared_data.parent / "seeds"
+    for name, date in (
+        ("000_86b6f5b54d9d9e51.txt", "2021-09-01"),
+        ("004_5ab77765e01226dd.txt", "2020-07-01"),
+    ):
+        out = tmp_path / f"{name}.toml"
+        code, stdout, _ = invoke("extract", str(seeds / name), "--date", date, "--out", str(out))
+        assert code == 0, stdout
+        assert invoke("validate", str(out))[0] == 0
+    code = main(
+        [str(p) for p in sorted(DATA.glob("seed_*.gold.json"))]
+        + ["--seeds", str(seeds), "--scenario-claims", "--json"]
+    )
+    assert code == 0
+
+
+@pytest.mark.realdata
+def test_plover_actor_codes(shared_data: Path) -> None:
+    from equipoise.text.evaluate import evaluate_plover
+
+    ctx = scenario_context(load_scenario("indo-pacific-2021"))
+    result = evaluate_plover(shared_data / "text" / "plover_gsr_cameo.json", ctx)
+    assert result["dev"]["records"] + result["test"]["records"] == 322
+    for half in ("dev", "test"):
+        assert result[half]["counts"]["actor codes"]["recall"] >= 0.85  # measured 0.90 and 0.90

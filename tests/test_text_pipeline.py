@@ -1,0 +1,265 @@
+"""The commentary reader: segmentation, actors, relations, events, claims, drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from equipoise.scenario import load_scenario
+from equipoise.text import extract, scenario_context
+from equipoise.text.actors import find_refs
+from equipoise.text.dates import find_dates, parse_ref_date
+from equipoise.text.draft import build_draft, header, write_draft
+from equipoise.text.gazetteer import build_lexicon, bundled
+from equipoise.text.segment import paragraphs, sentences
+
+SCENARIO = load_scenario("indo-pacific-2021")
+CTX = scenario_context(SCENARIO)
+
+
+def read(text: str, date: str | None = None):  # type: ignore[no-untyped-def]
+    return extract(text, scenario=CTX, date=parse_ref_date(date))
+
+
+# segmentation ---------------------------------------------------------------------------------
+
+
+def test_sentences_keep_offsets_and_abbreviations() -> None:
+    text = "The U.S. and Japan met. Then the U.S. Navy sailed.\nWhy did they? Nobody knows.\n"
+    sents = sentences(text)
+    assert [s.text for s in sents] == [
+        "The U.S. and Japan met.",
+        "Then the U.S. Navy sailed.",
+        "Why did they?",
+        "Nobody knows.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sents)
+    assert [s.paragraph for s in sents] == [0, 0, 1, 1]
+    assert sents[2].question and not sents[3].question
+    assert [p.question for p in paragraphs(text)] == [False, False]
+
+
+def test_offsets_count_characters_not_bytes() -> None:
+    text = "Le communiqué — signé à Tokyo — dit: “Japan and Russia agreed.”"
+    x = read(text)
+    codes = {a.code: a.mentions for a in x.actors}
+    for s, e in codes["JPN"]:
+        assert text[s:e] in ("Tokyo", "Japan")
+    assert text[codes["RUS"][0][0] : codes["RUS"][0][1]] == "Russia"
+
+
+# actors ---------------------------------------------------------------------------------------
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(a.code, text[s:e]) for a in read(text).actors for s, e in a.mentions]
+
+
+def test_capitals_and_governments_are_their_state() -> None:
+    found = mentions("Tokyo and the Kremlin disagree, and Seoul watches.")
+    assert ("JPN", "Tokyo") in found
+    assert ("RUS", "Kremlin") in found
+    assert ("KOR", "Seoul") in found
+
+
+def test_hyphenated_pairs_are_two_mentions() -> None:
+    found = mentions("Russian-Japanese drills and US–Russia talks resumed.")
+    assert ("RUS", "Russian") in found and ("JPN", "Japanese") in found
+    assert ("USA", "US") in found and ("RUS", "Russia") in found
+
+
+def test_demonyms_of_people_and_places_are_not_mentions() -> None:
+    text = (
+        "Russian experts and their Japanese counterparts met near the Indian Ocean and "
+        "the South China Sea; anti-Chinese sentiments grew."
+    )
+    assert mentions(text) == []
+    refs = find_refs(text, build_lexicon(CTX.actors))
+    assert {r.reason for r in refs} >= {"people (experts)", "place name", "attitude (anti-/pro-)"}
+
+
+def test_demonyms_of_state_agents_are_mentions() -> None:
+    found = mentions("South Korean soldiers trained with American missile units.")
+    assert ("KOR", "South Korean") in found and ("USA", "American") in found
+
+
+def test_capital_as_a_place_is_not_a_mention() -> None:
+    assert mentions("He cancelled his visit to Moscow.") == []
+
+
+def test_scenario_aliases_come_first() -> None:
+    # "Korea" is an alias of South Korea in the scenario, not in the gazetteer
+    assert ("KOR", "Korea") in mentions("Korea is a deeply nationalist country.")
+    assert "Korea" not in {s for st in bundled()["states"].values() for s in st["names"]}
+
+
+def test_leader_with_title_and_full_name_is_one_mention() -> None:
+    assert mentions("President Moon Jae-in went abroad.") == [("KOR", "President Moon Jae-in")]
+
+
+# relations ------------------------------------------------------------------------------------
+
+
+def rels(text: str, date: str | None = None) -> list[tuple[str, str, int, str, str]]:
+    return [(r.a, r.b, r.sign, r.kind, r.modality) for r in read(text, date).relations]
+
+
+def test_sanctions_between_two_states() -> None:
+    assert rels("Beijing imposed sanctions against Seoul.") == [
+        ("CHN", "KOR", -1, "sanctions", "asserted")
+    ]
+
+
+def test_hyphen_pair_with_partnership() -> None:
+    assert rels("The Russian-Japanese partnership is growing.") == [
+        ("JPN", "RUS", 1, "partnership", "asserted")
+    ]
+
+
+def test_modality_hypothetical_and_negated() -> None:
+    assert rels("South Korea could improve relations with Japan.")[0][4] == "hypothetical"
+    assert rels("Japan does not want to join sanctions against Russia.")[0][2:] == (
+        -1,
+        "sanctions",
+        "negated",
+    )
+
+
+def test_no_relation_without_a_trigger() -> None:
+    assert rels("Japan and India are in Asia.") == []
+
+
+def test_pair_reference_resolves_to_the_paragraph() -> None:
+    text = "Relations between the United States and Russia matter. If they stabilise, all gains."
+    assert ("RUS", "USA", 1, "cooperation", "hypothetical") in rels(text)
+
+
+# events ---------------------------------------------------------------------------------------
+
+
+def test_dates_are_normalised_against_the_text_date() -> None:
+    ref = dt.date(2021, 9, 1)
+    text = "in June, last May, in January 2020, at the end of 2012 and in 2016"
+    values = [d.value for d in find_dates(text, 0, len(text), ref)]
+    assert values == ["2021-06", "2021-05", "2020-01", "2012-12", "2016"]
+    assert [d.value for d in find_dates("in June", 0, 7, None)] == [None]
+    assert find_dates("in recent years and in the next decade", 0, 38, ref) == []
+
+
+def test_events_with_dates() -> None:
+    x = read("Russian and Japanese ships held drills in January 2020.", "2021-09-01")
+    assert [(e.date, e.actors) for e in x.events] == [("2020-01", ["JPN", "RUS"])]
+
+
+def test_planned_things_are_not_events() -> None:
+    assert read("He wanted to have another summit in 2021.").events == []
+
+
+# claims ---------------------------------------------------------------------------------------
+
+
+def test_conditional_claim_with_holder_and_condition() -> None:
+    text = "If Japan and Russia sign a treaty, relations will improve, Russian experts believe."
+    (c,) = read(text).claims
+    assert c.holder == "Russian experts"
+    assert c.condition == "Japan and Russia sign a treaty"
+    assert text[c.condition_span[0] : c.condition_span[1]] == c.condition  # type: ignore[index]
+    assert (c.metric, c.direction) == ("relation", "increase")
+    assert set(c.actors) == {"JPN", "RUS"}
+
+
+def test_holder_carries_over_within_a_paragraph() -> None:
+    text = "According to Russian experts, Korea needs an enemy. Soon China may take this role."
+    claims = read(text).claims
+    assert claims[-1].holder == "Russian experts"
+
+
+def test_interview_answers_default_to_the_interviewee() -> None:
+    text = (
+        "What do you expect?\nJapan will deepen its ties with India.\n"
+        "And Russia?\nRussia may lose influence in the coming decades.\n"
+    )
+    x = read(text)
+    assert x.interview
+    assert [c.holder for c in x.claims] == ["the interviewee", "the interviewee"]
+    assert x.claims[1].horizon == 20
+
+
+def test_questions_and_past_facts_are_not_claims() -> None:
+    assert read("Will Japan join the Quad? Japan joined the talks in 2019.").claims == []
+
+
+def test_condition_matches_a_scenario_intervention() -> None:
+    text = "If US-Russia relations stabilise, Moscow and Tokyo will get more strategic space."
+    (c,) = read(text).claims
+    assert c.intervention == "us-russia-stabilisation"
+    assert (c.metric, c.direction) == ("strategic_space", "increase")
+
+
+def test_json_shape_of_the_issue() -> None:
+    data = read("Beijing imposed sanctions against Seoul in March 2017.").to_json()
+    assert set(data) >= {"actors", "relations", "events", "claims"}
+    assert set(data["actors"][0]) >= {"code", "name", "kind", "mentions"}
+    assert set(data["relations"][0]) >= {"a", "b", "sign", "kind", "modality", "span"}
+    assert set(data["events"][0]) >= {"date", "actors", "what", "span"}
+    json.dumps(data)
+
+
+# drafts ---------------------------------------------------------------------------------------
+
+
+def test_draft_validates_and_never_overwrites(tmp_path: Path) -> None:
+    text = (
+        "Beijing imposed sanctions against Seoul in March 2017. Ukraine and Russia clashed. "
+        "If Japan and Russia sign a treaty, relations will improve, Russian experts believe."
+    )
+    x = read(text, "2021-01-01")
+    draft = build_draft(
+        x, text, scenario=SCENARIO, extends="indo-pacific-2021", source_file="t.txt"
+    )
+    assert draft.data["actors"][0]["code"] == "UKR"
+    for section in ("actors", "relations", "events", "claims"):
+        for item in draft.data[section]:
+            assert item["draft"] is True
+            for ev in item["evidence"]:
+                s, e = ev["span"]
+                assert text[s:e] == ev["quote"]
+    out = tmp_path / "draft.toml"
+    write_draft(draft, out, head=header("t.txt", "indo-pacific-2021", None))
+    merged = load_scenario(out)
+    assert "UKR" in merged.actor_codes
+    assert any(c.draft for c in merged.claims)
+    before = out.read_bytes()
+    from equipoise.errors import InputError
+
+    with pytest.raises(InputError, match="already exists"):
+        write_draft(draft, out, head="")
+    assert out.read_bytes() == before
+
+
+# issues ---------------------------------------------------------------------------------------
+
+
+def test_issue_mentions_with_stances() -> None:
+    x = read("South Korea does not intend to join the Quad. The weather in Russia is cold.")
+    assert [(i.issue, i.stances) for i in x.issues] == [
+        ("indo-pacific-quad", {"KOR": "toward_low"})
+    ]
+
+
+def test_issue_naming_a_state_needs_that_state() -> None:
+    assert read("Beijing imposed sanctions against Seoul.").issues == []
+    x = read("The United States imposed sanctions against Russia.")
+    assert [i.issue for i in x.issues] == ["russia-sanctions"]
+
+
+def test_progress_is_reported_to_the_end() -> None:
+    text = "Japan and Russia signed a treaty in 2019.\n" * 50
+    seen: list[tuple[int, int]] = []
+    extract(text, scenario=CTX, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (len(text), len(text))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert len(seen) > 10
