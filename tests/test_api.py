@@ -25,31 +25,15 @@ from equipoise.experiments.plans import (
 )
 from equipoise.scenario import loads_scenario
 from equipoise.store import open_store
-from equipoise.testing import mini_scenario_text
+from equipoise.testing import mini_scenario_text, uncertain_scenario_text
 
 REPO = Path(__file__).resolve().parents[1]
-
-UNCERTAIN = """
-[[uncertainties]]
-name = "ab"
-target = "relations.AAA-BBB.weight"
-distribution = "uniform"
-low = -0.8
-high = -0.2
-
-[[uncertainties]]
-name = "beta"
-target = "parameters.balance_rate"
-distribution = "uniform"
-low = 0.1
-high = 0.6
-"""
 
 
 @pytest.fixture
 def mini_path(tmp_path: Path) -> Path:
     path = tmp_path / "mini.toml"
-    path.write_text(mini_scenario_text() + UNCERTAIN, encoding="utf-8")
+    path.write_text(uncertain_scenario_text(), encoding="utf-8")
     return path
 
 
@@ -204,7 +188,7 @@ def test_cli_resume_takes_the_recorded_arguments(mini_path: Path, tmp_path: Path
 
 
 def test_plans_reject_bad_arguments_with_located_errors() -> None:
-    s = loads_scenario(mini_scenario_text() + UNCERTAIN)
+    s = loads_scenario(uncertain_scenario_text())
     with pytest.raises(InputError, match="must be one of mc, lhs"):
         EnsemblePlan(scenario=s, n_members=4, method="sobol")
     with pytest.raises(InputError, match="at least 1"):

@@ -15,25 +15,11 @@ from typer.testing import CliRunner
 
 from equipoise.cli import app
 from equipoise.store import RunStore
-from equipoise.testing import mini_scenario_text
+from equipoise.testing import uncertain_scenario_text
 
 runner = CliRunner()
 
 EXTRA = """
-[[uncertainties]]
-name = "ab"
-target = "relations.AAA-BBB.weight"
-distribution = "uniform"
-low = -0.8
-high = -0.2
-
-[[uncertainties]]
-name = "beta"
-target = "parameters.balance_rate"
-distribution = "uniform"
-low = 0.1
-high = 0.6
-
 [[claims]]
 id = "thaw-warms"
 statement = "The thaw warms A-B."
@@ -64,7 +50,7 @@ horizon = 4
 @pytest.fixture
 def scenario(tmp_path: Path) -> Path:
     path = tmp_path / "mini.toml"
-    path.write_text(mini_scenario_text() + EXTRA, encoding="utf-8")
+    path.write_text(uncertain_scenario_text() + EXTRA, encoding="utf-8")
     return path
 
 

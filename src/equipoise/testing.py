@@ -192,4 +192,36 @@ def mini_scenario_text() -> str:
     return _MINI
 
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "mini_scenario_text", "template_text", "wait_until"]
+#: Two declared uncertainties of :func:`mini_scenario_text`: the A–B relation and the balancing
+#: rate, both uniform (the tests of ensembles, plans and the API sample them).
+MINI_UNCERTAINTIES = """
+[[uncertainties]]
+name = "ab"
+target = "relations.AAA-BBB.weight"
+distribution = "uniform"
+low = -0.8
+high = -0.2
+
+[[uncertainties]]
+name = "beta"
+target = "parameters.balance_rate"
+distribution = "uniform"
+low = 0.1
+high = 0.6
+"""
+
+
+def uncertain_scenario_text() -> str:
+    """Return :func:`mini_scenario_text` with :data:`MINI_UNCERTAINTIES` declared."""
+    return mini_scenario_text() + MINI_UNCERTAINTIES
+
+
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "MINI_UNCERTAINTIES",
+    "mini_scenario_text",
+    "template_text",
+    "uncertain_scenario_text",
+    "wait_until",
+]
