@@ -102,6 +102,9 @@ class ActorPowerOut(_Out):
     power: float
     rank: int
     indices: dict[str, float]
+    missing: list[str] = Field(
+        default_factory=list, description="Indices the actor has no data for (shown as –)."
+    )
 
 
 class RelationOut(_Out):
