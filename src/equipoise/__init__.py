@@ -7,11 +7,20 @@ The package is layered; dependencies point one way::
 Importing :mod:`equipoise` has no side effects.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("equipoise")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0+unknown"
+from typing import Any
 
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    """Look ``__version__`` up on first use (importlib.metadata costs start-up time)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'equipoise' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("equipoise")
+    except PackageNotFoundError:  # pragma: no cover - a source tree without install
+        value = "0.0.0+unknown"
+    globals()["__version__"] = value
+    return value

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from equipoise import __version__
 from equipoise.cli._app import app
 from equipoise.cli._common import _jsonable, emit_json, err, guarded, out
-from equipoise.engines.bargaining import EXAMPLE_CSV, BargainingResult, EUOptions, bargain
 from equipoise.errors import InputError, Problem
-from equipoise.io.actors_csv import ActorTable, read_actors_csv
+
+if TYPE_CHECKING:
+    from equipoise.engines.bargaining import BargainingResult
+    from equipoise.io.actors_csv import ActorTable
 
 _MODELS = ("eu", "compromise", "median")
 _DYAD_ROWS_SHOWN = 400
@@ -163,6 +163,10 @@ def _print_tables(table: ActorTable, res: BargainingResult) -> None:
 def _write_out(
     directory: Path, table: ActorTable, res: BargainingResult, force: bool
 ) -> list[Path]:
+    import pandas as pd
+
+    from equipoise import __version__
+
     doc = _document(table, res)
     frames: dict[str, pd.DataFrame] = {
         "forecast": pd.DataFrame(
@@ -287,6 +291,9 @@ def bargain_command(
     Prints the forecast per round, every actor's position per round and (eu model) the
     first round's dyads; --json prints the same as one object, --out writes tables.
     """
+    from equipoise.engines.bargaining import EXAMPLE_CSV, EUOptions, bargain
+    from equipoise.io.actors_csv import read_actors_csv
+
     _choice(model, _MODELS, "--model")
     _choice(salience_scale, ("auto", "unit", "percent"), "--salience-scale")
     parsed_scale = _parse_scale(scale)

@@ -6,10 +6,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
-import pandas as pd
 import typer
 from rich.progress import (
     BarColumn,
@@ -28,19 +26,12 @@ from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, err, guarded, out
 from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, scenario_ref
 from equipoise.errors import InputError, Problem
-from equipoise.experiments import analysis, workflows
-from equipoise.experiments.ensemble import (
-    Arm,
-    EnsembleResult,
-    Payload,
-    run_ensemble,
-)
-from equipoise.experiments.executors import make_executor
-from equipoise.experiments.outcomes import parse_outcome
-from equipoise.experiments.sampling import Design, sample
-from equipoise.scenario import load_scenario
-from equipoise.scenario.schema import Scenario
-from equipoise.store import StoreBackend, open_store
+
+if TYPE_CHECKING:  # the experiment modules (pandas, scipy, DuckDB) load when a command runs
+    from equipoise.experiments.ensemble import EnsembleResult, Payload
+    from equipoise.experiments.sampling import Design
+    from equipoise.scenario.schema import Scenario
+    from equipoise.store import StoreBackend
 
 T_Members = Annotated[int, typer.Option("--members", "-n", min=1, help="Ensemble members.")]
 T_Executor = Annotated[
@@ -75,10 +66,14 @@ T_Intervention = Annotated[
 
 
 def _store(path: Path | None) -> StoreBackend:
+    from equipoise.store import open_store
+
     return open_store(path)
 
 
 def _scenario(ref: str | None, seed: int | None) -> Scenario:
+    from equipoise.scenario import load_scenario
+
     s = load_scenario(scenario_ref(ref))
     if seed is not None:
         if seed < 0:
@@ -150,6 +145,9 @@ class _Exec:
 def _run(
     payload: Payload, opts: _Exec, *, kind: str, label: str, parameters: dict[str, Any]
 ) -> EnsembleResult:
+    from equipoise.experiments.ensemble import run_ensemble
+    from equipoise.experiments.executors import make_executor
+
     _check_choice(opts.executor, ("local", "processes", "dask"), "--executor")
     store = _store(opts.store)
     total = payload.design.n_members * len(payload.arms)
@@ -182,6 +180,8 @@ def _run(
 
 
 def _design(s: Scenario, n: int, method: str) -> Design:
+    from equipoise.experiments.sampling import sample
+
     _check_choice(method, ("mc", "lhs"), "--method")
     return sample(s.uncertainties, n, method=method, seed=s.scenario.seed)  # type: ignore[arg-type]
 
@@ -211,6 +211,11 @@ def ensemble(
     as_json: T_Json = False,
 ) -> None:
     """Run an ensemble over the scenario's declared uncertainties and summarise it."""
+    import pandas as pd
+
+    from equipoise.experiments import workflows
+    from equipoise.experiments.ensemble import Arm
+
     with guarded(as_json=as_json):
         s = _scenario(scenario, seed)
         names = tuple(intervention or ())
@@ -305,6 +310,11 @@ def compare(
     as_json: T_Json = False,
 ) -> None:
     """Compare interventions with the baseline, member by member (common random numbers)."""
+    import pandas as pd
+
+    from equipoise.experiments import workflows
+    from equipoise.experiments.ensemble import Arm
+
     with guarded(as_json=as_json):
         s = _scenario(scenario, seed)
         names = tuple(intervention or ())
@@ -381,6 +391,13 @@ def sensitivity(
     as_json: T_Json = False,
 ) -> None:
     """Rank the declared uncertainties by their effect on a metric (Sobol or Morris, SALib)."""
+    import numpy as np
+
+    from equipoise.experiments import analysis
+    from equipoise.experiments.ensemble import Arm, Payload
+    from equipoise.experiments.outcomes import parse_outcome
+    from equipoise.experiments.sampling import Design
+
     with guarded(as_json=as_json):
         _check_choice(method, ("sobol", "morris"), "--method")
         s = _scenario(scenario, seed)
@@ -491,6 +508,13 @@ def discover(
     as_json: T_Json = False,
 ) -> None:
     """Find the input ranges that produce an outcome of interest (PRIM or CART)."""
+    import numpy as np
+    import pandas as pd
+
+    from equipoise.experiments import analysis
+    from equipoise.experiments.ensemble import Arm, Payload
+    from equipoise.experiments.outcomes import parse_outcome
+
     with guarded(as_json=as_json):
         _check_choice(algorithm, ("prim", "cart"), "--algorithm")
         s = _scenario(scenario, seed)
@@ -574,6 +598,8 @@ def discover(
 
 
 def _box(box: Any, label: str) -> dict[str, Any]:
+    import numpy as np
+
     def clean(x: float) -> float | None:
         return None if not np.isfinite(x) else float(x)
 
@@ -606,6 +632,10 @@ def claims(
     as_json: T_Json = False,
 ) -> None:
     """Give every claim of the scenario a verdict over an ensemble, with interval and drivers."""
+    import pandas as pd
+
+    from equipoise.experiments import workflows
+
     with guarded(as_json=as_json):
         s = _scenario(scenario, seed)
         if not s.claims:

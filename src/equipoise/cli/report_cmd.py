@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -33,8 +33,9 @@ from equipoise.cli.experiment_cmds import (
 )
 from equipoise.cli.scenario_cmds import T_Json, scenario_ref
 from equipoise.errors import InputError, Problem
-from equipoise.scenario import load_scenario
-from equipoise.store import StoreBackend, open_store
+
+if TYPE_CHECKING:  # the store (DuckDB) loads when the command runs
+    from equipoise.store import StoreBackend
 
 T_Targets = Annotated[
     list[str] | None,
@@ -51,6 +52,8 @@ T_Targets = Annotated[
 
 
 def _store(path: Path | None) -> StoreBackend:
+    from equipoise.store import open_store
+
     return open_store(path)
 
 
@@ -118,6 +121,7 @@ def report(
         write_report,
     )
     from equipoise.report.build import with_seed
+    from equipoise.scenario import load_scenario
 
     with guarded(as_json=as_json):
         t0 = time.perf_counter()

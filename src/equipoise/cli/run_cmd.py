@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
 import typer
 from rich.table import Table
 
@@ -14,10 +13,10 @@ from equipoise.cli._app import app
 from equipoise.cli._common import _jsonable, emit_json, guarded, out
 from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, scenario_ref
 from equipoise.errors import InputError, Problem
-from equipoise.outputs import blocs_of, run_dict, tidy_tables
-from equipoise.picture import Picture, picture
-from equipoise.scenario import load_scenario
-from equipoise.simulate import Trajectory, simulate
+
+if TYPE_CHECKING:  # the model's modules load when the command runs, not at start-up
+    from equipoise.picture import Picture
+    from equipoise.simulate import Trajectory
 
 
 def _heat(value: float) -> str:
@@ -73,6 +72,8 @@ def relations_table(tr: Trajectory, step: int, title: str) -> Table:
 
 def system_table(tr: Trajectory) -> Table:
     """Blocs, polarity, bipolarity and frustration per step."""
+    from equipoise.outputs import blocs_of
+
     table = Table(title="The system over time (blocs: 0 = the strongest bloc's camp)")
     for col in ("year", "polarity", "bipolarity", "antagonism", "frustration", "blocs"):
         table.add_column(col, justify="right" if col != "blocs" else "left")
@@ -112,6 +113,8 @@ def actors_table(tr: Trajectory) -> Table:
         table.add_column(
             col, justify="right" if col not in ("actor", "most dependent on") else "left"
         )
+    import numpy as np
+
     pa, pb = tr.actors.index(tr.poles[0]), tr.actors.index(tr.poles[1])
     order = np.argsort(-tr.power[0, first], kind="stable")
     for i in order:
@@ -176,6 +179,8 @@ def write_outputs(
     tr: Trajectory, data: dict[str, Any], directory: Path, *, force: bool
 ) -> list[Path]:
     """Write the tidy Parquet tables and run.json into ``directory`` (never overwriting)."""
+    from equipoise.outputs import tidy_tables
+
     tables = tidy_tables(tr)
     targets = [directory / f"{name}.parquet" for name in tables] + [directory / "run.json"]
     existing = [p for p in targets if p.exists()]
@@ -219,6 +224,11 @@ def run(
 ) -> None:
     """Simulate a scenario (default: indo-pacific-2021) over its horizon and print its story."""
     with guarded(as_json=as_json):
+        from equipoise.outputs import run_dict
+        from equipoise.picture import picture
+        from equipoise.scenario import load_scenario
+        from equipoise.simulate import simulate
+
         s = load_scenario(scenario_ref(scenario))
         pic = picture(s)
         tr = simulate(pic.compiled, interventions=tuple(intervention or ()), rng=seed)

@@ -14,9 +14,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich import box
 from rich.table import Table
@@ -25,7 +24,11 @@ from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, err, guarded, out
 from equipoise.cli.scenario_cmds import T_Json
 from equipoise.errors import InputError, Problem
-from equipoise.store import QueryError, RunNotFoundError, StoreBackend, open_store
+
+if TYPE_CHECKING:  # pandas and the store (DuckDB) load when a command runs
+    import pandas as pd
+
+    from equipoise.store import StoreBackend
 
 runs_app = typer.Typer(
     name="runs",
@@ -60,6 +63,8 @@ _STATUS_STYLE = {
 @contextmanager
 def _bad_input(*, as_json: bool) -> Iterator[None]:
     """Report an unknown run or a bad query as bad input (exit status 1)."""
+    from equipoise.store import QueryError, RunNotFoundError
+
     try:
         yield
     except (RunNotFoundError, QueryError) as exc:
@@ -77,6 +82,8 @@ def _status(status: str) -> str:
 
 def _cell(value: Any) -> str:
     """Format one value of a query result for a terminal table."""
+    import pandas as pd
+
     if value is None or value is pd.NA or value is pd.NaT:
         return "[dim]NULL[/dim]"
     if isinstance(value, float):
@@ -180,6 +187,8 @@ def run_tables(info: dict[str, Any]) -> list[Table]:
 
 def query_table(frame: pd.DataFrame, *, max_rows: int = MAX_TABLE_ROWS) -> Table:
     """Build a terminal table of a query result (at most ``max_rows`` rows)."""
+    import pandas as pd
+
     table = Table()
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col].dtype)
@@ -190,6 +199,8 @@ def query_table(frame: pd.DataFrame, *, max_rows: int = MAX_TABLE_ROWS) -> Table
 
 
 def _store(store: Path | None) -> StoreBackend:
+    from equipoise.store import open_store
+
     return open_store(store)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -12,8 +12,9 @@ from rich.table import Table
 from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, guarded, out
 from equipoise.errors import InputError, Problem
-from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, library_dir, load_scenario
-from equipoise.scenario.schema import Scenario
+
+if TYPE_CHECKING:  # the scenario package (pydantic) loads when a command needs it
+    from equipoise.scenario.schema import Scenario
 
 T_ScenarioArg = Annotated[
     str | None,
@@ -27,6 +28,8 @@ T_Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSO
 
 def scenario_ref(ref: str | None) -> str | Path:
     """Turn a CLI argument into a scenario reference (bundled name, else a path)."""
+    from equipoise.scenario import DEFAULT_SCENARIO
+
     if ref is None:
         return DEFAULT_SCENARIO
     if Path(ref).suffix == ".toml" or "/" in ref or Path(ref).is_file():
@@ -63,6 +66,8 @@ def validate(
     Exit status 0 if valid, 1 if not. The file is only read, never changed.
     """
     with guarded(as_json=as_json):
+        from equipoise.scenario import load_scenario
+
         scenario = load_scenario(file)
         info = summary(scenario)
         if as_json:
@@ -83,6 +88,8 @@ def schema(
 ) -> None:
     """Print the scenario format's JSON Schema (for editors to check and complete files)."""
     with guarded():
+        from equipoise.scenario.schema import Scenario
+
         document = Scenario.model_json_schema(mode="validation")
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         document["title"] = "equipoise scenario"
@@ -112,6 +119,8 @@ def schema(
 def scenarios(as_json: T_Json = False) -> None:
     """List the bundled scenarios."""
     with guarded(as_json=as_json):
+        from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, library_dir, load_scenario
+
         rows = []
         for name in bundled_names():
             s = load_scenario(name)
@@ -172,6 +181,8 @@ def new(
             )
         if not directory.is_dir():
             raise InputError(Problem("folder does not exist", file=str(directory)))
+        from equipoise.scenario import library_dir
+
         text = (library_dir() / "_template.toml").read_text(encoding="utf-8")
         text = text.replace("__NAME__", slug).replace("__FILE__", str(target))
         with target.open("x", encoding="utf-8") as handle:  # 'x': fails rather than overwrite
@@ -291,6 +302,8 @@ def scenario_tables(s: Scenario) -> list[Table]:
 def show(scenario: T_ScenarioArg = None, as_json: T_Json = False) -> None:
     """Print a scenario as tables (or, with --json, its full content)."""
     with guarded(as_json=as_json):
+        from equipoise.scenario import load_scenario
+
         s = load_scenario(scenario_ref(scenario))
         if as_json:
             emit_json(s.to_dict())
