@@ -89,3 +89,16 @@ def test_one_issue_only() -> None:
     positions = np.tile([0.0, 1.0, 2.0], (2, 1))
     with pytest.raises(ValueError, match="one issue"):
         FirstRound(np.ones((2, 3)), positions, np.ones((2, 3)))
+
+
+@pytest.mark.parametrize("wanted", [[3], [0, 1, 2, 10, 11, 30, 49], list(range(50)), [49, 0]])
+def test_rows_of_computes_the_rows_asked_for(wanted: list[int]) -> None:
+    c, x, s = _issue(50, seed=9, ties=False)
+    first = FirstRound(c, x, s)
+    full = first.rows(0, 50)
+    got = first.rows_of(wanted)
+    assert sorted(got) == sorted(set(wanted))
+    for i, row in got.items():
+        assert row.rows.tolist() == [i]
+        np.testing.assert_array_equal(row.eu_challenger[0], full.eu_challenger[i])
+        np.testing.assert_array_equal(row.offer[0], full.offer[i])

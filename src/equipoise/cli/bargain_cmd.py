@@ -172,7 +172,7 @@ def _print_tables(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> No
     if len(shown) < n:
         out.print("(every actor's positions: --json or --out)", highlight=False)
 
-    if dyads.first is not None:
+    if dyads.first is not None and dyads.records:
         dy = Table(
             title=(
                 "Round 1 dyads: i challenges j, expected utilities as each side sees them "
@@ -202,10 +202,10 @@ def _print_tables(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> No
             )
         # wide enough for names and labels even when stdout is not a terminal (80 columns)
         Console(width=max(out.width, 120), soft_wrap=False).print(dy)
-        if len(dyads.records) < dyads.total:
-            out.print(
-                f"(--dyads K shows more; --out writes all {dyads.total:,} dyads)", highlight=False
-            )
+    if len(dyads.records) < dyads.total:
+        out.print(
+            f"(--dyads K shows more; --out writes all {dyads.total:,} dyads)", highlight=False
+        )
     status = "converged" if bool(res.converged) else "did not converge"
     out.print(
         f"Forecast: {float(res.forecast):.3f} after {int(res.rounds_run)} round(s); {status}.",

@@ -31,6 +31,9 @@ from equipoise.engines.bargaining.expected_utility import (
 #: Dyads per block of rows: each of the block's temporaries is this many float64 (2 MiB).
 BLOCK_DYADS = 1 << 18
 
+#: Rows apart that :meth:`FirstRound.rows_of` still computes in one call.
+_GAP_ROWS = 4
+
 #: How :func:`top_dyads` ranks the dyads (stated in the outputs that use it).
 RANKING = (
     "accepted offers first (the dyads that moved an actor in round 1), then by the "
@@ -189,18 +192,26 @@ class FirstRound:
             yield self.rows(lo, min(self.n, lo + step))
 
     def rows_of(self, wanted: npt.ArrayLike) -> dict[int, DyadRows]:
-        """Return the rows of the challengers ``wanted`` (one block per run of them)."""
-        need = np.unique(np.asarray(wanted, dtype=np.intp))
+        """Return the rows of the challengers ``wanted``, computing only those rows.
+
+        Rows that are close together are computed in one call (gaps of a few rows cost less
+        than another call), at most :attr:`block_rows` rows at a time.
+        """
+        need = np.unique(np.asarray(wanted, dtype=np.intp)).tolist()
         found: dict[int, DyadRows] = {}
         step = self.block_rows
         k = 0
-        while k < need.size:
-            lo = int(need[k])
-            last = int(need[np.searchsorted(need, lo + step, side="left") - 1])
+        while k < len(need):
+            lo = last = need[k]
+            k += 1
+            while k < len(need) and need[k] - last <= _GAP_ROWS and need[k] - lo < step:
+                last = need[k]
+                k += 1
             block = self.rows(lo, last + 1)
-            for i in need[(need >= lo) & (need <= last)]:
-                found[int(i)] = _row(block, int(i) - lo)
-            k = int(np.searchsorted(need, last, side="right"))
+            for i in need[k - 1 :: -1]:
+                if i < lo:
+                    break
+                found[i] = _row(block, i - lo)
         return found
 
     def table_chunks(self) -> Iterator[dict[str, npt.NDArray[np.generic]]]:
