@@ -244,10 +244,15 @@ class _TableFiles:
     """One table written as Parquet and CSV side by side, a chunk at a time."""
 
     def __init__(self, directory: Path, stem: str, schema: pa.Schema) -> None:
+        import pyarrow as pa
         import pyarrow.csv as pa_csv
         import pyarrow.parquet as pq
 
-        self._parquet = pq.ParquetWriter(directory / f"{stem}.parquet", schema)
+        # dictionary pages only for the names and labels: random floats never repeat
+        strings = [f.name for f in schema if pa.types.is_string(f.type)]
+        self._parquet = pq.ParquetWriter(
+            directory / f"{stem}.parquet", schema, use_dictionary=strings
+        )
         self._csv = pa_csv.CSVWriter(directory / f"{stem}.csv", schema)
         self.rows = 0
 
