@@ -160,8 +160,13 @@ class FirstRound:
         """Rows per block of :meth:`blocks` (about :data:`BLOCK_DYADS` dyads)."""
         return max(1, BLOCK_DYADS // self.n)
 
-    def rows(self, lo: int, hi: int) -> DyadRows:
-        """Return the dyads of challengers ``lo:hi`` (input order) against every target."""
+    def rows(self, lo: int, hi: int, *, labels: bool = True) -> DyadRows:
+        """Return the dyads of challengers ``lo:hi`` (input order) against every target.
+
+        With ``labels=False`` the region labels are skipped (``region`` is empty) and
+        ``offer`` holds ``inf`` instead of NaN where i does not move: the cheaper pass that
+        :func:`top_dyads` ranks with.
+        """
         part = _dyad_block(
             self._x,
             self._s,
@@ -173,23 +178,23 @@ class FirstRound:
             lo,
             hi,
             self._opts,
-            True,
+            labels,
         )
         return DyadRows(
             rows=np.arange(lo, hi),
             eu_challenger=part.a[0],
             eu_target=part.b[0],
             probability=part.prob[0],
-            region=part.region[0],
+            region=part.region[0] if labels else np.empty((hi - lo, 0), dtype=np.int8),
             offer=part.offer[0],
             chosen=part.chosen[0],
         )
 
-    def blocks(self) -> Iterator[DyadRows]:
+    def blocks(self, *, labels: bool = True) -> Iterator[DyadRows]:
         """Yield the whole table, :attr:`block_rows` challengers at a time, in input order."""
         step = self.block_rows
         for lo in range(0, self.n, step):
-            yield self.rows(lo, min(self.n, lo + step))
+            yield self.rows(lo, min(self.n, lo + step), labels=labels)
 
     def rows_of(self, wanted: npt.ArrayLike) -> dict[int, DyadRows]:
         """Return the rows of the challengers ``wanted``, computing only those rows.
@@ -292,7 +297,7 @@ def top_dyads(first: FirstRound, k: int) -> tuple[IntArray, IntArray]:
     best_eu = np.empty(0)
     if k == 0:
         return best_i, best_j
-    for block in first.blocks():
+    for block in first.blocks(labels=False):
         m = block.rows.size
         # a monotone score of (accepted, E^i(U_ij)); the diagonal never qualifies
         score = np.where(block.chosen, block.eu_challenger + 1e3, block.eu_challenger)
