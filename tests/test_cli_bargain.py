@@ -58,9 +58,46 @@ def test_json_output_shape() -> None:
     assert all(
         abs(r["mean"] - p) <= 0.1 for r, p in zip(doc["rounds"][1:], table_2_mean, strict=True)
     )
-    assert len(doc["dyads"]) == 90
+    # the JSON carries the K most telling dyads (default 20) of the 90, ranked
+    assert doc["dyads_total"] == 90
+    assert len(doc["dyads"]) == 20
     assert {"challenger", "target", "eu_i_ij", "eu_i_ji", "region", "offer"} <= set(doc["dyads"][0])
+    assert "accepted offers first" in doc["dyads_ranking"]
+    accepted = [d["accepted"] for d in doc["dyads"]]
+    assert accepted == sorted(accepted, reverse=True) and accepted[0]
     assert doc["input"]["salience_scale"] == "percent"
+    assert set(doc["risk_exponents_round_1"]) == set(doc["input"]["actors"])
+
+
+def test_dyads_option_asks_for_more_and_matches_the_engine() -> None:
+    from equipoise.engines.bargaining import run_expected_utility
+    from equipoise.io.actors_csv import read_actors_csv
+
+    result = runner.invoke(
+        app, ["bargain", "--example", "--json", "--rounds", "1", "--dyads", "500"]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert len(doc["dyads"]) == doc["dyads_total"] == 90
+    table = read_actors_csv(EXAMPLE_CSV)
+    res = run_expected_utility(
+        table.capability, table.position, table.salience, scale=table.scale, rounds=1
+    )
+    assert res.dyads is not None
+    expected = res.dyads.records(table.names)
+    key = lambda r: (r["challenger"], r["target"])  # noqa: E731
+    assert sorted(doc["dyads"], key=key) == sorted(expected, key=key)
+    none = runner.invoke(app, ["bargain", "--example", "--json", "--dyads", "0"])
+    assert json.loads(none.stdout)["dyads"] == []
+
+
+def test_many_actors_print_the_movers_only(tmp_path: Path) -> None:
+    rows = "".join(f"A{k},{1 + k % 7},{(k * 37) % 101},{0.2 + (k % 5) / 10}\n" for k in range(60))
+    path = _write(tmp_path, "actor,capability,position,salience\n" + rows)
+    result = runner.invoke(app, ["bargain", str(path), "--rounds", "2", "--dyads", "5"])
+    assert result.exit_code == 0, result.output
+    assert "the 20 of 60 actors who moved most" in result.stdout
+    assert "(5 of 3,540:" in result.stdout
 
 
 @pytest.mark.parametrize("model", ["compromise", "median"])
@@ -124,9 +161,22 @@ def test_out_dir_writes_tables_and_refuses_to_overwrite(tmp_path: Path) -> None:
         assert (out / f"{stem}.parquet").is_file() and (out / f"{stem}.csv").is_file()
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
     assert meta["format_version"] == 1 and meta["model"] == "eu"
+    assert meta["dyads_table"] == "all" and meta["dyads_rows"] == 90
     positions = pd.read_parquet(out / "positions.parquet")
     assert len(positions) == 4 * 10
     assert pd.read_csv(out / "forecast.csv")["round"].tolist() == [0, 1, 2, 3]
+    # the streamed table is the engine's table, row for row, in the engine's order
+    from equipoise.engines.bargaining import run_expected_utility
+    from equipoise.io.actors_csv import read_actors_csv
+
+    table = read_actors_csv(EXAMPLE_CSV)
+    res = run_expected_utility(
+        table.capability, table.position, table.salience, scale=table.scale, rounds=3
+    )
+    assert res.dyads is not None
+    expected = pd.DataFrame(res.dyads.records(table.names))
+    for written in (pd.read_parquet(out / "dyads.parquet"), pd.read_csv(out / "dyads.csv")):
+        pd.testing.assert_frame_equal(written, expected, check_dtype=False)
     again = runner.invoke(app, ["bargain", "--example", "--rounds", "3", "--out", str(out)])
     assert again.exit_code == 1
     assert "--force" in again.stderr and "Traceback" not in again.output
@@ -134,6 +184,19 @@ def test_out_dir_writes_tables_and_refuses_to_overwrite(tmp_path: Path) -> None:
         app, ["bargain", "--example", "--rounds", "3", "--out", str(out), "--force"]
     )
     assert forced.exit_code == 0, forced.output
+
+
+@pytest.mark.parametrize(("which", "rows"), [("shown", 7), ("none", None)])
+def test_out_dyads_shown_or_none(tmp_path: Path, which: str, rows: int | None) -> None:
+    out = tmp_path / "run"
+    args = ["bargain", "--example", "--rounds", "1", "--dyads", "7", "--out", str(out)]
+    result = runner.invoke(app, [*args, "--out-dyads", which])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
+    if rows is None:
+        assert not (out / "dyads.parquet").exists() and "dyads" not in meta["tables"]
+    else:
+        assert len(pd.read_parquet(out / "dyads.parquet")) == rows == meta["dyads_rows"]
 
 
 BAD_CSVS = {

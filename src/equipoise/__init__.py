@@ -16,30 +16,36 @@ loaded on first use (PEP 562).
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
-
-try:
-    __version__ = version("equipoise")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0+unknown"
 
 if TYPE_CHECKING:
     from equipoise.api import claims, compare, discover, ensemble, load, run, sensitivity
+
+    __version__: str
 
 _API = ("claims", "compare", "discover", "ensemble", "load", "run", "sensitivity")
 
 
 def __getattr__(name: str) -> Any:
+    """Load the API's names and ``__version__`` on first use (both cost start-up time)."""
     if name in _API:
         from equipoise import api
 
         return getattr(api, name)
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("equipoise")
+        except PackageNotFoundError:  # pragma: no cover - a source tree without install
+            value = "0.0.0+unknown"
+        globals()["__version__"] = value
+        return value
     raise AttributeError(f"module 'equipoise' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_API])
+    return sorted([*globals(), *_API, "__version__"])
 
 
 __all__ = ["__version__", "claims", "compare", "discover", "ensemble", "load", "run", "sensitivity"]

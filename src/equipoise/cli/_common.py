@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import numpy as np
 import typer
 from rich.console import Console
 from typer.exceptions import TyperException
@@ -44,6 +43,8 @@ err = Console(stderr=True, soft_wrap=True, width=_width(sys.stderr))
 
 def _jsonable(obj: Any) -> Any:
     """Convert numpy scalars/arrays, paths and NaN into JSON-ready values."""
+    import numpy as np  # here, not at start-up: ``equipoise --help`` needs no numpy
+
     if isinstance(obj, Mapping):
         return {str(k): _jsonable(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):

@@ -5,17 +5,19 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.table import Table
 
 from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, guarded, out
-from equipoise.engines.power import CINC_COMPONENTS
 from equipoise.errors import InputError, Problem
-from equipoise.io.nmc import SHARE_COLUMNS, CincComparison, NmcTable, read_nmc
+
+if TYPE_CHECKING:  # pandas and the NMC reader load when the command runs
+    import pandas as pd
+
+    from equipoise.io.nmc import CincComparison, NmcTable
 
 #: Above this many rows the table shows the top of the latest year unless ``--all``.
 MAX_ROWS_SHOWN = 40
@@ -106,6 +108,9 @@ def _extract_note(comparison: CincComparison) -> str:
 
 
 def _rich_table(rows: pd.DataFrame, *, with_file: bool, title: str) -> Table:
+    from equipoise.engines.power import CINC_COMPONENTS
+    from equipoise.io.nmc import SHARE_COLUMNS
+
     # No box and one space between columns: the eleven columns fit an 80-column terminal.
     table = Table(
         title=title,
@@ -189,6 +194,8 @@ def power(
     with guarded(as_json=as_json):
         if out_path is not None:
             _check_out(out_path, force=force)
+        from equipoise.io.nmc import read_nmc
+
         result = read_nmc(file)
         if years:
             result = _select_years(result, sorted(set(years)))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
 import typer
 from rich.table import Table
 
@@ -14,9 +13,10 @@ from equipoise.cli._app import app
 from equipoise.cli._common import _jsonable, emit_json, guarded, out
 from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, scenario_ref
 from equipoise.errors import InputError, Problem
-from equipoise.outputs import blocs_of, issue_cycles, tidy_tables
-from equipoise.picture import Picture
-from equipoise.simulate import Trajectory
+
+if TYPE_CHECKING:  # the model's modules load when the command runs, not at start-up
+    from equipoise.picture import Picture
+    from equipoise.simulate import Trajectory
 
 
 def _heat(value: float) -> str:
@@ -73,6 +73,8 @@ def relations_table(tr: Trajectory, step: int, title: str) -> Table:
 
 def system_table(tr: Trajectory) -> Table:
     """Blocs, polarity, bipolarity and frustration per step."""
+    from equipoise.outputs import blocs_of
+
     table = Table(title="The system over time (blocs: 0 = the strongest bloc's camp)")
     for col in ("year", "polarity", "bipolarity", "antagonism", "frustration", "blocs"):
         table.add_column(col, justify="right" if col != "blocs" else "left")
@@ -112,6 +114,8 @@ def actors_table(tr: Trajectory) -> Table:
         table.add_column(
             col, justify="right" if col not in ("actor", "most dependent on") else "left"
         )
+    import numpy as np
+
     pa, pb = tr.actors.index(tr.poles[0]), tr.actors.index(tr.poles[1])
     order = np.argsort(-tr.power[0, first], kind="stable")
     for i in order:
@@ -152,6 +156,8 @@ def start_issues_table(start: dict[str, dict[str, float]], pic: Picture) -> Tabl
 
 def run_issues_table(tr: Trajectory, pic: Picture) -> Table:
     """Build the table of every issue's forecast along the run, by the issue's model."""
+    from equipoise.outputs import issue_cycles
+
     models = {i.id: i.model for i in pic.compiled.scenario.issues}
     table = Table(title="Issue forecasts along the run (each issue by its model)")
     table.add_column("year", justify="right")
@@ -186,6 +192,8 @@ def write_outputs(
     tr: Trajectory, data: dict[str, Any], directory: Path, *, force: bool
 ) -> list[Path]:
     """Write the tidy Parquet tables and run.json into ``directory`` (never overwriting)."""
+    from equipoise.outputs import tidy_tables
+
     tables = tidy_tables(tr)
     targets = [directory / f"{name}.parquet" for name in tables] + [directory / "run.json"]
     existing = [p for p in targets if p.exists()]

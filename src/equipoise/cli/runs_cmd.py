@@ -19,9 +19,8 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich import box
 from rich.table import Table
@@ -30,14 +29,11 @@ from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, err, guarded, out
 from equipoise.cli.scenario_cmds import T_Json
 from equipoise.errors import InputError, Problem
-from equipoise.store import (
-    QueryError,
-    RunNotFoundError,
-    StoreBackend,
-    StoreNote,
-    StoreRootError,
-    open_store,
-)
+
+if TYPE_CHECKING:  # pandas and the store (DuckDB) load when a command runs
+    import pandas as pd
+
+    from equipoise.store import StoreBackend
 
 runs_app = typer.Typer(
     name="runs",
@@ -79,6 +75,8 @@ def _bad_input(*, as_json: bool) -> Iterator[None]:
     A ``--store`` that cannot be a store folder is reported against ``--store``; notes of
     the store (a catalog rebuilt from the run folders) go to stderr.
     """
+    from equipoise.store import QueryError, RunNotFoundError, StoreNote, StoreRootError
+
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", StoreNote)
@@ -109,6 +107,8 @@ def _status(status: str) -> str:
 
 def _cell(value: Any) -> str:
     """Format one value of a query result for a terminal table."""
+    import pandas as pd
+
     if value is None or value is pd.NA or value is pd.NaT:
         return "[dim]NULL[/dim]"
     if isinstance(value, float):
@@ -250,6 +250,8 @@ def verify_table(reports: list[Any]) -> Table:
 
 def query_table(frame: pd.DataFrame, *, max_rows: int = MAX_TABLE_ROWS) -> Table:
     """Build a terminal table of a query result (at most ``max_rows`` rows)."""
+    import pandas as pd
+
     table = Table()
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col].dtype)
@@ -260,6 +262,8 @@ def query_table(frame: pd.DataFrame, *, max_rows: int = MAX_TABLE_ROWS) -> Table
 
 
 def _store(store: Path | None) -> StoreBackend:
+    from equipoise.store import open_store
+
     backend = open_store(store)
     check = getattr(backend, "check_root", None)
     if callable(check):

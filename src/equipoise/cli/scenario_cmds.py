@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -12,9 +12,9 @@ from rich.table import Table
 from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, guarded, out
 from equipoise.errors import InputError, Problem
-from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, library_dir, load_scenario
-from equipoise.scenario.schema import Change, Scenario
-from equipoise.scenario.vocabulary import PARAMETERS
+
+if TYPE_CHECKING:  # the scenario package (pydantic) loads when a command needs it
+    from equipoise.scenario.schema import Change, Scenario
 
 T_ScenarioArg = Annotated[
     str | None,
@@ -28,6 +28,8 @@ T_Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSO
 
 def scenario_ref(ref: str | None) -> str | Path:
     """Turn a CLI argument into a scenario reference (bundled name, else a path)."""
+    from equipoise.scenario import DEFAULT_SCENARIO
+
     if ref is None:
         return DEFAULT_SCENARIO
     if Path(ref).suffix == ".toml" or "/" in ref or Path(ref).is_file():
@@ -43,6 +45,7 @@ def load_checked(ref: str | Path | None) -> Scenario:
     is located in the file, for every command.
     """
     from equipoise.compile import compile_problems
+    from equipoise.scenario import load_scenario
 
     target = ref if isinstance(ref, Path) else scenario_ref(ref)
     return load_scenario(target, checks=(compile_problems,))
@@ -99,6 +102,8 @@ def schema(
 ) -> None:
     """Print the scenario format's JSON Schema (for editors to check and complete files)."""
     with guarded():
+        from equipoise.scenario.schema import Scenario
+
         document = Scenario.model_json_schema(mode="validation")
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         document["title"] = "equipoise scenario"
@@ -128,6 +133,8 @@ def schema(
 def scenarios(as_json: T_Json = False) -> None:
     """List the bundled scenarios."""
     with guarded(as_json=as_json):
+        from equipoise.scenario import DEFAULT_SCENARIO, bundled_names, library_dir, load_scenario
+
         rows = []
         for name in bundled_names():
             s = load_scenario(name)
@@ -188,6 +195,8 @@ def new(
             )
         if not directory.is_dir():
             raise InputError(Problem("folder does not exist", file=str(directory)))
+        from equipoise.scenario import library_dir
+
         text = (library_dir() / "_template.toml").read_text(encoding="utf-8")
         text = text.replace("__NAME__", slug).replace("__FILE__", str(target))
         with target.open("x", encoding="utf-8") as handle:  # 'x': fails rather than overwrite
@@ -332,6 +341,8 @@ def scenario_tables(s: Scenario) -> list[Table]:
                 f"{u.distribution}(" + ", ".join(f"{k}={v}" for k, v in params.items()) + ")",
             )
         tables.append(un)
+
+    from equipoise.scenario.vocabulary import PARAMETERS
 
     model = Table(title="Model parameters (declared, or the default)")
     for col in ("parameter", "value", "default", "range", "meaning"):

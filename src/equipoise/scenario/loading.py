@@ -48,12 +48,24 @@ MAX_BYTES = 16 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Source:
-    """One file's text, parsed document and the location of each path in it."""
+    """One file's text, parsed document and the location of each path in it.
+
+    The locations (:attr:`where`) are found on first use: a valid file never needs them, and
+    scanning the text costs more than parsing it.
+    """
 
     file: str
     text: str
     data: dict[str, Any]
-    where: dict[T_Path, T_Where]
+    _where: dict[T_Path, T_Where] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def where(self) -> dict[T_Path, T_Where]:
+        """Line and column of every path in the file (computed once, when first asked)."""
+        if self._where is None:
+            object.__setattr__(self, "_where", locate_paths(self.text))
+        assert self._where is not None
+        return self._where
 
 
 @dataclass
@@ -154,7 +166,7 @@ def parse_text(text: str, file: str) -> Source:
         raise InputError(
             Problem(_friendly_toml(message), file=file, line=line, column=column)
         ) from None
-    return Source(file=file, text=text, data=data, where=locate_paths(text))
+    return Source(file=file, text=text, data=data)
 
 
 def read_source(path: Path, *, display: str | None = None) -> Source:

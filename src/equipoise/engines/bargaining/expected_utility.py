@@ -417,19 +417,19 @@ def _dyad_block(
     return _Round(new_x, a, b, p_ij, region, offer, chosen, r[:, lo:hi])
 
 
-def _eu_round(
+def _round_inputs(
     x: FloatArray,
     c: FloatArray,
     s: FloatArray,
     span: FloatArray,
     mu: FloatArray,
     opts: EUOptions,
-    keep: bool,
-) -> _Round:
-    """One round of the model for a batch ``(B, n)`` of actors sorted by position.
+) -> tuple[FloatArray, FloatArray, bool]:
+    """Return a round's probabilities ``P[i, j]``, risk exponents ``r`` and linearity.
 
-    Works through the dyads in blocks of rows (cache-sized), so that besides the prefix sums
-    and the probability matrix only ``O(block x n)`` memory is live.
+    For a batch ``(B, n)`` of actors sorted by position: everything the dyads of the round
+    read besides the positions and saliences (used by :func:`_eu_round` and by
+    :mod:`equipoise.engines.bargaining.dyads`).
     """
     n_batch, n = x.shape
     w = c * s
@@ -467,6 +467,26 @@ def _eu_round(
         del p1
     else:
         p = p1
+    return p, r, linear
+
+
+def _eu_round(
+    x: FloatArray,
+    c: FloatArray,
+    s: FloatArray,
+    span: FloatArray,
+    mu: FloatArray,
+    opts: EUOptions,
+    keep: bool,
+) -> _Round:
+    """One round of the model for a batch ``(B, n)`` of actors sorted by position.
+
+    Works through the dyads in blocks of rows (cache-sized), so that besides the prefix sums
+    and the probability matrix only ``O(block x n)`` memory is live.
+    """
+    n_batch, n = x.shape
+    blocks = row_blocks(n_batch, n)
+    p, r, linear = _round_inputs(x, c, s, span, mu, opts)
 
     new_x = np.empty_like(x)
     parts: list[_Round] = []

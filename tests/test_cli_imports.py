@@ -1,0 +1,147 @@
+"""The CLI starts fast: importing it loads no heavy library and no heavy equipoise module.
+
+Each command imports what it needs when it runs (see ``docs/cli.md``, "Start-up"). This test
+keeps a module-level ``import pandas`` (or of the store, the experiments...) from creeping
+back into a command module; the timings themselves live in ``benchmarks/test_bench_cli.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+#: Top-level packages the CLI must not import at start-up.
+HEAVY_PACKAGES = (
+    "pandas",
+    "scipy",
+    "pyarrow",
+    "duckdb",
+    "statsmodels",
+    "sklearn",
+    "SALib",
+    "dask",
+    "distributed",
+    "fastapi",
+    "uvicorn",
+    "starlette",
+    "jinja2",
+    "plotly",
+    "pydantic",
+    "numba",
+)
+#: equipoise modules (and their sub-modules) the CLI must not import at start-up.
+HEAVY_EQUIPOISE = (
+    "equipoise.experiments",
+    "equipoise.store",
+    "equipoise.report",
+    "equipoise.web",
+    "equipoise.scenario",
+    "equipoise.simulate",
+    "equipoise.compile",
+    "equipoise.outputs",
+    "equipoise.picture",
+    "equipoise.io",
+    "equipoise.engines",
+)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(SRC), *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])]
+    )
+    return env
+
+
+def _modules_after(code: str) -> list[str]:
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+        check=True,
+    )
+    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    return sorted(
+        m
+        for m in modules
+        if m.split(".")[0] in HEAVY_PACKAGES
+        or any(m == h or m.startswith(h + ".") for h in HEAVY_EQUIPOISE)
+    )
+
+
+def test_importing_the_cli_loads_no_heavy_module() -> None:
+    modules = _modules_after("import equipoise.cli")
+    assert "equipoise.cli.experiment_cmds" in modules  # every command module was imported
+    assert "equipoise.cli.bargain_cmd" in modules
+    assert _heavy(modules) == []
+
+
+def test_importing_the_cli_skips_numpy_and_package_metadata() -> None:
+    # numpy and importlib.metadata (``equipoise.__version__``) cost start-up time for --help
+    modules = _modules_after("import equipoise.cli")
+    assert "numpy" not in modules
+    assert "importlib.metadata" not in modules
+
+
+def test_the_detector_sees_a_heavy_import() -> None:
+    # the check above would be vacuous if the subprocess could not see such imports
+    modules = _modules_after("import equipoise.cli\nimport equipoise.store")
+    assert "equipoise.store" in _heavy(modules)
+    assert "duckdb" in _heavy(modules)
+
+
+def test_help_works_and_lists_every_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "equipoise", "--help"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    for command in ("bargain", "validate", "show", "run", "ensemble", "report", "runs", "serve"):
+        assert command in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "forbidden"),
+    [
+        (["validate", "{scenario}"], ("pandas", "scipy", "pyarrow", "duckdb", "equipoise.store")),
+        (["show", "{scenario}"], ("pandas", "scipy", "pyarrow", "duckdb", "equipoise.store")),
+        (["bargain", "{csv}"], ("pandas", "scipy", "pyarrow", "duckdb", "equipoise.scenario")),
+    ],
+)
+def test_light_commands_stay_light(args: list[str], forbidden: tuple[str, ...]) -> None:
+    # (pydantic is not on these lists: typer 0.29 itself converts every command-line value
+    # through a pydantic TypeAdapter, so running any command with arguments imports it)
+    from equipoise.engines.bargaining import EXAMPLE_CSV
+    from equipoise.scenario import library_dir
+
+    scenario = library_dir() / "indo-pacific-2021.toml"
+    argv = [a.format(scenario=scenario, csv=EXAMPLE_CSV) for a in args]
+    code = (
+        "import sys\n"
+        "from equipoise.cli import app\n"
+        f"sys.argv = ['equipoise', *{argv!r}]\n"
+        "try:\n"
+        "    app()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+    )
+    modules = _modules_after(code)
+    loaded = [m for m in forbidden if m in modules]
+    assert loaded == []
