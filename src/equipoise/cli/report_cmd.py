@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -33,7 +33,9 @@ from equipoise.cli.experiment_cmds import (
 )
 from equipoise.cli.scenario_cmds import T_Json, load_checked
 from equipoise.errors import InputError, Problem
-from equipoise.store import StoreBackend, open_store
+
+if TYPE_CHECKING:  # the store (DuckDB) loads when the command runs
+    from equipoise.store import StoreBackend
 
 T_Targets = Annotated[
     list[str] | None,
@@ -50,6 +52,8 @@ T_Targets = Annotated[
 
 
 def _store(path: Path | None) -> StoreBackend:
+    from equipoise.store import open_store
+
     return open_store(path)
 
 
