@@ -50,7 +50,7 @@ from equipoise.engines.bargaining import (
     run_expected_utility,
     run_median,
 )
-from equipoise.errors import EquipoiseError
+from equipoise.errors import EquipoiseError, InputError, Problem
 from equipoise.scenario.schema import Change
 from equipoise.scenario.targets import Target, TargetIndex, parse_target
 from equipoise.scenario.vocabulary import PARAMETERS
@@ -269,9 +269,11 @@ def _initial_state(c: CompiledScenario, n_members: int) -> _State:
 def _combine(old: T_Float, op: str, value: T_Float) -> T_Float:
     if op == "set":
         return np.broadcast_to(value, old.shape).astype(np.float64)
-    if op == "add":
-        return old + value
-    return old * value
+    # an overflow gives inf, which the run refuses with its place (_check_levels)
+    with np.errstate(over="ignore", invalid="ignore"):
+        if op == "add":
+            return old + value
+        return old * value
 
 
 def apply_change(
@@ -712,13 +714,14 @@ def simulate(
             share_out[:, t] = bip.share
             ant_out[:, t] = bip.antagonism
 
-    def update_power() -> None:
+    def update_power(year: float) -> None:
+        _check_levels(state, compiled, year)
         state.power = batch_power(compiled, state.levels, kinds)
 
     # step 0
-    update_power()
+    update_power(start)
     apply_scheduled(-math.inf, start, first=True)
-    update_power()
+    update_power(start)
     forecast, median, mean = _bargain_step(state, compiled, 0, state.params["eu_q"])
     record(0, forecast, median, mean)
 
@@ -733,10 +736,11 @@ def simulate(
             else:
                 z = np.stack([g.normal(0.0, 1.0, size=factor.shape[1:]) for g in member_gens])
             factor = factor * np.exp(z * sd - 0.5 * sd**2)
-        state.levels = state.levels * factor
-        update_power()
+        with np.errstate(over="ignore", invalid="ignore"):
+            state.levels = state.levels * factor
+        update_power(year)
         apply_scheduled(float(years[t - 1]), year, first=False)
-        update_power()
+        update_power(year)
         rounds = np.rint(state.params["bargaining_rounds"] * dt).astype(int)
         forecast = np.zeros((B, k))
         median = np.zeros((B, k))
@@ -792,6 +796,50 @@ def simulate(
         poles=poles,
         fired=tuple(fired),
     )
+
+
+def _check_levels(state: _State, c: CompiledScenario, year: float) -> None:
+    """Refuse indicator levels or growth rates that left the numbers a run can hold.
+
+    Changes (``scale`` in an effect that fires every step, a growth rate set to -1 or
+    below...) can push an indicator past float64's largest number or make its growth
+    meaningless; the run stops with the indicator, the actor and the year instead of
+    computing power from infinities.
+
+    Raises
+    ------
+    InputError
+        Naming the first indicator and actor at fault, and the year.
+    """
+    levels_ok = ~np.isinf(state.levels) & ~(state.levels > MAX_LEVEL)
+    growth_ok = np.isfinite(state.growth) & (state.growth > -1.0)
+    if levels_ok.all() and growth_ok.all():
+        return
+    bad_growth = not growth_ok.all()
+    _, i, j = (np.argwhere(~growth_ok) if bad_growth else np.argwhere(~levels_ok))[0]
+    name, actor = c.indicator_names[int(j)], c.actors[int(i)]
+    if bad_growth:
+        what = (
+            f"the growth rate of {name} for {actor} is {float(state.growth[:, i, j].min()):g} "
+            "a year (it must stay above -1, a fall of 100 %)"
+        )
+        target = f"trends.{name}.{actor}"
+    else:
+        what = f"{name} of {actor} grows beyond {MAX_LEVEL:g}"
+        target = f"indicators.{name}.{actor}"
+    raise InputError(
+        Problem(
+            f"by {year:g}, {what}: make the events, effects, interventions or uncertainties that "
+            f"change {target} or trends.{name}.{actor} smaller",
+            path=target,
+        )
+    )
+
+
+#: The largest indicator level a run may reach (docs/scenario-format.md, "Limits"): 1e150,
+#: far above any real quantity and far enough below float64's 1.8e308 that the power
+#: indices' sums and products of two levels (GDP x GDP per capita) stay finite.
+MAX_LEVEL = 1e150
 
 
 def _subset(state: _State, rows: T_Int) -> _State:

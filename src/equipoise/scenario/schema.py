@@ -52,6 +52,9 @@ class _Model(BaseModel):
         extra="forbid",
         str_strip_whitespace=True,
         validate_default=True,
+        # NaN and infinity are never a valid input (TOML allows nan and inf literals): each
+        # is refused where it is written, instead of crashing a run or being clipped
+        allow_inf_nan=False,
     )
 
 
