@@ -926,13 +926,22 @@ def test_serve_command_binds_localhost_by_default(
     import uvicorn
 
     from equipoise.cli import app
+    from equipoise.web.server import MAX_CONNECTIONS, TimedH11Protocol
 
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda web, **kw: calls.append({"app": web, **kw}))
+
+    def run(self: uvicorn.Server) -> None:
+        config = self.config
+        calls.append({"host": config.host, "port": config.port, "config": config})
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+    # served with the limits on slow and numerous connections
+    assert calls[0]["config"].http is TimedH11Protocol
+    assert calls[0]["config"].limit_concurrency == MAX_CONNECTIONS
     assert (tmp_path / "scenarios").is_dir() and (tmp_path / "equipoise-runs" / "web").is_dir()
     (tmp_path / "file").write_text("x", encoding="utf-8")
     result = CliRunner().invoke(app, ["serve", "--scenario-dir", str(tmp_path / "file")])

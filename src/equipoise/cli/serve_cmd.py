@@ -54,6 +54,7 @@ def serve(
 
         from equipoise.web.app import WebConfig, create_app
         from equipoise.web.security import LOOPBACK_HOSTS
+        from equipoise.web.server import server_config
 
         for folder, option in ((scenario_dir, "--scenario-dir"), (runs_dir, "--runs-dir")):
             if folder.exists() and not folder.is_dir():
@@ -73,7 +74,8 @@ def serve(
             f"runs: {runs_dir.resolve()}; Ctrl-C stops it)",
             highlight=False,
         )
-        uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+        # with timeouts for slow connections and a connection limit (web/server.py)
+        uvicorn.Server(server_config(web, host=host, port=port)).run()
 
 
 __all__ = ["serve"]

@@ -240,6 +240,15 @@ def build_pages(
                     name_problems.append(
                         Problem("is a bundled scenario; choose another name", path="save_name")
                     )
+                elif save_name == name:
+                    # docs/web.md: the original file is never changed, "overwrite" or not
+                    name_problems.append(
+                        Problem(
+                            "is the scenario being edited, which the form never changes; "
+                            "choose another name (or edit the file itself)",
+                            path="save_name",
+                        )
+                    )
         elif action == "save":
             name_problems.append(Problem("give a name to save the scenario as", path="save_name"))
         good_name = save_name if save_name and not name_problems else None

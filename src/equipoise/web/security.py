@@ -6,6 +6,7 @@
   header must come from the app's own origin, so another site open in the same browser
   cannot make the app save files or launch runs (403). Clients without ``Origin`` (curl,
   scripts) are not browsers' cross-site requests and pass.
+* **Body time.** A request body must arrive within ``body_timeout`` seconds (408 otherwise).
 * **Body size.** Request bodies larger than ``max_body_bytes`` are refused with 413, from
   ``Content-Length`` before reading, or while reading a chunked body; the body is read
   here, once, before the app sees it.
@@ -18,6 +19,7 @@ Errors under ``/api`` are JSON (``{"detail": ..., "problems": []}``); others are
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -50,6 +52,8 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+#: Seconds for a request body to arrive (408 after).
+BODY_TIMEOUT = 30.0
 _log = logging.getLogger("equipoise.web")
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -84,10 +88,21 @@ class Guard:
         Largest request body accepted.
     allowed_hosts : iterable of str
         Host names accepted in the ``Host`` header; ``"*"`` accepts any.
+    body_timeout : float
+        Seconds for a request body to arrive (408 after), so that slowly sent bodies do not
+        hold memory for ever.
     """
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, allowed_hosts: Iterable[str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        allowed_hosts: Iterable[str],
+        body_timeout: float = BODY_TIMEOUT,
+    ) -> None:
         self.app = app
+        self.body_timeout = body_timeout
         self.max_body_bytes = max_body_bytes
         self.allowed_hosts = {h.lower().strip("[]") for h in allowed_hosts}
 
@@ -123,16 +138,26 @@ class Guard:
                     await _reject(send, 413, self._too_large(), api=api)
                     return
             body = bytearray()
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                body.extend(message.get("body", b""))
-                if len(body) > self.max_body_bytes:
-                    await _reject(send, 413, self._too_large(), api=api)
-                    return
-                if not message.get("more_body", False):
-                    break
+            try:
+                async with asyncio.timeout(self.body_timeout):
+                    while True:
+                        message = await receive()
+                        if message["type"] == "http.disconnect":
+                            return
+                        body.extend(message.get("body", b""))
+                        if len(body) > self.max_body_bytes:
+                            await _reject(send, 413, self._too_large(), api=api)
+                            return
+                        if not message.get("more_body", False):
+                            break
+            except TimeoutError:
+                await _reject(
+                    send,
+                    408,
+                    f"the request body did not arrive within {self.body_timeout:g} s",
+                    api=api,
+                )
+                return
             receive = _replay(bytes(body), receive)
 
         started = False
@@ -204,4 +229,4 @@ async def _reject(send: Send, status: int, detail: str, *, api: bool) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-__all__ = ["CSP", "LOOPBACK_HOSTS", "SECURITY_HEADERS", "Guard"]
+__all__ = ["BODY_TIMEOUT", "CSP", "LOOPBACK_HOSTS", "SECURITY_HEADERS", "Guard"]
