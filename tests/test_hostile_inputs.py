@@ -326,3 +326,33 @@ def test_problems_are_capped_with_a_count_of_the_rest(tmp_path: Path) -> None:
         f"and 150 more problem(s) not shown (at most {MAX_PROBLEMS} are reported at once): "
         "fix these and check again"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# the bargaining command's actor table
+
+
+@pytest.mark.parametrize("model", ["compromise", "median", "eu"])
+def test_bargain_refuses_a_huge_capability_located(tmp_path: Path, model: str) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "actor,capability,position,salience\nA,1e308,10,0.5\nB,1,90,0.5\nC,2,50,0.9\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["bargain", str(path), "--model", model, "--json"])
+    assert result.exit_code == 1, result.output
+    assert '"forecast": null' not in result.output
+    assert "capability must be at most 1e+100 in magnitude" in result.output
+    assert '"line": 2' in result.output and '"path": "capability"' in result.output
+
+
+def test_compromise_engine_is_exact_for_huge_capabilities() -> None:
+    from equipoise.engines.bargaining.compromise import run_compromise, run_median
+
+    for top in (1e308, 1e100, 1e3):
+        result = run_compromise([top, 1.0, 2.0], [10.0, 90.0, 50.0], [0.5, 0.5, 0.9])
+        expected = (top * 0.5 * 10 + 0.5 * 90 + 1.8 * 50) / (top * 0.5 + 0.5 + 1.8)
+        assert float(result.forecast) == pytest.approx(expected, rel=1e-12)
+        assert (
+            float(run_median([top, 1.0, 2.0], [10.0, 90.0, 50.0], [0.5, 0.5, 0.9]).forecast) == 10.0
+        )

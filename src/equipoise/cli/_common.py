@@ -79,8 +79,7 @@ _OS_ADVICE: dict[str, str] = {
     "EDQUOT": "your disk quota is used up: free some space or choose another folder, then "
     "run again",
     "EROFS": "the file system is read-only: choose a writable folder (--store, --out)",
-    "EACCES": "permission denied: check the permissions of the file or folder, or choose "
-    "another",
+    "EACCES": "permission denied: check the permissions of the file or folder, or choose another",
     "EPERM": "the operation is not permitted: check the permissions, or choose another folder",
     "ENOENT": "no such file or folder: check the path, or create the folder first",
     "ENOTDIR": "a part of the path is a file, not a folder: choose a folder",
