@@ -351,7 +351,8 @@ def test_compromise_engine_is_exact_for_huge_capabilities() -> None:
 
     for top in (1e308, 1e100, 1e3):
         result = run_compromise([top, 1.0, 2.0], [10.0, 90.0, 50.0], [0.5, 0.5, 0.9])
-        expected = (top * 0.5 * 10 + 0.5 * 90 + 1.8 * 50) / (top * 0.5 + 0.5 + 1.8)
+        # the weighted mean with every weight divided by ``top`` (finite at 1e308)
+        expected = (0.5 * 10 + (0.5 * 90 + 1.8 * 50) / top) / (0.5 + (0.5 + 1.8) / top)
         assert float(result.forecast) == pytest.approx(expected, rel=1e-12)
         assert (
             float(run_median([top, 1.0, 2.0], [10.0, 90.0, 50.0], [0.5, 0.5, 0.9]).forecast) == 10.0
