@@ -65,6 +65,14 @@ T_Resume = Annotated[
     str | None, typer.Option("--resume", help="Finish an interrupted run of this command (its ID).")
 ]
 T_Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+T_Yes = Annotated[
+    bool,
+    typer.Option(
+        "--yes",
+        help="Run even when the estimated cost is past the limit (1 CPU-hour; see "
+        "docs/models/experiments.md, 'Cost').",
+    ),
+]
 T_Method = Annotated[str, typer.Option("--method", help="Sampling: mc (Monte Carlo) or lhs.")]
 T_Intervention = Annotated[
     list[str] | None,
@@ -145,12 +153,20 @@ class _Exec:
     store: Path | None
     resume: str | None
     quiet: bool
+    yes: bool = False
 
 
 def _run(
     payload: Payload, opts: _Exec, *, kind: str, label: str, parameters: dict[str, Any]
 ) -> EnsembleResult:
     _check_choice(opts.executor, ("local", "processes", "dask"), "--executor")
+    from equipoise.experiments.cost import check_cost, estimate_cost
+
+    # refuse an estimate past the documented limit before starting anything (--yes runs it)
+    check_cost(
+        estimate_cost(payload.scenario, members=payload.design.n_members, arms=len(payload.arms)),
+        confirmed=opts.yes,
+    )
     store = _store(opts.store)
     total = payload.design.n_members * len(payload.arms)
     scale = len(payload.arms)
@@ -204,6 +220,7 @@ def ensemble(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     dyads: Annotated[
         bool,
         typer.Option("--dyads", help="Also store every pair's relation and dependence per step."),
@@ -220,7 +237,7 @@ def ensemble(
         payload = workflows.ensemble_payload(s, design, names, dyads=dyads)
         result = _run(
             payload,
-            _Exec(executor, address, workers, batch_size, store, resume, quiet),
+            _Exec(executor, address, workers, batch_size, store, resume, quiet, yes),
             kind="ensemble",
             label="ensemble",
             parameters={"interventions": list(names)},
@@ -301,6 +318,7 @@ def compare(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     top: Annotated[int, typer.Option("--top", help="Rows to show (largest effects).")] = 20,
     as_json: T_Json = False,
 ) -> None:
@@ -319,7 +337,7 @@ def compare(
         payload = workflows.compare_payload(s, design, names)
         result = _run(
             payload,
-            _Exec(executor, address, workers, batch_size, store, resume, quiet),
+            _Exec(executor, address, workers, batch_size, store, resume, quiet, yes),
             kind="compare",
             label=f"compare {arm.name}",
             parameters={"interventions": list(names)},
@@ -378,6 +396,7 @@ def sensitivity(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     as_json: T_Json = False,
 ) -> None:
     """Rank the declared uncertainties by their effect on a metric (Sobol or Morris, SALib)."""
@@ -413,7 +432,7 @@ def sensitivity(
         payload = Payload(s, tuple(s.uncertainties), design, (arm,), (outcome,))
         result = _run(
             payload,
-            _Exec(executor, address, workers, batch_size, store, resume, quiet),
+            _Exec(executor, address, workers, batch_size, store, resume, quiet, yes),
             kind="sensitivity",
             label=f"{method} {outcome.label}",
             parameters={"metric": outcome.label, "method": method},
@@ -488,6 +507,7 @@ def discover(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     as_json: T_Json = False,
 ) -> None:
     """Find the input ranges that produce an outcome of interest (PRIM or CART)."""
@@ -512,7 +532,7 @@ def discover(
         payload = Payload(s, tuple(s.uncertainties), design, (arm,), (outcome,))
         result = _run(
             payload,
-            _Exec(executor, address, workers, batch_size, store, resume, quiet),
+            _Exec(executor, address, workers, batch_size, store, resume, quiet, yes),
             kind="discover",
             label=f"discover {outcome.label}",
             parameters={"outcome": outcome.label, "algorithm": algorithm},
@@ -603,6 +623,7 @@ def claims(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     as_json: T_Json = False,
 ) -> None:
     """Give every claim of the scenario a verdict over an ensemble, with interval and drivers."""
@@ -614,7 +635,7 @@ def claims(
         payload, plans = workflows.claims_payload(s, design)
         result = _run(
             payload,
-            _Exec(executor, address, workers, batch_size, store, resume, quiet),
+            _Exec(executor, address, workers, batch_size, store, resume, quiet, yes),
             kind="claims",
             label="claims",
             parameters={"claims": [c.id for c in s.claims]},

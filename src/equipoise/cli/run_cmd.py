@@ -215,11 +215,22 @@ def run(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files in --out.")] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            help="Run even when the estimated cost is past the limit (1 CPU-hour; see "
+            "docs/models/experiments.md, 'Cost').",
+        ),
+    ] = False,
     as_json: T_Json = False,
 ) -> None:
     """Simulate a scenario (default: indo-pacific-2021) over its horizon and print its story."""
     with guarded(as_json=as_json):
+        from equipoise.experiments.cost import check_cost, estimate_cost
+
         s = load_scenario(scenario_ref(scenario))
+        check_cost(estimate_cost(s), confirmed=yes)
         pic = picture(s)
         tr = simulate(pic.compiled, interventions=tuple(intervention or ()), rng=seed)
         data = run_dict(tr, pic)
