@@ -283,3 +283,29 @@ def test_sigterm_stops_the_server_promptly(tmp_path: Path) -> None:
             proc.kill()
             proc.wait()
     assert proc.returncode is not None
+
+
+# --------------------------------------------------------------------------------------------
+# the OpenAPI schema says what the server accepts
+
+
+def test_schema_lists_the_kinds_and_one_of_toml_or_scenario(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    kinds = client.get("/api/kinds").json()["kinds"]
+    run_request = document["components"]["schemas"]["RunRequest"]
+    assert sorted(run_request["properties"]["kind"]["enum"]) == sorted(k["name"] for k in kinds)
+    body = document["paths"]["/api/scenarios/validate"]["post"]["requestBody"]["content"]
+    shapes = body["application/json"]["schema"]["oneOf"]
+    assert [s["required"] for s in shapes] == [["toml"], ["scenario"]]
+    assert all(s["additionalProperties"] is False for s in shapes)
+
+
+def test_server_refuses_what_the_schema_refuses(client: TestClient) -> None:
+    url = "/api/scenarios/validate"
+    text = template_text("x")
+    assert client.post(url, json={}).status_code == 422
+    assert client.post(url, json={"toml": text, "scenario": {}}).status_code == 422
+    assert client.post(url, json={"toml": text, "scenario": None}).status_code == 200
+    assert client.post(url, json={"toml": None, "scenario": {"a": 1}}).status_code == 200
+    unknown = client.post("/api/runs", json={"scenario": "good", "kind": "nonsense"})
+    assert unknown.status_code == 422
