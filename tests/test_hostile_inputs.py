@@ -148,6 +148,14 @@ def test_nan_parameter_and_weights_are_refused(tmp_path: Path) -> None:
     ]
 
 
+def test_huge_clout_is_located(tmp_path: Path) -> None:
+    text = TEMPLATE.replace("clout = 0.05", "clout = 1e308", 1)
+    problems = refusal(text, tmp_path)
+    assert len(problems) == 1
+    assert f":{line_of(text, 'clout = 1e308')}:" in problems[0]
+    assert "issues[0].positions[2].clout: must be between 0 and 1e+30, got 1e+308" in problems[0]
+
+
 def test_huge_change_of_an_indicator_is_located(tmp_path: Path) -> None:
     text = TEMPLATE.replace(
         'changes = [ { target = "relations.CHN-JPN.weight", add = -0.1 } ]',
@@ -184,6 +192,7 @@ NUMBER_SPANS = [m.span() for m in _NUMBER.finditer(TEMPLATE)]
 HOSTILE = ["nan", "inf", "-inf", "1e308", "-1e308", "-1", "0", "1e-308", "-0.0", "1e30", "1e29"]
 MILEX_USA = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "774527000")
 TPOP_USA = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "342712")
+CLOUT = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "0.05")
 
 
 @settings(
@@ -199,6 +208,7 @@ TPOP_USA = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "
 @example(spots=[MILEX_USA], values=["1e308", "0", "0"])
 @example(spots=[MILEX_USA], values=["-1", "0", "0"])
 @example(spots=[TPOP_USA], values=["0", "0", "0"])
+@example(spots=[CLOUT], values=["1e308", "0", "0"])
 @example(spots=[MILEX_USA, TPOP_USA], values=["1e29", "1e-308", "0"])
 def test_hostile_numbers_give_located_errors_or_a_run(spots: list[int], values: list[str]) -> None:
     text = TEMPLATE

@@ -814,6 +814,18 @@ def _check_levels(state: _State, c: CompiledScenario, year: float) -> None:
     levels_ok = ~np.isinf(state.levels) & ~(state.levels > MAX_LEVEL)
     growth_ok = np.isfinite(state.growth) & (state.growth > -1.0)
     if levels_ok.all() and growth_ok.all():
+        clout_bad = np.argwhere(np.isinf(state.clout) | (state.clout > MAX_LEVEL))
+        if clout_bad.size:
+            _, q, i = clout_bad[0]
+            issue, actor = c.issues[int(q)].id, c.actors[int(i)]
+            target = f"issues.{issue}.positions.{actor}.clout"
+            raise InputError(
+                Problem(
+                    f"by {year:g}, the clout of {actor} on {issue} grows beyond {MAX_LEVEL:g}: "
+                    f"make the changes to {target} smaller",
+                    path=target,
+                )
+            )
         return
     bad_growth = not growth_ok.all()
     _, i, j = (np.argwhere(~growth_ok) if bad_growth else np.argwhere(~levels_ok))[0]

@@ -281,7 +281,10 @@ class IssuePosition(_Model):
     position: T_Position
     salience: T_Unit
     clout: float | None = Field(
-        default=None, ge=0.0, description="Capability on this issue; default: the actor's power."
+        default=None,
+        ge=0.0,
+        le=1e30,  # docs/scenario-format.md, "Limits": keeps the bargaining sums finite
+        description="Capability on this issue; default: the actor's power.",
     )
     note: str = ""
 
