@@ -508,7 +508,9 @@ def test_run_lifecycle(client: TestClient, scenario_name: str) -> None:
 def test_run_errors(client: TestClient, tmp_path: Path) -> None:
     assert client.post("/api/runs", json={"scenario": "absent"}).status_code == 404
     unknown = client.post("/api/runs", json={"scenario": "example", "kind": "nope"})
-    assert unknown.status_code == 422 and unknown.json()["problems"][0]["path"] == "kind"
+    # the kinds are an enum of the request (and of its schema): refused before any lookup
+    assert unknown.status_code == 422 and unknown.json()["problems"][0]["path"] == "body.kind"
+    assert "'run'" in unknown.json()["problems"][0]["message"]
     params = client.post("/api/runs", json={"scenario": "example", "params": {"x": 1}})
     assert params.status_code == 422 and params.json()["problems"][0]["path"] == "params.x"
     (tmp_path / "scenarios" / "bad.toml").write_text(bad_template(), encoding="utf-8")
