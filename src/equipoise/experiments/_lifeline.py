@@ -42,8 +42,8 @@ def die_with_parent() -> bool:
     Returns
     -------
     bool
-        Whether the request was made. If the parent is already gone (the process was
-        reparented before the call), the process exits at once.
+        Whether the request was made. If the parent dies while it is made (the process is
+        reparented between reading its parent and the request), the process exits at once.
     """
     if not sys.platform.startswith("linux"):
         return False
@@ -53,7 +53,7 @@ def die_with_parent() -> bool:
         done = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
     except (OSError, AttributeError):
         return False
-    if parent == 1 or os.getppid() != parent:  # the parent died before the call
+    if os.getppid() != parent:  # the parent died between the two calls
         os._exit(1)
     return bool(done)
 
