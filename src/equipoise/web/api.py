@@ -290,7 +290,7 @@ def build_api(catalog: Catalog, jobs: JobQueue) -> APIRouter:
             Query(
                 pattern=NAME_PATTERN,
                 max_length=64,
-                description="File name for the problems' locations (TOML bodies).",
+                description="File name for the problems' locations (a JSON body's 'name' wins).",
             ),
         ] = None,
     ) -> ValidationOut:
@@ -300,9 +300,9 @@ def build_api(catalog: Catalog, jobs: JobQueue) -> APIRouter:
         ``{"scenario": {...}}``. A valid scenario gives ``ok: true`` and its counts.
         """
         model, text = await read_scenario_input(request, ValidateRequest, file="<input>")
-        if model is not None and name is not None:
-            raise ApiProblem(422, "give 'name' in the JSON body, not in the query")
-        label = name or (getattr(model, "name", None) if model is not None else None)
+        # the name only labels the problems' locations: a JSON body's name wins over the
+        # query's (both are allowed by the schema, so both are accepted)
+        label = (getattr(model, "name", None) if model is not None else None) or name
         _, checked = check(model, text, file=f"{label or 'input'}.toml")
         return ValidationOut(
             ok=checked.scenario is not None,
