@@ -530,7 +530,9 @@ def test_run_lifecycle(client: TestClient, scenario_name: str, tmp_path: Path) -
 def test_run_errors(client: TestClient, tmp_path: Path) -> None:
     assert client.post("/api/runs", json={"scenario": "absent"}).status_code == 404
     unknown = client.post("/api/runs", json={"scenario": "example", "kind": "nope"})
-    assert unknown.status_code == 422 and unknown.json()["problems"][0]["path"] == "kind"
+    # the kinds are an enum of the request (and of its schema): refused before any lookup
+    assert unknown.status_code == 422 and unknown.json()["problems"][0]["path"] == "body.kind"
+    assert "'run'" in unknown.json()["problems"][0]["message"]
     params = client.post("/api/runs", json={"scenario": "example", "params": {"x": 1}})
     assert params.status_code == 422 and params.json()["problems"][0]["path"] == "params.x"
     (tmp_path / "scenarios" / "bad.toml").write_text(bad_template(), encoding="utf-8")
@@ -1027,14 +1029,25 @@ def test_serve_command_binds_localhost_by_default(
     import uvicorn
 
     from equipoise.cli import app
+    from equipoise.web.server import MAX_CONNECTIONS, TimedH11Protocol
 
     calls: list[dict[str, Any]] = []
     monkeypatch.delenv("EQUIPOISE_RUNS", raising=False)
-    monkeypatch.setattr(uvicorn, "run", lambda web, **kw: calls.append({"app": web, **kw}))
+
+    def run(self: uvicorn.Server) -> None:
+        config = self.config
+        calls.append(
+            {"host": config.host, "port": config.port, "config": config, "app": config.app}
+        )
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+    # served with the limits on slow and numerous connections
+    assert calls[0]["config"].http is TimedH11Protocol
+    assert calls[0]["config"].limit_concurrency == MAX_CONNECTIONS
     assert (tmp_path / "scenarios").is_dir()
     # the results store of every command
     assert calls[0]["app"].state.runs.store.root == Path("equipoise-runs")

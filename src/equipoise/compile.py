@@ -202,6 +202,116 @@ def batch_power(compiled: CompiledScenario, levels: T_Float, kinds: tuple[str, .
     return power_indices(compiled.indicator_names, levels, kinds, only=name)[name]
 
 
+#: Indicators that enter a power index: each is a quantity (money, people, tonnes, energy), so a
+#: negative value has no meaning and is refused where it is written.
+POWER_MEASURES: frozenset[str] = frozenset({*CINC_COMPONENTS, "gdp", *WEIGHTED_INDEX})
+
+#: The largest magnitude of an indicator value (a documented limit, docs/scenario-format.md).
+#: Far above any real indicator (world GDP in Indonesian rupiah is about 1.5e18), and low enough
+#: that sums over thousands of actors, 200 years of growth at the largest rate (1.5**200, about
+#: 1e35) and the products of the GDP measures stay far from float64's 1.8e308.
+MAX_INDICATOR = 1e30
+
+#: The largest annual growth rate in magnitude, as for a rate typed in a trend (the schema's
+#: ``Trend.rates`` bounds).
+_MAX_RATE = 0.5
+
+
+def indicator_problems(s: Scenario) -> list[tuple[tuple[str | int, ...], str]]:
+    """Return the indicator values no power index can use, as (field path, message) pairs.
+
+    A value must be at most :data:`MAX_INDICATOR` in magnitude; a value of an indicator that
+    enters a power index (:data:`POWER_MEASURES`) must not be negative, and a population
+    (``tpop``) must be positive. Other indicators (UN ideal points, say) may be negative.
+    Moving a value to the start year by its trend must stay finite too.
+    """
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for k, ind in enumerate(s.indicators):
+        for code, value in ind.values.items():
+            path: tuple[str | int, ...] = ("indicators", k, "values", code)
+            if abs(value) > MAX_INDICATOR:
+                out.append(
+                    (
+                        path,
+                        f"must be at most {MAX_INDICATOR:g} in magnitude (the limit of an "
+                        f"indicator value), got {value:g}",
+                    )
+                )
+            elif ind.name in POWER_MEASURES and value < 0:
+                out.append(
+                    (
+                        path,
+                        f"must not be negative: {ind.name!r} is a capability measure that "
+                        f"enters the power index, got {value:g} (leave the actor out for a "
+                        "missing value)",
+                    )
+                )
+            elif ind.name == "tpop" and value == 0:
+                out.append((path, "must be positive: a state has people (leave it out if unknown)"))
+    for section in ("events", "effects", "interventions"):
+        for k, entry in enumerate(getattr(s, section)):
+            for c, change in enumerate(entry.changes):
+                size = change.set if change.op == "set" else getattr(change, change.op)
+                if (
+                    change.target.startswith("indicators.")
+                    and isinstance(size, float | int)
+                    and abs(size) > MAX_INDICATOR
+                ):
+                    out.append(
+                        (
+                            (section, k, "changes", c, change.op),
+                            f"must be at most {MAX_INDICATOR:g} in magnitude (the limit of an "
+                            f"indicator value), got {size:g}",
+                        )
+                    )
+    if out:
+        return out
+    values = {(ind.name, ind.year): ind.values for ind in s.indicators}
+    for k, trend in enumerate(s.trends):
+        if trend.method != "cagr" or trend.from_year is None or trend.to_year is None:
+            continue
+        v0 = values.get((trend.indicator, trend.from_year), {})
+        v1 = values.get((trend.indicator, trend.to_year), {})
+        span = trend.to_year - trend.from_year
+        for code in sorted(set(v0) & set(v1)):
+            a, b = v0[code], v1[code]
+            if a > 0 and b > 0 and span > 0:
+                # b / a may be inf or 0 (never NaN: both are positive and finite); a power
+                # of at most 1 cannot overflow
+                rate = (b / a) ** (1.0 / span) - 1.0
+                if not -_MAX_RATE <= rate <= _MAX_RATE:
+                    out.append(
+                        (
+                            ("trends", k),
+                            f"the compound growth of {trend.indicator} for {code} from "
+                            f"{trend.from_year} ({a:g}) to {trend.to_year} ({b:g}) is "
+                            f"{rate:g} a year, outside -{_MAX_RATE:g}..{_MAX_RATE:g} (the limit of "
+                            "a growth rate): check the two values",
+                        )
+                    )
+    return out
+
+
+def _projection_problems(
+    s: Scenario, levels: T_Float, base_year: dict[str, int], names: tuple[str, ...]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Locate the indicator values whose projection to the start year is not finite."""
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    bad = ~np.isfinite(levels) & ~np.isnan(levels)
+    for i, j in zip(*np.nonzero(bad), strict=True):
+        code, name = s.actor_codes[i], names[j]
+        for k, ind in enumerate(s.indicators):
+            if ind.name == name and ind.year == base_year[name] and code in ind.values:
+                out.append(
+                    (
+                        ("indicators", k, "values", code),
+                        f"{name} of {code} grows beyond the largest number when moved to "
+                        f"{s.scenario.start_year} by its trend: the value or the trend is too large",
+                    )
+                )
+    return out
+
+
 #: Needs of each power index, for the message when a scenario lacks them.
 _INDEX_NEEDS = {
     "cinc": "milex, milper, irst, pec, tpop or upop",
@@ -224,7 +334,14 @@ def compile_problems(
     :func:`equipoise.scenario.loading.load_scenario` as a check).
     """
     if detail is None:
-        names, levels, _, _ = _levels_and_growth(s)
+        early = indicator_problems(s)
+        if early:
+            return early
+        with np.errstate(over="ignore", invalid="ignore"):
+            names, levels, _, base_year = _levels_and_growth(s)
+        early = _projection_problems(s, levels, base_year, names)
+        if early:
+            return early
         detail = power_indices(names, levels, tuple(a.kind for a in s.actors))
     index_name = s.scenario.power_index
     if index_name not in detail:
@@ -267,12 +384,17 @@ def compile_scenario(s: Scenario) -> CompiledScenario:
     actors = s.actor_codes
     pos = {c: i for i, c in enumerate(actors)}
     n = len(actors)
-    names, levels, growth, base_year = _levels_and_growth(s)
-    kinds = tuple(a.kind for a in s.actors)
-    detail = power_indices(names, levels, kinds)
+    problems = indicator_problems(s)
+    if not problems:
+        with np.errstate(over="ignore", invalid="ignore"):
+            names, levels, growth, base_year = _levels_and_growth(s)
+        problems = _projection_problems(s, levels, base_year, names)
+    if not problems:
+        kinds = tuple(a.kind for a in s.actors)
+        detail = power_indices(names, levels, kinds)
+        problems = compile_problems(s, detail)
     notes: list[str] = []
     index_name = s.scenario.power_index
-    problems = compile_problems(s, detail)
     if problems:
         raise InputError([Problem(message, path=format_path(path)) for path, message in problems])
     power = detail[index_name]
@@ -336,10 +458,13 @@ def compile_scenario(s: Scenario) -> CompiledScenario:
 
 
 __all__ = [
+    "MAX_INDICATOR",
+    "POWER_MEASURES",
     "WEIGHTED_INDEX",
     "CompiledIssue",
     "CompiledScenario",
     "compile_problems",
     "compile_scenario",
+    "indicator_problems",
     "power_indices",
 ]

@@ -58,6 +58,14 @@ T_Resume = Annotated[
     ),
 ]
 T_Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+T_Yes = Annotated[
+    bool,
+    typer.Option(
+        "--yes",
+        help="Run even when the estimated cost is past the limit (1 CPU-hour; see "
+        "docs/models/experiments.md, 'Cost').",
+    ),
+]
 T_Method = Annotated[str, typer.Option("--method", help="Sampling: mc (Monte Carlo) or lhs.")]
 T_Intervention = Annotated[
     list[str] | None,
@@ -121,6 +129,7 @@ class _Exec:
     store: Path | None
     resume: str | None
     quiet: bool
+    yes: bool = False
 
 
 def _store(path: Path | None) -> StoreBackend:
@@ -130,12 +139,18 @@ def _store(path: Path | None) -> StoreBackend:
 
 
 def _execute(plan: Plan, opts: _Exec) -> PlanResult:
+    from equipoise.experiments.cost import check_cost, estimate_cost
     from equipoise.experiments.plans import Execution, run_plan
     from equipoise.experiments.plans._checks import check_choice
 
     check_choice(opts.executor, ("local", "processes", "dask"), "--executor")
-    store = _store(opts.store)
     payload = plan.payload()
+    # refuse an estimate past the documented limit before starting anything (--yes runs it)
+    check_cost(
+        estimate_cost(payload.scenario, members=payload.design.n_members, arms=len(payload.arms)),
+        confirmed=opts.yes,
+    )
+    store = _store(opts.store)
     total = payload.design.n_members * len(payload.arms)
     created: list[str] = []
     try:
@@ -238,6 +253,7 @@ def ensemble(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     dyads: Annotated[
         bool,
         typer.Option("--dyads", help="Also store every pair's relation and dependence per step."),
@@ -249,7 +265,7 @@ def ensemble(
         from equipoise.experiments.outcomes import years
         from equipoise.experiments.plans import EnsemblePlan, EnsembleSummary
 
-        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
+        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet, yes)
         plan = _plan(
             ctx, opts, EnsemblePlan, scenario, seed,
             {"members": ("members", members), "method": ("method", method),
@@ -309,6 +325,7 @@ def compare(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     top: Annotated[int, typer.Option("--top", help="Rows to show (largest effects).")] = 20,
     as_json: T_Json = False,
 ) -> None:
@@ -322,7 +339,7 @@ def compare(
         from equipoise.experiments.plans import ComparePlan, Comparison
         from equipoise.experiments.plans.compare import effect_order
 
-        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
+        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet, yes)
         plan = _plan(
             ctx, opts, ComparePlan, scenario, seed,
             {"members": ("members", members), "method": ("method", method),
@@ -386,13 +403,14 @@ def sensitivity(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     as_json: T_Json = False,
 ) -> None:
     """Rank the declared uncertainties by their effect on a metric (Sobol or Morris, SALib)."""
     with guarded(as_json=as_json):
         from equipoise.experiments.plans import Sensitivity, SensitivityPlan
 
-        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
+        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet, yes)
         plan = _plan(
             ctx, opts, SensitivityPlan, scenario, seed,
             {"metric": ("metric", metric), "method": ("method", method),
@@ -455,13 +473,14 @@ def discover(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     as_json: T_Json = False,
 ) -> None:
     """Find the input ranges that produce an outcome of interest (PRIM or CART)."""
     with guarded(as_json=as_json):
         from equipoise.experiments.plans import Discovery, DiscoveryPlan
 
-        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
+        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet, yes)
         plan = _plan(
             ctx, opts, DiscoveryPlan, scenario, seed,
             {"outcome_text": ("outcome", outcome_text), "members": ("members", members),
@@ -515,6 +534,7 @@ def claims(
     store: T_Store = None,
     resume: T_Resume = None,
     quiet: T_Quiet = False,
+    yes: T_Yes = False,
     as_json: T_Json = False,
 ) -> None:
     """Give every claim of the scenario a verdict over an ensemble, with interval and drivers."""
@@ -522,7 +542,7 @@ def claims(
         from equipoise.errors import InputError, Problem
         from equipoise.experiments.plans import ClaimsPlan, ClaimsResult
 
-        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
+        opts = _Exec(executor, address, workers, batch_size, store, resume, quiet, yes)
         plan = _plan(
             ctx, opts, ClaimsPlan, scenario, seed,
             {"members": ("members", members), "method": ("method", method)},

@@ -238,6 +238,14 @@ def run(
         Path | None,
         typer.Option("--store", help="Also record the run in this results store folder."),
     ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            help="Run even when the estimated cost is past the limit (1 CPU-hour; see "
+            "docs/models/experiments.md, 'Cost').",
+        ),
+    ] = False,
     as_json: T_Json = False,
 ) -> None:
     """Simulate a scenario (default: indo-pacific-2021) over its horizon and print its story.
@@ -246,9 +254,11 @@ def run(
     of a scenario without declared uncertainties.
     """
     with guarded(as_json=as_json):
+        from equipoise.experiments.cost import check_cost, estimate_cost
         from equipoise.experiments.plans import RunPlan, RunResult, run_typed
 
         s = load_checked(scenario).with_seed(seed)
+        check_cost(estimate_cost(s), confirmed=yes)
         plan = RunPlan(
             scenario=s,
             scenario_ref=str(scenario_ref(scenario)),

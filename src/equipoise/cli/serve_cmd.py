@@ -66,6 +66,7 @@ def serve(
         from equipoise.store import default_root
         from equipoise.web.app import WebConfig, create_app
         from equipoise.web.security import LOOPBACK_HOSTS
+        from equipoise.web.server import server_config
 
         if runs_dir is not None:
             if store is not None:
@@ -99,7 +100,8 @@ def serve(
             f"results store: {store.resolve()}; Ctrl-C stops it)",
             highlight=False,
         )
-        uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+        # with timeouts for slow connections and a connection limit (web/server.py)
+        uvicorn.Server(server_config(web, host=host, port=port)).run()
 
 
 __all__ = ["serve"]

@@ -27,6 +27,7 @@ from typing import Any, Generic, Literal, Self, TypeVar
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from equipoise.errors import EquipoiseError
+from equipoise.experiments import _lifeline
 
 P = TypeVar("P")
 T = TypeVar("T")
@@ -37,8 +38,12 @@ T_ExecutorName = Literal["local", "processes", "dask"]
 _WORKER_PAYLOAD: Any = None
 
 
-def _init_worker(payload: Any) -> None:
+def _init_worker(payload: Any, coordinator: int | None = None) -> None:
     global _WORKER_PAYLOAD
+    if coordinator is not None:
+        # die with the forkserver (and so with the coordinator), even after a SIGKILL
+        _lifeline.die_with_parent()
+        _lifeline.watch(coordinator)
     _WORKER_PAYLOAD = payload
     threadpool_limits(1)
 
@@ -97,8 +102,9 @@ class SequentialExecutor(Executor[P, T, R]):
             yield task, _run_with_payload(fn, payload, task)
 
 
-#: Modules the fork server imports once, so that each worker starts without re-importing them.
-PRELOAD = ["equipoise.experiments.ensemble"]
+#: Modules the fork server imports once, so that each worker starts without re-importing them;
+#: the lifeline makes the fork server die with the coordinator (see ``_lifeline``).
+PRELOAD = ["equipoise.experiments._lifeline", "equipoise.experiments.ensemble"]
 
 #: What multiprocessing hands a new worker to re-create the parent's ``__main__``: the user's
 #: script (or ``-m`` module). Our workers need only equipoise, so they never get it.
@@ -153,7 +159,9 @@ class ProcessExecutor(Executor[P, T, R]):
     """Runs tasks in a pool of worker processes on this machine.
 
     Workers start from a ``forkserver`` that has imported equipoise once (fast to start, and
-    safe with the threads of the progress display, unlike a plain ``fork``).
+    safe with the threads of the progress display, unlike a plain ``fork``). The fork server
+    and the workers die with this process, even when it is killed with SIGKILL
+    (:mod:`equipoise.experiments._lifeline`).
 
     Parameters
     ----------
@@ -181,11 +189,13 @@ class ProcessExecutor(Executor[P, T, R]):
             self.close()
             context = _WorkerContext()
             context.set_forkserver_preload(PRELOAD)
+            # the fork server started from here knows it by this (``_lifeline``)
+            os.environ[_lifeline.ENV] = str(os.getpid())
             self._pool = cf.ProcessPoolExecutor(
                 max_workers=self._n,
                 mp_context=context,
                 initializer=_init_worker,
-                initargs=(payload,),
+                initargs=(payload, os.getpid()),
             )
             self._payload_id = id(payload)
         futures = {self._pool.submit(_run_in_worker, fn, task): task for task in tasks}

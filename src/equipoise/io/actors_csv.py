@@ -26,6 +26,13 @@ from equipoise.errors import InputError, Problem
 
 REQUIRED = ("actor", "capability", "position", "salience")
 
+#: The largest magnitude of a capability or a position (a documented limit, docs/cli-bargain
+#: section of docs/models/bargaining.md). Any real scale is far below it (world GDP in US
+#: dollars is about 1e14), and sums of capability x salience x position over a million actors
+#: stay far from float64's 1.8e308, so that every model's forecast is a finite number: at
+#: 1e308 the compromise model's weighted mean overflowed and printed ``"forecast": null``.
+MAX_MAGNITUDE = 1e100
+
 SalienceScale = Literal["auto", "unit", "percent"]
 
 
@@ -253,6 +260,19 @@ def read_actors_csv(
                 ok = False
             else:
                 values[key] = value
+        for key in ("capability", "position"):
+            if key in values and abs(values[key]) > MAX_MAGNITUDE:
+                problems.append(
+                    Problem(
+                        f"{key} must be at most {MAX_MAGNITUDE:g} in magnitude (the limit of "
+                        f"a value in an actor table), got {values[key]:g}",
+                        file=source,
+                        line=line,
+                        column=where[key] + 1,
+                        path=key,
+                    )
+                )
+                ok = False
         if "capability" in values and values["capability"] < 0:
             problems.append(
                 Problem(
@@ -377,4 +397,4 @@ def read_actors_csv(
     )
 
 
-__all__ = ["REQUIRED", "ActorTable", "SalienceScale", "read_actors_csv"]
+__all__ = ["MAX_MAGNITUDE", "REQUIRED", "ActorTable", "SalienceScale", "read_actors_csv"]

@@ -17,7 +17,9 @@ The input file is only ever read.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import tomllib
 import types
 import typing
@@ -39,7 +41,22 @@ from equipoise.scenario.schema import Scenario
 
 LIBRARY = "library"
 SUFFIX = ".toml"
-MAX_BYTES = 16 * 1024 * 1024
+
+# Limits (documented in docs/scenario-format.md, "Limits"). Each is far above what a real
+# scenario needs (the bundled indo-pacific-2021 is 145 KB, about 2,600 '=' signs, 5 levels
+# deep, extends nothing) and low enough that a refusal comes in well under a second.
+
+#: Largest scenario file read, in bytes.
+MAX_BYTES = 8 * 1024 * 1024
+#: Most ``=`` signs in a file: an upper bound of its key/value pairs, counted before parsing
+#: (parsing 900,000 keys took 30 s; counting them takes milliseconds).
+MAX_ASSIGNMENTS = 100_000
+#: Deepest nesting of tables and arrays in a document.
+MAX_DEPTH = 32
+#: Longest chain of ``extends`` (a file extending a file ... extending a bundled scenario).
+MAX_EXTENDS = 32
+#: Most problems reported at once; the rest are counted in a last problem.
+MAX_PROBLEMS = 100
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,10 +166,46 @@ def decode_text(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _too_deep(data: dict[str, Any]) -> T_Path | None:
+    """Return the path of a value nested deeper than :data:`MAX_DEPTH`, or None."""
+    stack: list[tuple[Any, T_Path]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path
+        if isinstance(value, dict):
+            stack.extend((v, (*path, k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+    return None
+
+
 def parse_text(text: str, file: str) -> Source:
-    """Parse TOML text into a :class:`Source`, locating syntax errors."""
+    """Parse TOML text into a :class:`Source`, locating syntax errors.
+
+    Raises
+    ------
+    InputError
+        For a syntax error (located), or a document past the limits :data:`MAX_ASSIGNMENTS`
+        or :data:`MAX_DEPTH`.
+    """
+    assignments = text.count("=")
+    if assignments > MAX_ASSIGNMENTS:
+        raise InputError(
+            Problem(
+                f"too many keys: {assignments:,} '=' signs, more than the limit of "
+                f"{MAX_ASSIGNMENTS:,} key/value pairs in a scenario file",
+                file=file,
+            )
+        )
+    deep = Problem(
+        f"nested too deeply: tables and arrays may be nested at most {MAX_DEPTH} levels deep",
+        file=file,
+    )
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise InputError(deep) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_WHERE.search(message)
@@ -166,23 +219,75 @@ def parse_text(text: str, file: str) -> Source:
         raise InputError(
             Problem(_friendly_toml(message), file=file, line=line, column=column)
         ) from None
+    too_deep = _too_deep(data)
+    if too_deep is not None:
+        raise InputError(
+            Problem(deep.message, file=file, path=format_path(too_deep[: MAX_DEPTH + 1]))
+        )
     return Source(file=file, text=text, data=data)
 
 
-def read_source(path: Path, *, display: str | None = None) -> Source:
-    """Read and parse one scenario file (never writing to it)."""
-    file = display or str(path)
+def read_bytes_limited(path: Path, *, file: str, limit: int = MAX_BYTES) -> bytes:
+    """Read a regular file of at most ``limit`` bytes, refusing anything else promptly.
+
+    The file is opened without blocking (a FIFO given as a scenario would otherwise wait
+    forever for a writer) and must be a regular file (``/dev/zero`` is a device with no end);
+    at most ``limit + 1`` bytes are read, so a file that grows while read is refused too.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, not a regular file, unreadable or larger than ``limit``,
+        saying which.
+    """
+    too_large = Problem(
+        f"file is larger than {limit / 2**20:g} MiB, the limit of a scenario file", file=file
+    )
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(Problem(f"file is larger than {MAX_BYTES // 2**20} MiB", file=file))
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(Problem("file not found", file=file)) from None
     except IsADirectoryError:
         raise InputError(Problem("is a directory, not a scenario file", file=file)) from None
     except PermissionError:
         raise InputError(Problem("permission denied", file=file)) from None
-    return parse_text(decode_text(raw, file), file)
+    except (OSError, ValueError) as exc:  # a symlink loop, a NUL in the name, too long...
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(Problem(f"cannot read: {reason}", file=file)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(Problem("is a directory, not a scenario file", file=file))
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                Problem(
+                    "is not a regular file (a pipe, device or socket); give a scenario file",
+                    file=file,
+                )
+            )
+        if info.st_size > limit:
+            raise InputError(too_large)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise InputError(too_large)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(Problem(f"cannot read: {exc.strerror or exc}", file=file)) from None
+    finally:
+        os.close(fd)
+
+
+def read_source(path: Path, *, display: str | None = None) -> Source:
+    """Read and parse one scenario file (never writing to it)."""
+    file = display or str(path)
+    return parse_text(decode_text(read_bytes_limited(path, file=file), file), file)
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,6 +310,10 @@ def resolve_scenario_path(ref: str, *, relative_to: Path | None = None) -> Path:
     A reference without a path separator and without the ``.toml`` suffix names a bundled
     scenario; anything else is a path (relative to ``relative_to`` when given).
     """
+    if "\x00" in ref:
+        raise InputError(
+            Problem("contains a NUL character, which no file name can hold", file=repr(ref))
+        )
     if "/" not in ref and "\\" not in ref and not ref.endswith(SUFFIX):
         candidate = library_dir() / f"{ref}{SUFFIX}"
         if candidate.is_file():
@@ -477,8 +586,25 @@ def load_layered(
         raise InputError(
             [Problem(p.message, source.file, line, col, "extends") for p in exc.problems]
         ) from None
-    resolved = parent_path.resolve()
-    if resolved in _chain or resolved == path.resolve():
+    if len(_chain) + 1 >= MAX_EXTENDS:
+        raise InputError(
+            Problem(
+                f"extends chain too long: more than {MAX_EXTENDS} files, the limit of a chain "
+                "of extends",
+                source.file,
+                line,
+                col,
+                "extends",
+            )
+        )
+    try:
+        resolved = parent_path.resolve()
+        here = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop (RuntimeError before 3.13)
+        raise InputError(
+            Problem(f"cannot follow {extends!r}: {exc}", source.file, line, col, "extends")
+        ) from None
+    if resolved in _chain or resolved == here:
         raise InputError(
             Problem(
                 f"circular extends: {extends!r} extends this file again",
@@ -498,7 +624,7 @@ def load_layered(
                 "extends",
             )
         )
-    parent = load_layered(parent_path, _chain=(*_chain, path.resolve()))
+    parent = load_layered(parent_path, _chain=(*_chain, here))
     return merge_documents(parent, source)
 
 
@@ -679,6 +805,15 @@ def describe_error(error: ErrorDetails, model: type[BaseModel] = Scenario) -> st
     return f"{error['msg']}, got {_show(value)}"
 
 
+#: The tags pydantic appends to a location for a member of a union (``set.float``).
+_UNION_TAGS = frozenset({"float", "int", "bool", "str", "constrained-str"})
+
+
+def _field_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Return a pydantic location without its trailing union tag (``set.float`` → ``set``)."""
+    return loc[:-1] if loc and loc[-1] in _UNION_TAGS else loc
+
+
 def _problem(doc: Layered, path: T_Path, message: str) -> Problem:
     file, line, column = doc.locate(path)
     return Problem(message, file=file, line=line, column=column, path=format_path(path))
@@ -698,13 +833,27 @@ def validate_layered(doc: Layered, *, checks: Sequence[T_Check] = ()) -> Scenari
     :func:`equipoise.compile.compile_problems`).
     """
     problems: list[tuple[T_Path, str]] = []
+    more = 0
     scenario: Scenario | None = None
     data = {k: v for k, v in doc.data.items() if k not in ("extends", "remove")}
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        # NaN or infinity: one message at the field, not one per member of a union
+        # (``set = inf`` is neither a boolean nor a string either) or per later check
+        not_finite = {_field_loc(tuple(e["loc"])) for e in errors if e["type"] == "finite_number"}
+        for n_seen, error in enumerate(errors):
+            if len(problems) >= MAX_PROBLEMS:
+                # describing each problem (a "did you mean" for an unknown key...) costs
+                # time: past the cap, count the rest instead
+                more += len(errors) - n_seen
+                break
             loc = tuple(error["loc"])
+            if _field_loc(loc) in not_finite:
+                if error["type"] != "finite_number":
+                    continue
+                loc = _field_loc(loc)
             value = error.get("input")
             ctx = error.get("ctx") or {}
             if (
@@ -722,8 +871,19 @@ def validate_layered(doc: Layered, *, checks: Sequence[T_Check] = ()) -> Scenari
         for check in checks:
             problems.extend(check(scenario))
     if problems:
+        if len(problems) > MAX_PROBLEMS:
+            more += len(problems) - MAX_PROBLEMS
+            problems = problems[:MAX_PROBLEMS]
         located = [_problem(doc, path, msg) for path, msg in problems]
         located.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.path))
+        if more:
+            located.append(
+                Problem(
+                    f"and {more:,} more problem(s) not shown (at most {MAX_PROBLEMS} are "
+                    "reported at once): fix these and check again",
+                    file=doc.files[-1] if doc.files else None,
+                )
+            )
         raise InputError(located)
     assert scenario is not None
     return scenario
@@ -787,6 +947,11 @@ def load_layered_from_source(source: Source) -> Layered:
 
 
 __all__ = [
+    "MAX_ASSIGNMENTS",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_EXTENDS",
+    "MAX_PROBLEMS",
     "Layered",
     "Source",
     "T_Check",
@@ -801,6 +966,7 @@ __all__ = [
     "loads_scenario",
     "merge_documents",
     "parse_text",
+    "read_bytes_limited",
     "read_source",
     "resolve_scenario_path",
     "validate_layered",

@@ -298,7 +298,8 @@ def check_references(doc: dict[str, Any]) -> list[T_Finding]:
             elif (
                 isinstance(value, int | float)
                 and not isinstance(value, bool)
-                and not (math.isfinite(value) and spec.low <= value <= spec.high)
+                and math.isfinite(value)  # NaN and infinity: refused by the schema
+                and not spec.low <= value <= spec.high
             ):
                 out.append(
                     (

@@ -53,6 +53,9 @@ class _Model(BaseModel):
         extra="forbid",
         str_strip_whitespace=True,
         validate_default=True,
+        # NaN and infinity are never a valid input (TOML allows nan and inf literals): each
+        # is refused where it is written, instead of crashing a run or being clipped
+        allow_inf_nan=False,
     )
 
 
@@ -318,7 +321,10 @@ class IssuePosition(_Model):
     position: T_Position
     salience: T_Unit
     clout: float | None = Field(
-        default=None, ge=0.0, description="Capability on this issue; default: the actor's power."
+        default=None,
+        ge=0.0,
+        le=1e30,  # docs/scenario-format.md, "Limits": keeps the bargaining sums finite
+        description="Capability on this issue; default: the actor's power.",
     )
     note: str = ""
 

@@ -244,9 +244,11 @@ def compiled_changes(c: CompiledScenario) -> Changes:
 def _combine(old: T_Float, op: str, value: T_Float) -> T_Float:
     if op == "set":
         return np.broadcast_to(value, old.shape).astype(np.float64)
-    if op == "add":
-        return old + value
-    return old * value
+    # an overflow gives inf, which the run refuses with its place (steps.check_levels)
+    with np.errstate(over="ignore", invalid="ignore"):
+        if op == "add":
+            return old + value
+        return old * value
 
 
 def apply(state: State, at: Location, op: T_Op, value: T_Value, mask: T_Bool) -> None:

@@ -19,6 +19,7 @@ from equipoise.simulate.steps import (
     T_Normal,
     balance,
     bargain,
+    check_levels,
     grow,
     growth_shocks,
     update_power,
@@ -86,16 +87,19 @@ def simulate(
     recorder = Recorder(compiled, B, T, options)
     once = np.zeros((B, len(changes.effects)), dtype=bool)
 
-    update_power(state, compiled, kinds)  # step 0: the start year, and history before it
-    recorder.fired += _scheduled(state, schedule, -math.inf, float(years[0]))
-    update_power(state, compiled, kinds)
+    start = float(years[0])
+    update_power(state, compiled, kinds, start)  # step 0: the start year, and history before it
+    recorder.fired += _scheduled(state, schedule, -math.inf, start)
+    update_power(state, compiled, kinds, start)
     recorder.record(0, state, *bargain(state, compiled, np.zeros(B, dtype=np.int64)))
     _notify(options, 0, T)
     for t in range(1, T + 1):
+        year = float(years[t])
+        check_levels(state, compiled, year)  # a growth rate of -100 % stops here, located
         grow(state, dt, growth_shocks(state, dt, normal))
-        update_power(state, compiled, kinds)
-        recorder.fired += _scheduled(state, schedule, float(years[t - 1]), float(years[t]))
-        update_power(state, compiled, kinds)
+        update_power(state, compiled, kinds, year)
+        recorder.fired += _scheduled(state, schedule, float(years[t - 1]), year)
+        update_power(state, compiled, kinds, year)
         rounds = np.rint(state.params["bargaining_rounds"] * dt).astype(int)
         outcomes = bargain(state, compiled, rounds)
         recorder.fired += fire_effects(state, changes.effects, once, float(years[t]))

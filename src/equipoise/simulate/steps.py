@@ -20,7 +20,7 @@ from equipoise.engines.alignment import AlignmentParams, affinity_matrix, subste
 from equipoise.engines.alignment import step as alignment_step
 from equipoise.engines.bargaining import EUOptions, run_compromise, run_expected_utility, run_median
 from equipoise.engines.power import project
-from equipoise.errors import EquipoiseError
+from equipoise.errors import EquipoiseError, InputError, Problem
 from equipoise.simulate.state import State
 
 T_Float = NDArray[np.float64]
@@ -69,14 +69,75 @@ def grow(state: State, dt: float, shocks: T_Float | None) -> None:
     """
     rate = (1.0 + state.growth) ** dt - 1.0
     try:
-        path = project(state.levels, rate, shocks=None if shocks is None else shocks[None], steps=1)
+        # an overflow gives inf, which update_power refuses with its place (check_levels)
+        with np.errstate(over="ignore", invalid="ignore"):
+            path = project(
+                state.levels, rate, shocks=None if shocks is None else shocks[None], steps=1
+            )
     except ValueError as exc:
         raise EquipoiseError(f"cannot grow the indicators: {exc}") from None
     state.levels = path[1]
 
 
-def update_power(state: State, c: CompiledScenario, kinds: tuple[str, ...]) -> None:
-    """Recompute power from the indicator levels by the scenario's index."""
+#: The largest indicator level (or clout) a run may reach (docs/scenario-format.md, "Limits"):
+#: 1e150, far above any real quantity and far enough below float64's 1.8e308 that the power
+#: indices' sums and products of two levels (GDP x GDP per capita) stay finite.
+MAX_LEVEL = 1e150
+
+
+def check_levels(state: State, c: CompiledScenario, year: float) -> None:
+    """Refuse indicator levels, growth rates or clout that left the numbers a run can hold.
+
+    Changes (``scale`` in an effect that fires every step, a growth rate set to -1 or below...)
+    can push an indicator past float64's largest number or make its growth meaningless; the
+    run stops with the indicator (or issue), the actor and the year instead of computing power
+    from infinities.
+
+    Raises
+    ------
+    InputError
+        Naming the first indicator (or clout) and actor at fault, and the year.
+    """
+    levels_ok = ~np.isinf(state.levels) & ~(state.levels > MAX_LEVEL)
+    growth_ok = np.isfinite(state.growth) & (state.growth > -1.0)
+    if levels_ok.all() and growth_ok.all():
+        clout_bad = np.argwhere(np.isinf(state.clout) | (state.clout > MAX_LEVEL))
+        if clout_bad.size:
+            _, q, i = clout_bad[0]
+            issue, actor = c.issues[int(q)].id, c.actors[int(i)]
+            target = f"issues.{issue}.positions.{actor}.clout"
+            raise InputError(
+                Problem(
+                    f"by {year:g}, the clout of {actor} on {issue} grows beyond {MAX_LEVEL:g}: "
+                    f"make the changes to {target} smaller",
+                    path=target,
+                )
+            )
+        return
+    bad_growth = not growth_ok.all()
+    _, i, j = (np.argwhere(~growth_ok) if bad_growth else np.argwhere(~levels_ok))[0]
+    name, actor = c.indicator_names[int(j)], c.actors[int(i)]
+    if bad_growth:
+        what = (
+            f"the growth rate of {name} for {actor} is {float(state.growth[:, i, j].min()):g} "
+            "a year (it must stay above -1, a fall of 100 %)"
+        )
+        target = f"trends.{name}.{actor}"
+    else:
+        what = f"{name} of {actor} grows beyond {MAX_LEVEL:g}"
+        target = f"indicators.{name}.{actor}"
+    raise InputError(
+        Problem(
+            f"by {year:g}, {what}: make the events, effects, interventions or uncertainties that "
+            f"change {target} or trends.{name}.{actor} smaller",
+            path=target,
+        )
+    )
+
+
+def update_power(state: State, c: CompiledScenario, kinds: tuple[str, ...], year: float) -> None:
+    """Check the levels (:func:`check_levels`), then recompute power by the scenario's index."""
+    check_levels(state, c, year)
     state.power = batch_power(c, state.levels, kinds)
 
 

@@ -9,10 +9,11 @@ queue and the results store).
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import ValidationError
+from pydantic import Field, ValidationError, create_model
 
 from equipoise.errors import InputError, Problem
 from equipoise.scenario.loading import decode_text
@@ -172,12 +173,73 @@ async def read_scenario_input(
         ) from None
 
 
+def run_request_model(kinds: Sequence[str]) -> type[RunRequest]:
+    """Return :class:`RunRequest` with ``kind`` limited to ``kinds`` (an enum in the schema).
+
+    The server refuses any other kind (422), so the OpenAPI schema says so, instead of a free
+    string (schemathesis' check that the schema allows only what the server accepts).
+    """
+    names = tuple(kinds)
+    if not names:
+        return RunRequest
+    kind_type: Any = Literal[names]
+    model: type[RunRequest] = create_model(
+        "RunRequest",
+        __base__=RunRequest,
+        kind=(
+            kind_type,
+            Field(
+                "run" if "run" in names else names[0],
+                description="Job kind (see GET /api/kinds).",
+                examples=[names[0]],
+            ),
+        ),
+    )
+    model.__doc__ = RunRequest.__doc__
+    return model
+
+
+def _input_schema(model: type[ScenarioInput]) -> dict[str, Any]:
+    """Return the JSON Schema of a scenario input: exactly one of ``toml`` or ``scenario``.
+
+    pydantic describes both as optional and nullable, which allows bodies the server refuses
+    (neither, or both); the schema here is a ``oneOf`` of the two shapes it accepts, the other
+    key absent or null.
+    """
+    schema = model.model_json_schema()
+    common = {k: v for k, v in schema["properties"].items() if k not in ("toml", "scenario")}
+    shapes = {
+        "toml": {"type": "string", "description": "The scenario as TOML text."},
+        "scenario": {
+            "type": "object",
+            "description": "The scenario as a document (the content of a TOML file, as JSON).",
+        },
+    }
+
+    def variant(key: str, other: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "title": f"{schema.get('title', model.__name__)} ({key})",
+            "properties": {**common, key: shapes[key], other: {"type": "null"}},
+            "required": [key],
+            "additionalProperties": False,
+        }
+
+    out: dict[str, Any] = {
+        "title": schema.get("title", model.__name__),
+        "oneOf": [variant("toml", "scenario"), variant("scenario", "toml")],
+    }
+    if "description" in schema:
+        out["description"] = schema["description"]
+    return out
+
+
 def _body_schema(model: type[ScenarioInput]) -> dict[str, Any]:
     return {
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": model.model_json_schema()},
+                "application/json": {"schema": _input_schema(model)},
                 "application/toml": {
                     "schema": {"type": "string", "description": "A scenario as TOML text."}
                 },
@@ -236,7 +298,7 @@ def build_api(catalog: Catalog, runs: WebRuns) -> APIRouter:
             Query(
                 pattern=NAME_PATTERN,
                 max_length=64,
-                description="File name for the problems' locations (TOML bodies).",
+                description="File name for the problems' locations (a JSON body's 'name' wins).",
             ),
         ] = None,
     ) -> ValidationOut:
@@ -246,9 +308,9 @@ def build_api(catalog: Catalog, runs: WebRuns) -> APIRouter:
         ``{"scenario": {...}}``. A valid scenario gives ``ok: true`` and its counts.
         """
         model, text = await read_scenario_input(request, ValidateRequest, file="<input>")
-        if model is not None and name is not None:
-            raise ApiProblem(422, "give 'name' in the JSON body, not in the query")
-        label = name or (getattr(model, "name", None) if model is not None else None)
+        # the name only labels the problems' locations: a JSON body's name wins over the
+        # query's (both are allowed by the schema, so both are accepted)
+        label = (getattr(model, "name", None) if model is not None else None) or name
         _, checked = check(model, text, file=f"{label or 'input'}.toml")
         return ValidationOut(
             ok=checked.scenario is not None,
@@ -326,18 +388,21 @@ def build_api(catalog: Catalog, runs: WebRuns) -> APIRouter:
             ]
         )
 
-    @api.post(
-        "/runs",
-        status_code=202,
-        response_model=RunOut,
-        responses=_errors(403, 404, 429),
-        summary="Launch a run",
-    )
     def launch(body: RunRequest, response: Response) -> RunOut:
         """Queue a job of ``kind`` on a scenario; poll its ``url`` for progress."""
         job = submit(catalog, runs, body.scenario, body.kind, body.params)
         response.headers["Location"] = f"/api/runs/{job.id}"
         return RunOut.of(job)
+
+    # the request names one of the kinds registered on this queue: the schema says which
+    launch.__annotations__["body"] = run_request_model(runs.registry.names())
+    api.post(
+        "/runs",
+        status_code=202,
+        response_model=RunOut,
+        responses=_errors(403, 404, 429),
+        summary="Launch a run",
+    )(launch)
 
     @api.get("/runs", response_model=RunList, summary="List the runs")
     def list_runs(
@@ -408,4 +473,11 @@ def submit(
     return runs.submit(loaded, kind, params)
 
 
-__all__ = ["ApiProblem", "build_api", "read_scenario_input", "submit", "summarize"]
+__all__ = [
+    "ApiProblem",
+    "build_api",
+    "read_scenario_input",
+    "run_request_model",
+    "submit",
+    "summarize",
+]

@@ -40,7 +40,7 @@ from equipoise.web.models import ErrorOut, ProblemOut
 from equipoise.web.pages import build_pages
 from equipoise.web.review import build_review
 from equipoise.web.runs import WebRuns
-from equipoise.web.security import LOOPBACK_HOSTS, Guard
+from equipoise.web.security import BODY_TIMEOUT, LOOPBACK_HOSTS, Guard
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,8 @@ class WebConfig:
         Host names the app answers to (``"*"``: any). Default: the loopback names.
     poll_ms : int
         How often a run's page asks for its progress.
+    body_timeout : float
+        Seconds for a request body to arrive (408 after).
     """
 
     max_body_bytes: int = 2**20
@@ -68,6 +70,7 @@ class WebConfig:
     capacity: int = 8
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
     poll_ms: int = 500
+    body_timeout: float = BODY_TIMEOUT
 
 
 def plotly_js() -> Path | None:
@@ -262,7 +265,10 @@ def create_app(
         name="static",
     )
     app.add_middleware(
-        Guard, max_body_bytes=config.max_body_bytes, allowed_hosts=config.allowed_hosts
+        Guard,
+        max_body_bytes=config.max_body_bytes,
+        allowed_hosts=config.allowed_hosts,
+        body_timeout=config.body_timeout,
     )
     return app
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 import os
 import re
 import secrets
@@ -33,6 +34,7 @@ from equipoise.errors import EquipoiseError, InputError, Problem
 from equipoise.picture import picture
 from equipoise.scenario import DEFAULT_SCENARIO
 from equipoise.scenario.loading import (
+    MAX_EXTENDS,
     SUFFIX,
     Layered,
     bundled_names,
@@ -41,6 +43,7 @@ from equipoise.scenario.loading import (
     load_layered,
     merge_documents,
     parse_text,
+    read_bytes_limited,
     resolve_scenario_path,
     validate_layered,
 )
@@ -52,6 +55,7 @@ NAME = re.compile(SLUG)
 MAX_FILE_BYTES = 4 * 2**20
 
 T_Source = Literal["bundled", "user"]
+_log = logging.getLogger("equipoise.web")
 
 
 class NotFound(EquipoiseError):
@@ -164,7 +168,10 @@ class Catalog:
 
     def _inside(self, path: Path) -> bool:
         """Whether ``path``, symlinks followed, lies inside the scenario folder."""
-        return path.resolve().is_relative_to(self.root)
+        try:
+            return path.resolve().is_relative_to(self.root)
+        except (OSError, RuntimeError, ValueError):  # a symlink loop (RuntimeError before 3.13)
+            return False
 
     def entries(self) -> list[Entry]:
         """Return every scenario: bundled first, then the user's, each sorted by name."""
@@ -245,22 +252,24 @@ class Catalog:
         chain = [path]
         seen = {path.resolve()}
         current = path
-        while True:
+        while len(chain) <= MAX_EXTENDS:  # longer: the scenario layer refuses it, located
             try:
-                text = decode_text(current.read_bytes(), current.name)
+                raw = read_bytes_limited(current, file=current.name, limit=MAX_FILE_BYTES)
+                text = decode_text(raw, current.name)
                 data = tomllib.loads(text)
-            except (OSError, InputError, tomllib.TOMLDecodeError):
+            except (OSError, InputError, tomllib.TOMLDecodeError, RecursionError):
                 return chain
             try:
                 parent = self._confined_parent(data.get("extends"), base=current.parent)
             except InputError as exc:
                 where = parse_text(text, current.name).where
                 raise InputError([_where(p, where, current.name) for p in exc.problems]) from None
-            if parent is None or parent.resolve() in seen:
+            if parent is None or not self._inside(parent) or parent.resolve() in seen:
                 return chain
             seen.add(parent.resolve())
             chain.append(parent)
             current = parent
+        return chain
 
     # -- loading ----------------------------------------------------------------------------
     def load(self, name: str) -> Loaded:
@@ -314,16 +323,26 @@ class Catalog:
 
     def _load_uncached(self, entry: Entry) -> Loaded:
         try:
-            raw = entry.path.read_bytes()
-        except OSError as exc:
-            return self._loaded_with_problems(
-                entry, (Problem(f"cannot read: {exc.strerror}", file=entry.file),)
-            )
+            # never blocks on a FIFO, never reads a device or more than the limit
+            raw = read_bytes_limited(entry.path, file=entry.file, limit=MAX_FILE_BYTES)
+        except InputError as exc:
+            return self._loaded_with_problems(entry, exc.problems)
         sha = hashlib.sha256(raw).hexdigest()
         text = raw.decode("utf-8", "replace")
-        if len(raw) > MAX_FILE_BYTES:
-            problem = Problem(f"larger than {MAX_FILE_BYTES // 2**20} MiB", file=entry.file)
+        try:
+            return self._check_loaded(entry, text, sha)
+        except Exception as exc:
+            # a bug in equipoise on this file must not take down the pages listing the
+            # others: the file is shown as not loadable, and the log has the traceback
+            _log.exception("internal error while loading the scenario %s", entry.file)
+            problem = Problem(
+                f"could not be loaded: internal error ({type(exc).__name__}: {exc}); this is "
+                "a bug in equipoise, please report it",
+                file=entry.file,
+            )
             return Loaded(entry, text, sha, None, None, (problem,))
+
+    def _check_loaded(self, entry: Entry, text: str, sha: str) -> Loaded:
         try:
             layered = load_layered(entry.path, display=entry.file)
         except InputError as exc:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
 from equipoise.errors import InputError, Problem
+from equipoise.experiments.cost import MAX_PAGE_SECONDS, estimate_cost
 from equipoise.report import baseline_report_data, report_figures
 from equipoise.scenario.loading import SUFFIX, library_dir
 from equipoise.scenario.schema import Scenario
@@ -80,12 +81,24 @@ def baseline_section(
     the system over time, bargaining, issue outcomes), each with its caption and table. The
     section (about 280 kB, most of it the figures' JSON) is rendered once per version of the
     file (rendering it per request made the page 9 times slower), under a lock so that
-    simultaneous first views compute it once. A scenario that validates but whose run fails
+    simultaneous first views compute it once. A scenario whose baseline run is estimated past
+    :data:`~equipoise.experiments.cost.MAX_PAGE_SECONDS` is not run: the section says why (the
+    estimate) instead. A scenario that validates but whose run fails
     (say, no actor with any capability on an issue) gets a notice with the reason instead,
     and the rest of its page.
     """
     with _BASELINE_LOCK:
         if "baseline_html" not in cache:
+            estimate = estimate_cost(scenario)
+            if estimate.seconds > MAX_PAGE_SECONDS:
+                # a page view never starts hours of computing (time_step = 0.001, say)
+                html = templates.env.get_template("_figures.html").render(
+                    baseline_skipped=estimate.describe(),
+                    baseline_limit=f"{MAX_PAGE_SECONDS:g} s",
+                )
+                cache["baseline_html"] = Markup(html)
+                section: Markup = cache["baseline_html"]
+                return section
             try:
                 data = baseline_report_data(scenario)
                 figures = [f.to_dict() for f in report_figures(data).all()]
@@ -95,7 +108,7 @@ def baseline_section(
             else:
                 html = templates.env.get_template("_figures.html").render(baseline_figures=figures)
             cache["baseline_html"] = Markup(html)
-        section: Markup = cache["baseline_html"]
+        section = cache["baseline_html"]
     return section
 
 
@@ -247,6 +260,15 @@ def build_pages(
                 if save_name in catalog.bundled():
                     name_problems.append(
                         Problem("is a bundled scenario; choose another name", path="save_name")
+                    )
+                elif save_name == name:
+                    # docs/web.md: the original file is never changed, "overwrite" or not
+                    name_problems.append(
+                        Problem(
+                            "is the scenario being edited, which the form never changes; "
+                            "choose another name (or edit the file itself)",
+                            path="save_name",
+                        )
                     )
         elif action == "save":
             name_problems.append(Problem("give a name to save the scenario as", path="save_name"))

@@ -155,10 +155,13 @@ class WebRuns:
         Raises
         ------
         InputError
-            Unknown kind or invalid parameters (nothing is queued).
+            Unknown kind, invalid parameters, or a job estimated past the cost limit (nothing
+            is queued).
         QueueFull
             If the queue is full.
         """
+        from equipoise.experiments.cost import check_cost, estimate_cost
+
         kind = self.registry.get(kind_name)
         checked = kind.check_params(params)
         scenario = loaded.scenario
@@ -166,6 +169,11 @@ class WebRuns:
         entry = loaded.entry
         # recorded with the run, so that `equipoise <kind> --resume ID` can load it again
         ref = entry.name if entry.source == "bundled" else str(entry.path.resolve())
+        # an expensive job is refused before it is queued (docs/models/experiments.md, "Cost")
+        payload = kind.make_plan(scenario, checked, ref).payload()
+        check_cost(
+            estimate_cost(scenario, members=payload.design.n_members, arms=len(payload.arms))
+        )
 
         def work(run_id: str, progress: Progress) -> None:
             result = kind.run(

@@ -6,6 +6,7 @@
   header must come from the app's own origin, so another site open in the same browser
   cannot make the app save files or launch runs (403). Clients without ``Origin`` (curl,
   scripts) are not browsers' cross-site requests and pass.
+* **Body time.** A request body must arrive within ``body_timeout`` seconds (408 otherwise).
 * **Body size.** Request bodies larger than ``max_body_bytes`` are refused with 413, from
   ``Content-Length`` before reading, or while reading a chunked body; the body is read
   here, once, before the app sees it.
@@ -18,7 +19,10 @@ Errors under ``/api`` are JSON (``{"detail": ..., "problems": []}``); others are
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -48,14 +52,29 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+#: Seconds for a request body to arrive (408 after).
+BODY_TIMEOUT = 30.0
+_log = logging.getLogger("equipoise.web")
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-def _hostname(host: str) -> str:
-    """Return the host name of a ``Host`` header value (without the port)."""
-    if host.startswith("["):  # [::1]:8000
-        return host[1:].split("]", 1)[0].lower()
-    return host.rsplit(":", 1)[0].lower() if host.count(":") == 1 else host.lower()
+#: A ``Host`` header (RFC 9110 section 7.2, RFC 3986 section 3.2.2): a bracketed IPv6 address
+#: or a name/IPv4 address, then optionally ``:`` and a port of digits only. Anything else
+#: (``127.0.0.1:8000.evil.example``, ``localhost:evil``) is not a host header this app serves.
+_HOST = re.compile(
+    r"(?:\[(?P<ip6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::(?P<port>[0-9]{1,5}))?"
+)
+
+
+def _hostname(host: str) -> str | None:
+    """Return the host name of a ``Host`` header value (without the port), or None if malformed."""
+    m = _HOST.fullmatch(host)
+    if m is None:
+        return None
+    port = m.group("port")
+    if port is not None and not 0 < int(port) <= 65535:
+        return None
+    return (m.group("ip6") or m.group("name")).lower()
 
 
 class Guard:
@@ -69,10 +88,21 @@ class Guard:
         Largest request body accepted.
     allowed_hosts : iterable of str
         Host names accepted in the ``Host`` header; ``"*"`` accepts any.
+    body_timeout : float
+        Seconds for a request body to arrive (408 after), so that slowly sent bodies do not
+        hold memory for ever.
     """
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, allowed_hosts: Iterable[str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        allowed_hosts: Iterable[str],
+        body_timeout: float = BODY_TIMEOUT,
+    ) -> None:
         self.app = app
+        self.body_timeout = body_timeout
         self.max_body_bytes = max_body_bytes
         self.allowed_hosts = {h.lower().strip("[]") for h in allowed_hosts}
 
@@ -84,7 +114,11 @@ class Guard:
         api = str(scope.get("path", "")).startswith("/api")
         headers = Headers(scope=scope)
         host = headers.get("host", "")
-        if "*" not in self.allowed_hosts and _hostname(host) not in self.allowed_hosts:
+        name = _hostname(host)
+        if name is None:
+            await _reject(send, 400, f"malformed Host header {host!r}", api=api)
+            return
+        if "*" not in self.allowed_hosts and name not in self.allowed_hosts:
             await _reject(send, 400, f"host {host!r} is not served here", api=api)
             return
         method = str(scope.get("method", "GET")).upper()
@@ -104,20 +138,34 @@ class Guard:
                     await _reject(send, 413, self._too_large(), api=api)
                     return
             body = bytearray()
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                body.extend(message.get("body", b""))
-                if len(body) > self.max_body_bytes:
-                    await _reject(send, 413, self._too_large(), api=api)
-                    return
-                if not message.get("more_body", False):
-                    break
+            try:
+                async with asyncio.timeout(self.body_timeout):
+                    while True:
+                        message = await receive()
+                        if message["type"] == "http.disconnect":
+                            return
+                        body.extend(message.get("body", b""))
+                        if len(body) > self.max_body_bytes:
+                            await _reject(send, 413, self._too_large(), api=api)
+                            return
+                        if not message.get("more_body", False):
+                            break
+            except TimeoutError:
+                await _reject(
+                    send,
+                    408,
+                    f"the request body did not arrive within {self.body_timeout:g} s",
+                    api=api,
+                )
+                return
             receive = _replay(bytes(body), receive)
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [
                     *message.get("headers", []),
@@ -125,7 +173,20 @@ class Guard:
                 ]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # a bug: answer 500 here, with the security headers (Starlette's own 500 comes
+            # from outside this middleware, without them), and log the traceback
+            if started:
+                raise
+            _log.exception("internal error while answering %s %s", method, scope.get("path"))
+            await _reject(
+                send,
+                500,
+                "internal error (a bug in equipoise; the server log has the details)",
+                api=api,
+            )
 
     def _too_large(self) -> str:
         limit = self.max_body_bytes
@@ -168,4 +229,4 @@ async def _reject(send: Send, status: int, detail: str, *, api: bool) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-__all__ = ["CSP", "LOOPBACK_HOSTS", "SECURITY_HEADERS", "Guard"]
+__all__ = ["BODY_TIMEOUT", "CSP", "LOOPBACK_HOSTS", "SECURITY_HEADERS", "Guard"]
