@@ -16,9 +16,10 @@ tidy pandas DataFrames::
     eq.claims(s, 200).frame()            # one row per claim
 
 Experiments run in this process by default (``executor="local"``). ``executor="processes"``
-starts worker processes from a *forkserver*: the workers import equipoise, never your script,
-so nothing of your code is executed again; but Python requires a script that starts processes
-to guard its top level with ``if __name__ == "__main__":`` (notebooks need no guard).
+starts worker processes from a *fork server* that imports equipoise, never your script: the
+workers are not handed your ``__main__``, so nothing of your code runs again and a script needs
+no ``if __name__ == "__main__":`` guard (nor does a notebook). Where there is no fork server
+(Windows, macOS's default), Python's own rule applies: guard the script's top level.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from rich.table import Table
 
 from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, err, guarded, out
-from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, scenario_ref
+from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, recorded_ref
+from equipoise.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from equipoise.experiments.plans import Plan, PlanResult
@@ -194,28 +195,43 @@ def _plan(
 ) -> Plan:
     """Build a plan from a command's options: ``{option: (argument, value)}``.
 
-    On ``--resume``, every option the user did not give is taken from the run's recorded
-    arguments (and so are the scenario and the seed): a resume needs no other option. Options
-    the user gave are kept, and :func:`~equipoise.experiments.plans.run_plan` refuses any that
-    differ from the record, naming them.
+    On ``--resume``, the plan starts from the run's recorded arguments (every one, also those
+    the command has no option for, such as the report's) with the recorded scenario and seed:
+    a resume needs no other option. Options the user gave override them, and
+    :func:`~equipoise.experiments.plans.run_plan` refuses any that differ from the record,
+    naming them. A run of another kind is refused before anything is built.
     """
-    arguments = {
+    from equipoise.errors import EquipoiseError
+
+    arguments: dict[str, Any] = {
         key: list(value) if isinstance(value, list | tuple) else value
         for key, value in options.values()
     }
     if opts.resume is not None:
         info = _store(opts.store).get_run(opts.resume)
+        if info.get("kind") != kind.kind:
+            raise EquipoiseError(
+                f"run {opts.resume} is a {info.get('kind')} run, not a {kind.kind} run; resume "
+                f"it with equipoise {info.get('kind')} --resume {opts.resume}"
+            )
         params = info.get("parameters") or {}
-        recorded = params.get("arguments") or {}
-        for option, (key, _) in options.items():
-            if not _given(ctx, option) and key in recorded:
-                arguments[key] = recorded[key]
+        recorded = dict(params.get("arguments") or {})
+        given = {key: arguments[key] for option, (key, _) in options.items() if _given(ctx, option)}
+        arguments = {**recorded, **given} if recorded else arguments
         if scenario is None:
             scenario = params.get("scenario_ref") or info.get("scenario_name")
-        if seed is None:
-            seed = int(info["seed"])
+        recorded_seed = int(info["seed"])
+        if seed is not None and seed != recorded_seed:
+            raise InputError(
+                Problem(
+                    f"run {opts.resume} was made with seed {recorded_seed}, this asks for "
+                    f"{seed}; resume it with its own seed (leave --seed out), or start a new run",
+                    path="--seed",
+                )
+            )
+        seed = recorded_seed
     s = load_checked(scenario).with_seed(seed)
-    return kind.from_arguments(s, arguments, scenario_ref=str(scenario_ref(scenario)))
+    return kind.from_arguments(s, arguments, scenario_ref=recorded_ref(scenario))
 
 
 def _info_line(info: Mapping[str, Any]) -> str:
@@ -539,7 +555,6 @@ def claims(
 ) -> None:
     """Give every claim of the scenario a verdict over an ensemble, with interval and drivers."""
     with guarded(as_json=as_json):
-        from equipoise.errors import InputError, Problem
         from equipoise.experiments.plans import ClaimsPlan, ClaimsResult
 
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet, yes)

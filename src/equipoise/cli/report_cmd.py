@@ -31,7 +31,7 @@ from equipoise.cli.experiment_cmds import (
     T_Store,
     T_Workers,
 )
-from equipoise.cli.scenario_cmds import T_Json, load_checked
+from equipoise.cli.scenario_cmds import T_Json, load_checked, recorded_ref
 from equipoise.errors import InputError, Problem
 
 if TYPE_CHECKING:  # the store (DuckDB) loads when the command runs
@@ -174,6 +174,7 @@ def report(
                     batch_size=batch_size,
                     store=_store(store),
                     progress=progress,
+                    scenario_ref=recorded_ref(others[0] if others else None),
                 )
         from equipoise.report.render import report_figures
 

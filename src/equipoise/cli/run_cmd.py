@@ -11,7 +11,7 @@ from rich.table import Table
 
 from equipoise.cli._app import app
 from equipoise.cli._common import _jsonable, emit_json, guarded, out
-from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, scenario_ref
+from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg, load_checked, recorded_ref
 from equipoise.errors import InputError, Problem
 
 if TYPE_CHECKING:  # the model's modules load when the command runs, not at start-up
@@ -261,7 +261,7 @@ def run(
         check_cost(estimate_cost(s), confirmed=yes)
         plan = RunPlan(
             scenario=s,
-            scenario_ref=str(scenario_ref(scenario)),
+            scenario_ref=recorded_ref(scenario),
             interventions=tuple(intervention or ()),
         )
         target = None

@@ -37,6 +37,15 @@ def scenario_ref(ref: str | None) -> str | Path:
     return ref
 
 
+def recorded_ref(ref: str | None) -> str:
+    """Return how to find a scenario argument again: a bundled name, or a file's absolute path.
+
+    Runs record it, so that ``--resume`` and the web app load the same file from any folder.
+    """
+    target = scenario_ref(ref)
+    return str(target.resolve()) if isinstance(target, Path) else target
+
+
 def load_checked(ref: str | Path | None) -> Scenario:
     """Load a scenario (a CLI argument) with every problem located, those of its power too.
 
@@ -383,4 +392,4 @@ def show(scenario: T_ScenarioArg = None, as_json: T_Json = False) -> None:
             out.print(table)
 
 
-__all__ = ["scenario_ref", "scenario_tables", "summary"]
+__all__ = ["recorded_ref", "scenario_ref", "scenario_tables", "summary"]

@@ -17,6 +17,7 @@ import io
 import multiprocessing
 import multiprocessing.context
 import os
+import sys
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
@@ -149,6 +150,20 @@ class _WorkerProcess(multiprocessing.context.ForkServerProcess):
         return _WorkerPopen(process_obj)
 
 
+def _worker_context() -> Any:
+    """Return the fork server context whose workers never re-run the main script.
+
+    The worker start reproduces CPython's ``popen_forkserver`` of 3.11 to 3.13; on another
+    version (or a platform without a fork server) the standard context is used, where Python's
+    own rule applies: a script guards its top level with ``if __name__ == "__main__":``.
+    """
+    if sys.version_info[:2] not in ((3, 11), (3, 12), (3, 13)) or not hasattr(
+        popen_forkserver, "Popen"
+    ):
+        return multiprocessing.get_context("forkserver")
+    return _WorkerContext()
+
+
 class _WorkerContext(multiprocessing.context.ForkServerContext):
     """The fork server context, with workers that never re-run the parent's main script."""
 
@@ -187,7 +202,7 @@ class ProcessExecutor(Executor[P, T, R]):
         """Submit every task to the pool and yield results as they complete."""
         if self._pool is None or self._payload_id != id(payload):
             self.close()
-            context = _WorkerContext()
+            context = _worker_context()
             context.set_forkserver_preload(PRELOAD)
             # the fork server started from here knows it by this (``_lifeline``)
             os.environ[_lifeline.ENV] = str(os.getpid())

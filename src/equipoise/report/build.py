@@ -318,6 +318,7 @@ def build_report_data(
     batch_size: int | None = None,
     store: StoreBackend | None = None,
     progress: T_Progress | None = None,
+    scenario_ref: str | None = None,
 ) -> ReportData:
     """Run everything a report of ``scenario`` shows: a composite of two plans.
 
@@ -344,6 +345,9 @@ def build_report_data(
     progress : callable, optional
         ``progress(label, total)`` is called at the start of each plan and returns the
         function called with the number of member-runs done as they complete.
+    scenario_ref : str, optional
+        Where the scenario comes from (a bundled name or a file's absolute path), recorded
+        with both runs so that they can be resumed or shown again.
 
     Returns
     -------
@@ -365,7 +369,13 @@ def build_report_data(
     runs: list[RunInfo] = []
 
     # 1. the baseline ensemble, summarised per year
-    bands = EnsemblePlan(scenario=scenario, n_members=n_members, method=method, tables=False)
+    bands = EnsemblePlan(
+        scenario=scenario,
+        scenario_ref=scenario_ref,
+        n_members=n_members,
+        method=method,
+        tables=False,
+    )
     summary_result = run_typed(
         bands, EnsembleSummary, execution=execution, executor=executor, store=store,
         progress=_stage(progress, "ensemble (bands)", n_members),
@@ -378,7 +388,13 @@ def build_report_data(
     differences: pd.DataFrame | None = None
     compare = () if scenario.claims else tuple(i.name for i in scenario.interventions)
     if scenario.claims or compare:
-        plan = ClaimsPlan(scenario=scenario, n_members=n_members, method=method, compare=compare)
+        plan = ClaimsPlan(
+            scenario=scenario,
+            scenario_ref=scenario_ref,
+            n_members=n_members,
+            method=method,
+            compare=compare,
+        )
         n_arms = len(plan.payload().arms)
         result = run_typed(
             plan, ClaimsResult, execution=execution, executor=executor, store=store,

@@ -354,8 +354,17 @@ class JobQueue:
         return memory if stored is None else _merge(memory, stored)
 
     def jobs(self) -> list[Job]:
-        """Return every run, newest first: the store's and the ones waiting here."""
-        frame = self.store.list_runs()
+        """Return every run, newest first: the store's and the ones waiting here.
+
+        A store that cannot be read (a damaged catalog) leaves the ones waiting here, and the
+        problem in the log: the page that lists runs never fails on it.
+        """
+        try:
+            frame = self.store.list_runs()
+        except StoreError as exc:
+            log.error("cannot list the runs of the store: %s", exc)
+            with self._lock:
+                return sorted(self._jobs.values(), key=lambda j: (j.created, j.id), reverse=True)
         rows: list[dict[str, Any]] = [
             {str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")
         ]
@@ -407,15 +416,21 @@ class JobQueue:
         try:
             yield
         except JobCancelled:
+            try:
+                self.store.get_run(job_id)
+                stored = True
+            except StoreError:
+                stored = False  # cancelled before its run existed: nothing to resume
             with self._lock:
                 closed = self._closed
                 self._set(
                     job_id,
-                    status=JobStatus.incomplete,
+                    status=JobStatus.incomplete if stored else JobStatus.cancelled,
                     finished=_now(),
                     message="the server stopped the job" if closed else "cancelled",
                 )
-            self._finish_stored(job_id, "incomplete")
+            if stored:
+                self._finish_stored(job_id, "incomplete")
         except InputError as exc:
             with self._lock:
                 self._set(

@@ -126,7 +126,7 @@ class JobKind:
         JobCancelled
             From ``progress`` once the job is cancelled (the run is left incomplete).
         """
-        from equipoise.experiments.plans import run_plan
+        from equipoise.experiments.plans import Execution, run_plan
 
         progress(0.01, "compiling the scenario")
         plan = self.make_plan(scenario, params, scenario_ref)
@@ -138,7 +138,17 @@ class JobKind:
             done[0] += n
             progress(0.02 + 0.9 * done[0] / total, f"{done[0]} of {total} member-runs")
 
-        return run_plan(plan, store=store, run_id=run_id, progress=advance)
+        # small batches, so that progress moves and a cancel stops the job between batches
+        # (the numbers never depend on the batch size)
+        n = payload.design.n_members
+        batch = max(1, min(50, n // 10 or 1))
+        return run_plan(
+            plan,
+            execution=Execution(batch_size=batch),
+            store=store,
+            run_id=run_id,
+            progress=advance,
+        )
 
 
 class JobRegistry:

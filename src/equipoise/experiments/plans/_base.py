@@ -9,7 +9,7 @@ and the EMA Workbench's ``perform_experiments`` are the models, without the latt
 keywords).
 
 A plan's :meth:`Plan.arguments` are everything that determines its numbers. They are recorded
-with the run; resuming a run rebuilds the plan from them (:func:`plan_from_arguments`), and a
+with the run; resuming a run rebuilds the plan from them (``plan_from_run``), and a
 resume that asks for anything else is refused, naming what differs.
 """
 

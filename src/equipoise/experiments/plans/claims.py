@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from equipoise.errors import InputError, Problem
 from equipoise.experiments.claims import (
     ClaimPlan,
     ClaimVerdict,
@@ -115,6 +116,14 @@ class ClaimsPlan(MembersPlan):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if self.interventions:  # the claims' conditions name their arms
+            raise InputError(
+                Problem(
+                    "a claims plan takes no interventions: each claim names its own condition "
+                    "(use compare for other arms)",
+                    path="interventions",
+                )
+            )
         check_interventions(self.scenario, self.compare)
 
     def arguments(self) -> dict[str, Any]:
