@@ -121,6 +121,7 @@ def sobol_indices(
 
     Examples
     --------
+    >>> from equipoise.experiments.analysis import sobol_design, to_values
     >>> p = {"num_vars": 2, "names": ["a", "b"], "bounds": [[0, 1], [0, 1]]}
     >>> X = to_values(p, sobol_design(p, 256, rng=1))
     >>> df = sobol_indices(p, X[:, 0] + 0.1 * X[:, 1], rng=2)
@@ -252,6 +253,7 @@ def morris_indices(
 
     Examples
     --------
+    >>> from equipoise.experiments.analysis import morris_design, to_values
     >>> p = {"num_vars": 2, "names": ["a", "b"], "bounds": [[0, 1], [0, 1]]}
     >>> X = morris_design(p, 20, rng=1)
     >>> V = to_values(p, X)
