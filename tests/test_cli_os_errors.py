@@ -74,7 +74,7 @@ def _equipoise(
     )
 
 
-def test_store_that_is_a_file_exits_4(tmp_path: Path) -> None:
+def test_store_that_is_a_file_is_located_bad_input(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     result = _equipoise(
         "ensemble",
@@ -87,8 +87,9 @@ def test_store_that_is_a_file_exits_4(tmp_path: Path) -> None:
         str(tmp_path / "afile"),
         cwd=tmp_path,
     )
-    assert result.returncode == EXIT_OS, result.stderr
-    assert "the operating system refused" in result.stderr
+    # a folder was asked for and a file given: bad input (exit 1), located at --store
+    assert result.returncode == 1, result.stderr
+    assert "--store" in result.stderr and "is a file, not a folder" in result.stderr
     assert "Traceback" not in result.stderr and "bug" not in result.stderr
 
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from equipoise.cli import app
-from equipoise.compile import MAX_INDICATOR, compile_scenario
+from equipoise.compile import MAX_INDICATOR, compile_problems, compile_scenario
 from equipoise.errors import InputError, Problem
 from equipoise.scenario import load_scenario, loads_scenario
 from equipoise.scenario.loading import (
@@ -45,10 +45,11 @@ def with_milex(usa: str) -> str:
 
 
 def refusal(text: str, tmp_path: Path, name: str = "s.toml") -> list[str]:
+    """Return the problems of a file, as every command reports them (power checks included)."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
-        load_scenario(path)
+        load_scenario(path, checks=(compile_problems,))
     return [str(p) for p in info.value.problems]
 
 

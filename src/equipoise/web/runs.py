@@ -169,11 +169,16 @@ class WebRuns:
         entry = loaded.entry
         # recorded with the run, so that `equipoise <kind> --resume ID` can load it again
         ref = entry.name if entry.source == "bundled" else str(entry.path.resolve())
-        # an expensive job is refused before it is queued (docs/models/experiments.md, "Cost")
-        payload = kind.make_plan(scenario, checked, ref).payload()
-        check_cost(
-            estimate_cost(scenario, members=payload.design.n_members, arms=len(payload.arms))
-        )
+        # an expensive job is refused before it is queued (docs/models/experiments.md, "Cost");
+        # a plan that cannot be built fails in its worker, with its message, as any job does
+        try:
+            payload = kind.make_plan(scenario, checked, ref).payload()
+        except Exception:
+            payload = None
+        if payload is not None:
+            check_cost(
+                estimate_cost(scenario, members=payload.design.n_members, arms=len(payload.arms))
+            )
 
         def work(run_id: str, progress: Progress) -> None:
             result = kind.run(
