@@ -226,3 +226,27 @@ def test_a_run_at_a_seed_is_member_zero_of_an_ensemble_at_that_seed() -> None:
         assert outcomes[f"power({code})@{last}"].iloc[0] == run.trajectory.power[0, -1, i]
     # and another member differs (the shocks are on)
     assert not np.allclose(outcomes[f"power(AAA)@{last}"].iloc[1], run.trajectory.power[0, -1, 0])
+
+
+def test_a_long_run_stops_between_steps_and_is_left_incomplete(tmp_path: Path) -> None:
+    """The web app's cancel: a hook after every step of the time loop (local executor)."""
+    from equipoise.experiments.ensemble import step_hook
+    from equipoise.experiments.plans import RunPlan
+
+    s = loads_scenario(mini_scenario_text())
+    store = open_store(tmp_path / "runs")
+    seen: list[int] = []
+    made: list[str] = []
+
+    def stop_at_two(step: int, n_steps: int) -> None:
+        seen.append(step)
+        if step == 2:
+            raise KeyboardInterrupt
+
+    with step_hook(stop_at_two), pytest.raises(KeyboardInterrupt):
+        run_plan(RunPlan(scenario=s), store=store, on_run=made.append)
+    assert seen == [0, 1, 2]  # stopped inside the run, not at its end
+    assert store.get_run(made[0])["status"] == "incomplete"
+    seen.clear()
+    run_plan(RunPlan(scenario=s))  # no hook outside the context
+    assert seen == []

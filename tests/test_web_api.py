@@ -593,7 +593,8 @@ def test_cancel_queued_and_running(tmp_path: Path) -> None:
         stopped = wait_for(c, running["id"])
         assert stopped["status"] == "incomplete" and stopped["message"] == "cancelled"
         info = RunStore(tmp_path / "store").get_run(running["id"])
-        assert info["status"] == "incomplete" and info["n_batches_done"] == 1
+        # it stops at the next step of the time loop: within its second batch at the latest
+        assert info["status"] == "incomplete" and info["n_batches_done"] <= 1
         page = c.get(f"/runs/{running['id']}").text
         assert f"equipoise ensemble --resume {running['id']}" in page
         result = c.get(f"/api/runs/{running['id']}/result")

@@ -21,7 +21,8 @@ import json
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -143,6 +144,26 @@ def _bloc_steps(payload: Payload) -> tuple[int, ...] | Literal["all"]:
     return tuple(sorted(steps))
 
 
+#: The per-step hook of batches run in this thread (:func:`step_hook`): workers of the process
+#: and Dask executors never have one.
+_STEP_HOOK = threading.local()
+
+
+@contextmanager
+def step_hook(fn: Callable[[int, int], None]) -> Iterator[None]:
+    """Call ``fn(step, n_steps)`` after every step of the batches this thread runs.
+
+    For work on the local executor (the web app's jobs): ``fn`` may raise to stop a long run
+    between two steps of the time loop, not only between batches; the run is then left
+    incomplete like any interrupted run.
+    """
+    _STEP_HOOK.fn = fn
+    try:
+        yield
+    finally:
+        _STEP_HOOK.fn = None
+
+
 def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
     """Run one batch of members in every arm and collect its outcomes (a worker's job)."""
     t0 = time.perf_counter()
@@ -153,6 +174,7 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
         # relations are always kept: relation and alignment outcomes read them at any step
         bloc_steps=_bloc_steps(payload),
         keep_relations=True,
+        on_step=getattr(_STEP_HOOK, "fn", None),
     )
     values: dict[tuple[str, str], T_Float] = {}
     frames: dict[str, list[pd.DataFrame]] = {}
@@ -441,4 +463,5 @@ __all__ = [
     "make_tasks",
     "run_ensemble",
     "scenario_hash",
+    "step_hook",
 ]

@@ -126,6 +126,7 @@ class JobKind:
         JobCancelled
             From ``progress`` once the job is cancelled (the run is left incomplete).
         """
+        from equipoise.experiments.ensemble import step_hook
         from equipoise.experiments.plans import Execution, run_plan
 
         progress(0.01, "compiling the scenario")
@@ -138,17 +139,22 @@ class JobKind:
             done[0] += n
             progress(0.02 + 0.9 * done[0] / total, f"{done[0]} of {total} member-runs")
 
-        # small batches, so that progress moves and a cancel stops the job between batches
-        # (the numbers never depend on the batch size)
+        def each_step(step: int, n_steps: int) -> None:
+            # raises JobCancelled once the job is cancelled: a long run stops between steps
+            progress(0.02 + 0.9 * done[0] / total, f"{done[0]} of {total} member-runs")
+
+        # small batches, so that progress moves between them (the numbers never depend on the
+        # batch size), and a check after every step of the time loop
         n = payload.design.n_members
         batch = max(1, min(50, n // 10 or 1))
-        return run_plan(
-            plan,
-            execution=Execution(batch_size=batch),
-            store=store,
-            run_id=run_id,
-            progress=advance,
-        )
+        with step_hook(each_step):
+            return run_plan(
+                plan,
+                execution=Execution(batch_size=batch),
+                store=store,
+                run_id=run_id,
+                progress=advance,
+            )
 
 
 class JobRegistry:
