@@ -53,53 +53,46 @@ class ClaimsResult(PlanResult):
         """Return the run's record and the verdicts."""
         return {**self.run.to_dict(), "claims": self.rows()}
 
+    def _table(self, *, wide: bool) -> list[dict[str, Any]]:
+        rows = []
+        for r in self.rows():
+            row = {
+                "id": r["id"],
+                "verdict": r["verdict"],
+                "probability": r["probability"],
+                "low": r["interval"][0],
+                "high": r["interval"][1],
+                "n": r["n"],
+                "effect": r["effect"],
+            }
+            if wide:
+                driver = r["drivers"][0]["uncertainty"] if r["drivers"] else None
+                row.update(
+                    main_driver=driver,
+                    condition=r["condition"],
+                    metric=r["metric"],
+                    statement=r["statement"],
+                )
+            else:
+                row["drivers"] = ";".join(d["uncertainty"] for d in r["drivers"])
+            rows.append(row)
+        return rows
+
     def stored(self) -> dict[str, pd.DataFrame | dict[str, Any]]:
         """Return the ``claims`` result (:data:`CLAIM_COLUMNS`) and the ``differences`` of every arm."""
         import pandas as pd
 
-        claims = pd.DataFrame(
-            [
-                {
-                    "id": r["id"],
-                    "verdict": r["verdict"],
-                    "probability": r["probability"],
-                    "low": r["interval"][0],
-                    "high": r["interval"][1],
-                    "n": r["n"],
-                    "effect": r["effect"],
-                    "drivers": ";".join(d["uncertainty"] for d in r["drivers"]),
-                }
-                for r in self.rows()
-            ],
-            columns=list(CLAIM_COLUMNS),
-        )
+        claims = pd.DataFrame(self._table(wide=False), columns=list(CLAIM_COLUMNS))
         out: dict[str, pd.DataFrame | dict[str, Any]] = {"claims": claims}
         if self.differences:
             out["differences"] = differences_frame(self.differences)
         return out
 
     def frame(self) -> pd.DataFrame:
-        """Return one row per claim: id, verdict, probability, interval, n, effect, driver."""
+        """Return one row per claim: id, verdict, P, interval, n, effect, main driver, claim."""
         import pandas as pd
 
-        return pd.DataFrame(
-            [
-                {
-                    "id": r["id"],
-                    "verdict": r["verdict"],
-                    "probability": r["probability"],
-                    "low": r["interval"][0],
-                    "high": r["interval"][1],
-                    "n": r["n"],
-                    "effect": r["effect"],
-                    "main_driver": r["drivers"][0]["uncertainty"] if r["drivers"] else None,
-                    "condition": r["condition"],
-                    "metric": r["metric"],
-                    "statement": r["statement"],
-                }
-                for r in self.rows()
-            ]
-        )
+        return pd.DataFrame(self._table(wide=True))
 
 
 @dataclass(frozen=True, kw_only=True)
