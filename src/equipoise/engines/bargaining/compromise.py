@@ -48,13 +48,18 @@ def _static(
             raise ValueError(f"scale must be (low, high) with high > low, got {scale}")
         if np.any(x < lo) or np.any(x > hi):
             raise ValueError(f"positions must lie within the scale [{lo:g}, {hi:g}]")
-    # the weighted mean and median do not change when every capability is divided by the
-    # largest; dividing first keeps the sums of huge capabilities (1e308) finite, where
-    # c * s * x overflowed and the forecast came out NaN
-    top = c.max(axis=-1, keepdims=True)
-    w = np.divide(c, top, out=np.zeros_like(c), where=top > 0) * s
+    w = c * s
+    with np.errstate(over="ignore", invalid="ignore"):
+        avg = weighted_mean(x, w)
+    if not np.all(np.isfinite(avg)):
+        # the weighted mean and median do not change when every capability is divided by the
+        # largest; dividing keeps the sums of huge capabilities (1e308) finite, where
+        # c * s * x overflowed. Only then: otherwise the mean stays bit for bit the
+        # expected-utility model's round-0 mean (tested)
+        top = c.max(axis=-1, keepdims=True)
+        w = np.divide(c, top, out=np.zeros_like(c), where=top > 0) * s
+        avg = weighted_mean(x, w)
     med = weighted_median(x, w)
-    avg = weighted_mean(x, w)
     forecast = avg if model == "compromise" else med
     return BargainingResult(
         model=model,
