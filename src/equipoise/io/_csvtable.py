@@ -157,11 +157,18 @@ def parse_table(data: bytes | str, layout: Layout, *, source: str = "<input>") -
         range, missing where a value is required or not matching the pattern, and a duplicate
         key.
     """
-    text = _decode(data, source) if isinstance(data, bytes) else data
+    text = decode_utf8(data, source) if isinstance(data, bytes) else data
     return _Parser(text.removeprefix("\ufeff"), source, layout).parse()
 
 
-def _decode(data: bytes, source: str) -> str:
+def decode_utf8(data: bytes, source: str) -> str:
+    """Decode UTF-8, locating the first undecodable byte by line and character column.
+
+    Raises
+    ------
+    InputError
+        Naming the byte, its line and column, and what to do.
+    """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -174,8 +181,8 @@ def _decode(data: bytes, source: str) -> str:
             line, column = len(lines), len(last) + 1
         raise InputError(
             Problem(
-                f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded; "
-                "save the file as UTF-8 CSV",
+                f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
+                f"({exc.reason}); save the file as UTF-8 CSV",
                 file=source,
                 line=line,
                 column=column,

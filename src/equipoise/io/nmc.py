@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 
 from equipoise.engines.power import CINC_COMPONENTS, cinc
 from equipoise.errors import InputError, Problem
-from equipoise.io._csvtable import Column, Layout, read_table
+from equipoise.io._csvtable import Column, Layout, decode_utf8, read_table
 
 #: Accepted names of the state identifier column, in order of preference.
 STATE_COLUMNS: Final[tuple[str, ...]] = ("stateabb", "cow_stateabb", "iso3")
@@ -227,7 +227,7 @@ def parse_nmc(
     InputError
         See :func:`read_nmc`.
     """
-    text = _decode(data, source) if isinstance(data, bytes) else data
+    text = decode_utf8(data, source) if isinstance(data, bytes) else data
     text = text.removeprefix("\ufeff")
     parsed = _Parser(text, source).parse()
     return _compute(parsed, source=source, tolerance=tolerance)
@@ -264,35 +264,6 @@ def compare_cinc(
         tolerance=float(tolerance),
         min_year_sum=float(year_sums.min()),
     )
-
-
-# --------------------------------------------------------------------------------------------
-# Decoding
-# --------------------------------------------------------------------------------------------
-
-
-def _decode(data: bytes, source: str) -> str:
-    """Decode UTF-8, locating the first undecodable byte by line and character column."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        prefix = data[: exc.start].decode("utf-8").removeprefix("\ufeff")
-        lines = io.StringIO(prefix, newline="").readlines() or [""]
-        last = lines[-1]
-        if last.endswith(("\n", "\r")):
-            line, column = len(lines) + 1, 1
-        else:
-            line, column = len(lines), len(last) + 1
-        byte = data[exc.start]
-        raise InputError(
-            Problem(
-                f"not UTF-8 text: byte 0x{byte:02x} cannot be decoded ({exc.reason}); "
-                "save the file as UTF-8 CSV",
-                file=source,
-                line=line,
-                column=column,
-            )
-        ) from None
 
 
 # --------------------------------------------------------------------------------------------
