@@ -110,9 +110,8 @@ def _dyads(table: ActorTable, res: BargainingResult, opts: EUOptions, k: int) ->
     return _Dyads(first, records, first.n * (first.n - 1))
 
 
-def _document(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> dict[str, Any]:
-    from equipoise.engines.bargaining.dyads import RANKING
-
+def _header(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> dict[str, Any]:
+    """Return what the JSON document and the ``--out`` metadata both say of a run."""
     risk = dyads.risk
     return {
         "model": res.model,
@@ -127,10 +126,18 @@ def _document(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> dict[s
         "forecast": float(res.forecast),
         "rounds_run": int(res.rounds_run),
         "converged": bool(res.converged),
-        "rounds": _rounds_records(table, res),
         "risk_exponents_round_1": (
             None if risk is None else dict(zip(table.names, risk, strict=True))
         ),
+    }
+
+
+def _document(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> dict[str, Any]:
+    from equipoise.engines.bargaining.dyads import RANKING
+
+    return {
+        **_header(table, res, dyads),
+        "rounds": _rounds_records(table, res),
         "dyads_total": dyads.total,
         "dyads_ranking": RANKING if dyads.first is not None else None,
         "dyads": dyads.records,
@@ -358,26 +365,11 @@ def _write_out(
         finally:
             files.close()
         dyad_rows = files.rows
-    risk = dyads.risk
     meta = {
         "format": "equipoise.bargain",
         "format_version": OUT_FORMAT_VERSION,
         "equipoise_version": __version__,
-        "model": res.model,
-        "options": res.options,
-        "input": {
-            "file": table.source,
-            "actors": table.names,
-            "scale": list(table.scale),
-            "salience_scale": table.salience_scale,
-        },
-        "notes": table.notes,
-        "forecast": float(res.forecast),
-        "rounds_run": int(res.rounds_run),
-        "converged": bool(res.converged),
-        "risk_exponents_round_1": (
-            None if risk is None else dict(zip(table.names, risk, strict=True))
-        ),
+        **_header(table, res, dyads),
         "dyads_table": which if with_dyads else "none",
         "dyads_rows": dyad_rows,
         "dyads_total": dyads.total,
