@@ -82,6 +82,14 @@ class InputError(EquipoiseError):
             raise cls(found)
 
 
+def closest(name: str, known: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """Return the known name closest to ``name`` (for "did you mean"), or ``None``."""
+    import difflib
+
+    found = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
 def format_path(path: Iterable[str | int]) -> str:
     """Render a path tuple as ``relations[3].weight``."""
     out = ""
@@ -99,5 +107,6 @@ __all__ = [
     "EquipoiseError",
     "InputError",
     "Problem",
+    "closest",
     "format_path",
 ]

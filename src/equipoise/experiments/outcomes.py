@@ -15,7 +15,6 @@ Outcomes can be written as text on the command line::
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from equipoise import metrics
-from equipoise.errors import InputError, Problem
+from equipoise.errors import InputError, Problem, closest
 from equipoise.scenario.schema import Scenario
 from equipoise.scenario.vocabulary import METRICS
 from equipoise.simulate import Trajectory
@@ -78,8 +77,8 @@ _OUTCOME = re.compile(
 
 
 def _closest(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = closest(name, known, cutoff=0.5)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def parse_outcome(text: str, scenario: Scenario, *, what: str = "--outcome") -> Outcome:

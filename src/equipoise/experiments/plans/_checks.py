@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
-from equipoise.errors import InputError, Problem
+from equipoise.errors import InputError, Problem, closest
 from equipoise.scenario.schema import Scenario
 
 #: Ways to draw an ensemble's members (``sobol``/``morris`` designs belong to sensitivity).
@@ -14,8 +13,8 @@ SAMPLING_METHODS = ("mc", "lhs")
 
 def suggest(name: str, known: Iterable[str]) -> str:
     """Return ``"; did you mean 'X'?"`` for the closest known name, or ``""``."""
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    close = closest(name, known)
+    return f"; did you mean {close!r}?" if close else ""
 
 
 def check_choice(value: str, allowed: Sequence[str], path: str) -> None:
