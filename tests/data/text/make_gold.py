@@ -665,11 +665,63 @@ SEED_004 = {
     ],
 }
 
+HELDOUT_05 = {
+    "document": "tests/data/text/heldout_05.txt",
+    "licence": OWN,
+    "date": "2020-11-15",
+    "genre": "analysis",
+    "split": "held-out round 3",
+    "surfaces": {
+        "KAZ": ["Kazakhstan", "Nur-Sultan", "Kazakh"],
+        "RUS": ["Moscow", "Russia", "Russian", "Kremlin"],
+        "CHN": ["Beijing", "China", "Sino"],
+        "TUR": ["Turkey", "Ankara", "Turkish"],
+        "UZB": ["Uzbekistan", "Tashkent"],
+        "LBY": ["Libya"],
+        "USA": ["United States", "Washington"],
+        "KGZ": ["Kyrgyzstan"],
+        "IND": ["India"],
+        "JPN": ["Japan"],
+        "EU": ["European Union", "Brussels"],
+    },
+    "relations": [
+        ("KAZ", "RUS", 1, "asserted", "Nur-Sultan depends on", "largest creditor."),
+        ("CHN", "KAZ", 1, "asserted", "Nur-Sultan depends on", "largest creditor."),
+        ("CHN", "RUS", 1, "hypothetical", "Analysts in Almaty", "provides money."),
+        ("CHN", "RUS", -1, "hypothetical", "If China were to build", "could cool."),
+        ("TUR", "UZB", 1, "asserted", "Ankara signed a defence", "region's armies."),
+        ("RUS", "TUR", -1, "asserted", "Russia and Turkey support", "to Central Asia."),
+        ("KGZ", "USA", -1, "asserted", "Washington closed its air base", "plan to return."),
+        ("IND", "UZB", 1, "negated", "India and Japan fund", "partner for Tashkent."),
+        ("JPN", "UZB", 1, "negated", "India and Japan fund", "partner for Tashkent."),
+        ("EU", "KAZ", 1, "asserted", "The European Union is a", "weight in the region."),
+    ],
+    "events": [
+        ("2020-10", "Ankara signed a defence", "in October 2020"),
+        ("2014", "Washington closed its air base", "in 2014"),
+        ("2015", "Brussels signed an enhanced", "in 2015"),
+    ],
+    "claims": [
+        ("analysts in Almaty", None, None, "Analysts in Almaty", "provides money."),
+        (
+            "analysts in Almaty",
+            "If China were to build a military presence in the region",
+            "decrease",
+            "If China were to build",
+            "could cool.",
+        ),
+        ("the author", None, "decrease", "Russia and Turkey support", "to Central Asia."),
+        ("the author", None, None, "In the author's view", "choose sides."),
+        ("the author", None, None, "Its governments will keep", "training with Russia."),
+    ],
+}
+
 if __name__ == "__main__":
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
     build("heldout_03", HERE / "heldout_03.txt", HELDOUT_03)
     build("heldout_04", HERE / "heldout_04.txt", HELDOUT_04)
+    build("heldout_05", HERE / "heldout_05.txt", HELDOUT_05)
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
