@@ -258,6 +258,9 @@ class _Refs:
     end: int
     codes: tuple[str, ...]
     resolved: bool
+    obj: bool = False  # after a preposition ("with China", "in Australia"): not a clause subject
+    place: bool = False  # after a locative preposition ("in Australia"): a place, not a side
+    adjective: bool = False  # a demonym modifying a noun ("Russian S-400"): no pronoun antecedent
 
 
 # --------------------------------------------------------------------------------------------
@@ -292,12 +295,33 @@ def _sentence_refs(
     lo = bisect.bisect_left(memory["starts"], sent.start)
     hi = bisect.bisect_left(memory["starts"], sent.end)
     own = [r for r in refs[lo:hi] if r.relational]
-    out: list[_Refs] = [_Refs(r.start, r.end, (r.code,), False) for r in own]
+    out: list[_Refs] = []
+    cats: list[str] = []
+    for r in own:
+        prev = _prev_token(text, sent.start, r.start)
+        coord = (
+            prev in ("and", "or", ",")
+            and bool(out)
+            and _coordinated(text, out[-1].end, r.start)
+            and (r.category == "demonym") == (cats[-1] == "demonym")
+        )
+        cats.append(r.category)
+        obj = prev in _OBJECT_PREPS or (coord and out[-1].obj)
+        place = r.code not in memory.get("orgs", ()) and (
+            prev in _PLACE_PREPS or (coord and out[-1].place)
+        )
+        head = re.match(r"[\s-]*([\w’']+)", text[r.end : r.end + 30])
+        adjective = (
+            r.category == "demonym"
+            and not re.match(r"\s*[-–‐]", text[r.end : r.end + 2])
+            and (head is None or head.group(1).lower() not in AGENT_HEADS)
+        )
+        out.append(_Refs(r.start, r.end, (r.code,), False, obj, place, adjective))
     for m in _PAIR_WORDS.finditer(text, sent.start, sent.end):
-        before = [r for r in out if r.end <= m.start() and not r.resolved]
+        before = [r for r in out if r.end <= m.start() and not r.resolved and not r.place]
         word = m.group(0).lower()
         pair = None
-        if word.startswith("bilateral"):
+        if word.startswith("bilateral") or word.startswith(("this ", "these ")):
             hyphen = re.search(
                 r"[-–‐]\s*[\w ]+\s*$", text[max(sent.start, m.start() - 25) : m.start()]
             )
@@ -311,8 +335,187 @@ def _sentence_refs(
     for m in _HE.finditer(text, sent.start, sent.end):
         if leader:
             out.append(_Refs(m.start(), m.end(), (leader,), True))
+    out.extend(_resolve_it(text, sent, out, memory))
     out.sort(key=lambda r: r.start)
     return out
+
+
+_OBJECT_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "around",
+        "inside",
+        "into",
+        "to",
+        "with",
+        "from",
+        "of",
+        "between",
+        "against",
+        "on",
+        "by",
+        "for",
+        "towards",
+        "toward",
+        "over",
+        "than",
+        "as",
+        "like",
+        "including",
+        "about",
+        "among",
+        "across",
+        "within",
+        "upon",
+    }
+)
+_PLACE_PREPS = frozenset({"in", "at", "near", "around", "inside", "across", "within"})
+# heads after which a demonym names the state's agents, so it can be a clause's subject
+AGENT_HEADS = frozenset(
+    {
+        "government",
+        "governments",
+        "leadership",
+        "leaders",
+        "side",
+        "forces",
+        "troops",
+        "soldiers",
+        "navy",
+        "army",
+        "military",
+        "air",
+        "officials",
+        "diplomats",
+        "authorities",
+        "president",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "ministry",
+        "coast",
+        "state",
+        "administration",
+        "companies",
+        "firms",
+    }
+)
+_CLAUSE_WORDS = frozenset(
+    {
+        "and",
+        "but",
+        "that",
+        "because",
+        "since",
+        "as",
+        "while",
+        "when",
+        "although",
+        "though",
+        "whereas",
+        "why",
+        "so",
+        "if",
+    }
+)
+_IT = re.compile(r"\b(?:it|its|itself)\b", re.IGNORECASE)
+_EXPLETIVE_IT = re.compile(
+    r"\s+(?:is|was|[’']s|seems|seemed|appears|appeared|remains|(?:would|will|may|might|could|"
+    r"can|must) be|takes|took|makes)\b",
+    re.IGNORECASE,
+)
+
+
+def _prev_token(text: str, lo: int, pos: int) -> str:
+    """Return the word or punctuation mark just before ``pos`` (not before ``lo``), lower-cased."""
+    m = re.search(r"([\w’']+|[^\w\s])\s*$", text[max(lo, pos - 40) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _coordinated(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?|\s*,\s*", gap) is not None
+
+
+def _subject(refs: list[_Refs]) -> _Refs | None:
+    """Return the first name of a clause that is not after a preposition nor a modifying demonym."""
+    for r in refs:
+        if not r.obj and not r.adjective and len(r.codes) == 1:
+            return r
+    return None
+
+
+_BOUNDARY = re.compile(r"[,;:—–]|\b(?:that|because|while|but|if|when|although|whereas)\b")
+
+
+def _clause_subjects(text: str, lo: int, before: list[_Refs]) -> list[_Refs]:
+    """Return the subject of each clause (in order) among ``before``, the names before a pronoun.
+
+    Clauses end at punctuation or a subordinating word, except the commas of a list of names
+    ("India, Vietnam and Russia"); a clause's subject is its first name not after a preposition.
+    """
+    subjects: list[_Refs] = []
+    clause_has_subject = False
+    pos = lo
+    for i, r in enumerate(before):
+        gap = text[pos : r.start]
+        listed = i > 0 and _COORD_GAP.fullmatch(gap) is not None
+        if not listed and _BOUNDARY.search(gap):
+            clause_has_subject = False
+        if not clause_has_subject and not r.obj and len(r.codes) == 1:
+            subjects.append(r)
+            clause_has_subject = True
+        pos = r.end
+    return subjects
+
+
+def _resolve_it(text: str, sent: Sentence, out: list[_Refs], memory: dict[str, Any]) -> list[_Refs]:
+    """Resolve "it"/"its" to a state by recency and grammatical role (centering).
+
+    A subject "it" (after a clause boundary) or a possessive "its" takes the subject of its own
+    sentence when one precedes it, else the subject of the paragraph's previous sentence (the
+    preferred centre, Grosz, Joshi & Weinstein 1995); an object "it" ("removing it") takes the
+    nearest name outside its own clause (a pronoun object is not its clause's subject).
+    Expletive "it" ("it is clear", "it takes") is not resolved.
+    """
+    found: list[_Refs] = []
+    named = [r for r in out if not r.resolved and not r.place and not r.adjective]
+    for m in _IT.finditer(text, sent.start, sent.end):
+        named = sorted(named, key=lambda r: r.start)
+        word = m.group(0).lower()
+        if word == "it" and _EXPLETIVE_IT.match(text, m.end()):
+            continue
+        before = [r for r in named if r.end <= m.start()]
+        prev = _prev_token(text, sent.start, m.start())
+        target: tuple[str, ...] | None = None
+        if word == "it" and prev not in _CLAUSE_WORDS and prev not in ("", ",", ";", "—", "–"):
+            clause_start = sent.start
+            for c in re.finditer(
+                r"[,;—–]|\b(?:and|but|that|because|while)\b", text[sent.start : m.start()]
+            ):
+                clause_start = sent.start + c.end()
+            outside = [r for r in before if r.end <= clause_start]
+            if outside:
+                target = outside[-1].codes
+            elif not before and memory.get("subject"):
+                target = (memory["subject"],)
+        else:
+            # a subject "it" or a possessive "its": the subject of its own clause, else of the
+            # nearest clause before it, else of the paragraph's previous sentence
+            subjects = _clause_subjects(text, sent.start, before)
+            if subjects:
+                target = subjects[-1].codes
+            elif memory.get("subject"):
+                target = (memory["subject"],)
+        if target is not None:
+            ref = _Refs(m.start(), m.end(), target, True, obj=prev in _OBJECT_PREPS)
+            found.append(ref)
+            if word == "it" and not ref.obj:
+                named.append(ref)
+    return found
 
 
 def _last_pair(codes: list[str]) -> tuple[str, str] | None:
@@ -334,19 +537,29 @@ def _nearest_trigger(
 ) -> tuple[int, str, int, int] | None:
     """Return the trigger in ``text[start:end]`` nearest to ``anchor`` (sanctions first)."""
     best: tuple[int, int, str, int, int] | None = None
+    cands: list[tuple[int, str, int, int]] = []
     for pattern, sign, kind in rules.RELATION_RE:
         for m in pattern.finditer(text, start, end):
             dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
             rank = 0 if kind == "sanctions" else 1
             cand = (rank, dist, kind, m.start(), m.end())
+            cands.append((sign, kind, m.start(), m.end()))
             if best is None or cand[:2] < best[:2]:
                 best = cand
-            _ = sign
     if best is None:
         return None
     kind = best[2]
     sign = next(s for _, s, k in rules.RELATION_TRIGGERS if k == kind)
-    return sign, kind, best[3], best[4]
+    chosen = (sign, kind, best[3], best[4])
+    # a word of the other sign that governs or modifies the trigger wins: "cancel his visit",
+    # "sacrifice its ties", "strained ties" (the head noun's sign is the governor's to change)
+    for cand2 in sorted(cands, key=lambda c: -c[2]):
+        if cand2[0] != chosen[0] and cand2[3] <= chosen[2] and chosen[1] != "sanctions":
+            gap = text[cand2[3] : chosen[2]]
+            words = {w.lower() for w in _words(gap)}
+            if len(words) <= 2 and _clause_ok(gap) and not words & (_CLAUSE_WORDS | _OBJECT_PREPS):
+                return cand2
+    return chosen
 
 
 def _modality(text: str, sent: Sentence, trig_start: int, trig_end: int, first: int) -> str:
@@ -386,12 +599,65 @@ def _window_fwd(text: str, pos: int, limit: int, n_tokens: int) -> int:
     return end
 
 
+_COORD_GAP = re.compile(
+    r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|as well as)\s+(?:the\s+)?|"
+    r"\s*\(\s*(?:along|together) with\s+(?:the\s+)?|\s+but also\s+(?:the\s+)?"
+)
+_COMITATIVE = re.compile(
+    r"\b(?:along|together) with\s+(?:the\s+)?$|\balongside\s+(?:the\s+)?$", re.I
+)
+_OBJECT_LINK = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:with|against|towards|toward|on|to|over)\s+(?:(?:the|a|an|[a-z]+ly|"
+    r"rising|growing|assertive|powerful|more|new|its|their)\s+){0,3}$"
+)
+
+
+def _groups(text: str, srefs: list[_Refs]) -> dict[int, list[_Refs]]:
+    """Group coordinated names by the start of each member.
+
+    "India, Vietnam and Russia", "Japan (along with India)", "not only China but also Russia":
+    each member's start maps to the other members of its group.
+    """
+    names = [r for r in srefs if not r.resolved and len(r.codes) == 1]
+    chains: list[list[_Refs]] = []
+    for r in names:
+        if chains and _COORD_GAP.fullmatch(text[chains[-1][-1].end : r.start]):
+            chains[-1].append(r)
+        else:
+            chains.append([r])
+    out: dict[int, list[_Refs]] = {}
+    for chain in chains:
+        if len(chain) > 1:
+            for r in chain:
+                out[r.start] = [m for m in chain if m is not r]
+    return out
+
+
 def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOut]:
+    """Relations of one sentence, one per unordered pair (the first rule to fire wins).
+
+    Rules, in order: a hyphenated or coordinated pair with a trigger near it ("US-Japan
+    alliance", "Russia and China held drills"); a comitative ("took part ... along with the
+    Japanese": the clause's subject and the companion); a resolved pair reference ("the two
+    countries signed"); a trigger between two names of one clause with no third name between
+    them; a trigger governing a prepositional object ("contend with a rising China", "a closer
+    partnership with India") paired with the clause's subject (the source/target reading of
+    event coders such as PETRARCH, Norris, Schrodt & Beieler 2017, approximated without a
+    parser); then every relation found for one member of a coordination ("Greece and France
+    ... tensions with Turkey") is given to the other members.
+    """
     found: dict[tuple[str, str], RelationOut] = {}
     used: set[tuple[int, int]] = set()
+    made: list[tuple[_Refs, _Refs, tuple[int, str, int, int]]] = []
 
     def add(
-        a: str, b: str, trig: tuple[int, str, int, int], rule: str, conf: float, first: int
+        a: str,
+        b: str,
+        trig: tuple[int, str, int, int],
+        rule: str,
+        conf: float,
+        first: int,
+        refs: tuple[_Refs, _Refs] | None = None,
     ) -> None:
         if a == b:
             return
@@ -411,11 +677,48 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
             rule,
             conf,
         )
+        if refs is not None:
+            made.append((refs[0], refs[1], trig))
 
     if sent.question:
         return []
-    for i, r1 in enumerate(srefs):
-        # a resolved pair reference followed by its own verb ("they stabilise", "the two
+    sides = [r for r in srefs if not r.place]
+    # 1. hyphenated and coordinated pairs
+    for r1, r2 in itertools.pairwise(sides):
+        gap = text[r1.end : r2.start]
+        if not re.fullmatch(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*", gap):
+            continue
+        lo = _window_back(text, r1.start, sent.start, 4)
+        hi = _window_fwd(text, r2.end, sent.end, 6)
+        trig = _nearest_trigger(text, lo, hi, r2.end)
+        listed = any(re.fullmatch(r"\s*,\s*", text[r0.end : r1.start]) for r0 in sides)
+        if trig is None or r1.start <= trig[2] < r2.end or listed:
+            continue
+        if (
+            trig[0] < 0
+            and trig[2] >= r2.end
+            and any(
+                r.start >= trig[3] and _OBJECT_LINK.match(text[trig[3] : r.start]) for r in srefs
+            )
+        ):
+            continue  # "Russia and China protested against the US": co-agents, not rivals
+        for a in r1.codes:
+            for b in r2.codes:
+                rule = "hyphen-pair" if "and" not in gap else "coordinated-pair"
+                add(a, b, trig, rule, 0.9, r1.start)
+        used.add((trig[2], trig[3]))
+    # 2. comitative: "along with the Japanese" pairs the clause's subject with the companion
+    for i, r in enumerate(sides):
+        m = _COMITATIVE.search(text, max(sent.start, r.start - 30), r.start)
+        if m is not None and text[max(sent.start, m.start() - 2) : m.start()].strip() == "(":
+            continue  # "Japan (along with India)" is a coordination, not a companion
+        subject = _subject([x for x in reversed(sides[:i]) if not x.resolved])
+        if m is not None and subject is not None:
+            trig = (1, "cooperation", m.start(), m.end())
+            add(subject.codes[0], r.codes[0], trig, "comitative", 0.7, subject.start)
+    groups = _groups(text, sides)
+    for r1 in srefs:
+        # 3. a resolved pair reference followed by its own verb ("they stabilise", "the two
         # countries signed") or next to a trigger ("negative consequences for bilateral relations")
         if r1.resolved and len(r1.codes) == 2:
             word = text[r1.start : r1.end].lower()
@@ -425,33 +728,26 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
                 trig = _nearest_trigger(text, lo, hi, r1.end)
                 if trig is not None and (word != "they" or trig[2] >= r1.end):
                     add(r1.codes[0], r1.codes[1], trig, "pair-reference", 0.7, r1.start)
-        for r2 in srefs[i + 1 :]:
+        # 4. a trigger between two names of one clause (a place may be a side here:
+        # "demonstrators in Baghdad blocked ...")
+        for r2 in srefs:
+            if r2.start <= r1.start:
+                continue
             if r2.start < r1.end:
                 continue
             if r2.start - r1.end > 300:
                 break  # refs are in text order: nothing further can pair with r1
             gap = text[r1.end : r2.start]
+            if re.fullmatch(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*", gap):
+                continue
+            if (r1.resolved and r2.resolved) or re.fullmatch(r"\s*(?:but also|,)\s*", gap):
+                continue
+            bare = re.sub(r"\([^)]*\)", " ", gap)
+            if _ntok(bare) > 15 or not _clause_ok(bare):
+                continue
             for a in r1.codes:
                 for b in r2.codes:
                     if a == b:
-                        continue
-                    coordinated = bool(
-                        re.fullmatch(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*", gap)
-                    )
-                    if coordinated:
-                        lo = _window_back(text, r1.start, sent.start, 4)
-                        hi = _window_fwd(text, r2.end, sent.end, 6)
-                        trig = _nearest_trigger(text, lo, hi, r2.end)
-                        listed = re.search(r",\s*$", text[max(sent.start, r1.start - 3) : r1.start])
-                        if trig is not None and not (r1.start <= trig[2] < r2.end) and not listed:
-                            rule = "hyphen-pair" if "and" not in gap else "coordinated-pair"
-                            add(a, b, trig, rule, 0.9, r1.start)
-                            used.add((trig[2], trig[3]))
-                        continue
-                    if (r1.resolved and r2.resolved) or re.fullmatch(r"\s*(?:but also|,)\s*", gap):
-                        continue
-                    bare = re.sub(r"\([^)]*\)", " ", gap)
-                    if _ntok(bare) > 15 or not _clause_ok(bare):
                         continue
                     inside = [
                         r
@@ -459,15 +755,72 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
                         if r1.end <= r.start
                         and r.end <= r2.start
                         and not _in_parens(text, r, r1.end, r2.start)
+                        and not set(r.codes) <= {a, b}
+                        and r not in groups.get(r2.start, [])
                     ]
                     if inside:
                         continue
-                    trig = _nearest_trigger(text, r1.end, r2.start, r2.start)
+                    head = (
+                        re.match(r"\s+[\w-]+", text[r2.end : r2.end + 30]) if r2.adjective else None
+                    )
+                    own_head = head and _nearest_trigger(text, r2.end, r2.end + head.end(), r2.end)
+                    if own_head and own_head[0] > 0:
+                        own_head = None  # only conflict heads: "American sanctions", not "Senegalese peace plan"
+                    # "the risk of American sanctions": the demonym's own head noun is the trigger
+                    trig = own_head or _nearest_trigger(text, r1.end, r2.start, r2.start)
                     if trig is None and _ntok(bare) <= 6:
                         hi = _window_fwd(text, r2.end, sent.end, 3)
-                        trig = _nearest_trigger(text, r2.end, hi, r2.end)
+                        trig = _nearest_trigger(text, r1.end, hi, r2.end)
                     if trig is not None and (trig[2], trig[3]) not in used:
-                        add(a, b, trig, "trigger-between", 0.7, r1.start)
+                        between = any(
+                            r1.end <= r.start
+                            and r.end <= r2.start
+                            and r not in groups.get(r2.start, [])
+                            and r not in groups.get(r1.start, [])
+                            for r in srefs
+                        )
+                        pair_refs = None if between else (r1, r2)
+                        add(a, b, trig, "trigger-between", 0.7, r1.start, pair_refs)
+    # 5. a trigger with a prepositional object, paired with the clause's subject
+    for i, x in enumerate(sides):
+        if x.resolved:
+            continue
+        link_lo = max(sent.start, x.start - 60)
+        for trig_cand in [_nearest_trigger(text, link_lo, x.start, x.start)]:
+            if trig_cand is None:
+                continue
+            if not _OBJECT_LINK.match(text[trig_cand[3] : x.start]):
+                continue
+            before = [r for r in sides[:i] if r.end <= trig_cand[2] and not r.place]
+            subject = None
+            for r in reversed(before):
+                if not r.obj and not r.adjective and len(r.codes) == 1:
+                    subject = r
+                    break
+            if subject is not None and (trig_cand[2], trig_cand[3]) not in used:
+                add(
+                    subject.codes[0],
+                    x.codes[0],
+                    trig_cand,
+                    "subject-object",
+                    0.5,
+                    subject.start,
+                    (subject, x),
+                )
+    # 6. coordination: a relation of one member goes to the others
+    for r1, r2, trig in list(made):
+        for mine, other in ((r1, r2), (r2, r1)):
+            for member in groups.get(mine.start, []):
+                if member.start in (other.start,) or member in groups.get(other.start, []):
+                    continue
+                add(
+                    member.codes[0],
+                    other.codes[0],
+                    trig,
+                    "coordination",
+                    0.7,
+                    min(member.start, other.start),
+                )
     return list(found.values())
 
 
@@ -1118,7 +1471,8 @@ def extract(
 
     para_by_index: dict[int, Paragraph] = {p.index: p for p in paras}
     starts = [r.start for r in refs]
-    memory: dict[str, Any] = {"starts": starts}
+    orgs = frozenset(c for c, (_, kind) in lexicon.names.items() if kind != "state")
+    memory: dict[str, Any] = {"starts": starts, "orgs": orgs}
     seen_events: set[tuple[int, str]] = set()
     prev_sentence: Sentence | None = None
     prev_claim_para = -1
@@ -1129,7 +1483,7 @@ def extract(
             if progress is not None and current_para >= 0:
                 progress(para_by_index[current_para].end, len(text))
             current_para = s.paragraph
-            memory = {"leader": memory.get("leader"), "starts": starts}
+            memory = {"leader": memory.get("leader"), "starts": starts, "orgs": orgs}
         srefs = _sentence_refs(text, s, refs, memory)
         sentence_relations = _relations(text, s, srefs)
         result.relations.extend(sentence_relations)
@@ -1157,10 +1511,13 @@ def extract(
             prev_claim_para = s.paragraph
         prev_sentence = s
         result.issues.extend(_issues(text, s, srefs, ctx, lexicon))
-        codes = [c for r in srefs if not r.resolved for c in r.codes]
+        codes = [c for r in srefs if not r.resolved and not r.place for c in r.codes]
         pair = _last_pair(codes)
         if pair is not None:
             memory["pair"] = pair
+        subject = _subject([r for r in srefs if not r.place])
+        if subject is not None:
+            memory["subject"] = subject.codes[0]
         topics = memory.setdefault("topics", {})
         for rel in sentence_relations:
             if rel.rule in ("hyphen-pair", "coordinated-pair"):
@@ -1173,9 +1530,10 @@ def extract(
                         if a != b:
                             key = (a, b) if a < b else (b, a)
                             topics[key] = topics.get(key, 0) + 1
+        objects = {r.start for r in srefs if r.obj}
         for r in refs[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]:
-            if r.category == "leader":
-                memory["leader"] = r.code
+            if r.category == "leader" and (r.start not in objects or not memory.get("leader")):
+                memory["leader"] = r.code  # "he" is the last leader named as a subject
     if progress is not None:
         progress(len(text), len(text))
     return result
