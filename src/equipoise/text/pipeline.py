@@ -570,9 +570,15 @@ def _modality(text: str, sent: Sentence, trig_start: int, trig_end: int, first: 
         for m in rules.NEGATION_RE.finditer(before)
         if not re.match(r"not only", before[m.start() : m.start() + 8], re.I)
     ]
-    if neg and _ntok(before[neg[-1].start() :]) <= 8:
+    # the verb group right after a noun trigger ("this partnership will not survive")
+    after = text[trig_end : _window_fwd(text, trig_end, sent.end, 3)]
+    if (neg and _ntok(before[neg[-1].start() :]) <= 8) or re.match(
+        r"\s*(?:\w+\s+)?(?:not|never|cannot|\w+n[’']t)\b", after
+    ):
         return "negated"
-    if rules.HYPOTHETICAL_RE.search(text, sent.start, max(trig_end, first)):
+    if rules.HYPOTHETICAL_RE.search(text, sent.start, max(trig_end, first)) or re.match(
+        r"\s*(?:will|would|could|may|might|shall|is likely|are likely)\b", after
+    ):
         return "hypothetical"
     return "asserted"
 
@@ -730,7 +736,9 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
                     add(r1.codes[0], r1.codes[1], trig, "pair-reference", 0.7, r1.start)
         # 4. a trigger between two names of one clause (a place may be a side here:
         # "demonstrators in Baghdad blocked ...")
-        for r2 in srefs:
+        if r1.place and any(r.start < r1.start and not r.place for r in srefs):
+            continue  # a place is a side only as the sentence's first name ("protesters in Baghdad")
+        for r2 in sides:
             if r2.start <= r1.start:
                 continue
             if r2.start < r1.end:
