@@ -1031,6 +1031,13 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
     m = re.search(r"\bdepends? on (.+?)(?:[.,;]|$)", chunk, re.IGNORECASE)
     if m:
         return (s + m.start(1), s + m.end(1)), "condition:depends-on", "before"
+    m = re.search(
+        r"\b(?:wants?|seeks?|aims?|needs?|tries|hopes?) to (.+?) in order to\b",
+        chunk,
+        re.IGNORECASE,
+    )
+    if m:  # the means of a means-end statement is its condition, the end its consequence
+        return (s + m.start(1), s + m.end(1)), "condition:means-end", "after"
     m = re.search(r"\bbest served by (.+?)(?:,|$)", chunk, re.IGNORECASE)
     if m:
         return (s + m.start(1), s + m.end(1)), "condition:served-by", "before"

@@ -85,7 +85,10 @@ CONDITIONAL_RE = re.compile(
 )
 CAUSAL_RE = re.compile(
     r"\b(?:pushed \w+ into|pushed \w+ (?:towards|toward)|into the arms of|led to|leads to|"
-    r"lead to|as a result|result(?:ed|s)? in|caused|drove|forced)\b",
+    r"lead to|as a result|result(?:ed|s)? in|caused|drove|forced|"
+    # a present aim with its purpose: a means-end belief ("Japan wants to improve its
+    # relationship with Russia in order to contend with China"); a past one is history
+    r"(?:wants?|seeks?|aims?|needs?|tries|hopes?) to \w+(?: \S+){0,20}? in order to)\b",
     re.IGNORECASE,
 )
 LEVEL_RE = re.compile(r"\b(?:more|less) than an? (?:\w+ ){0,2}(?:partnership|alliance)\b", re.I)
