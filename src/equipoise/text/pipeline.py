@@ -557,7 +557,8 @@ def _nearest_trigger(
         if cand2[0] != chosen[0] and cand2[3] <= chosen[2] and chosen[1] != "sanctions":
             gap = text[cand2[3] : chosen[2]]
             words = {w.lower() for w in _words(gap)}
-            if len(words) <= 2 and _clause_ok(gap) and not words & (_CLAUSE_WORDS | _OBJECT_PREPS):
+            blocking = (_CLAUSE_WORDS | _OBJECT_PREPS) - {"to"}  # "refused to meet": governs
+            if len(words) <= 2 and _clause_ok(gap) and not words & blocking:
                 return cand2
     return chosen
 

@@ -41,7 +41,13 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"deteriorat\w+|worsen\w*|strain\w*|tensions?|troubled|negative|criticis\w+|criticiz\w+|"
         r"condemn\w*|protest\w*|cancel\w*|sacrific\w+|accus\w+|denounc\w+|reject\w*|"
         r"demand\w*|warn\w*|expel\w*|recall\w*|disapprov\w+|concern|unreliable|"
-        r"remov\w+ \w+ from|exclud\w+|pressure|export controls",
+        r"remov\w+ \w+ from|exclud\w+|pressure|export controls|"
+        # CAMEO roots 11-17 seen in the PLOVER development half (codes in brackets): oppose,
+        # refuse (12 reject), sue (115), obstruct/block (144), suspend links (161), ban,
+        # prohibit, deny (16/17), blockade, seize, capture, arrest, detain (17 coerce)
+        r"oppos\w+|refus\w+|sue|sues|suing|obstruct\w*|block\w*|suspen\w+|ban|bans|banned|"
+        r"banning|prohibit\w*|den(?:y|ies|ied)|blockade\w*|seiz\w+|captur\w+|arrest\w*|"
+        r"detain\w*",
         -1,
         "friction",
     ),
@@ -53,7 +59,13 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"understands?|participat\w+|took part|into the arms of|drift\w* (?:\w+ ){0,2}towards|"
         r"lean\w* (?:\w+ ){0,2}towards|bought|buy\w*|purchas\w+|sell\w*|sold|arms deals?|needs|lifeline|turn\w* towards|side of|ties|resolv\w+|settle\w*|"
         r"dependen\w+|communiqu[ée]|friendship|reconcil\w+|mediat\w+|welcom\w+|praise\w*|"
-        r"host\w*|invest\w*|trade deal|common|join\w*|consult\w*|meet\w*|met",
+        r"host\w*|invest\w*|trade deal|common|join\w*|consult\w*|meet\w*|met|"
+        # CAMEO roots 03-08 seen in the PLOVER development half: offer (03 express intent),
+        # defend, apologise (05 diplomatic cooperation: 051 praise/endorse, 055 apologise),
+        # provide, contribute, grant asylum, compensation (07 provide aid), hand over, ease,
+        # lift (08 yield), establish diplomatic ties (064)
+        r"offer\w*|defend\w*|apologi[sz]\w*|provid\w+|contribut\w+|grant\w*|compensat\w+|"
+        r"hand\w* over|eas(?:e|es|ed|ing)|lift\w*|diplomatic (?:ties|relations)",
         1,
         "cooperation",
     ),
