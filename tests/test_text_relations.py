@@ -259,6 +259,6 @@ def test_reader_never_crashes_on_random_strings_of_names_and_triggers(words: lis
 
 def test_cameo_verbs_added_from_the_plover_development_half() -> None:
     assert rels("Israel refused to meet Jordan's king.") == {("ISR", "JOR", -1)}
-    assert rels("Peru has granted asylum to the Panamanian government.") == {("PAN", "PER", 1)}
+    assert rels("Washington granted Hanoi a waiver.") == {("USA", "VNM", 1)}
     assert rels("Italy announced a suspension of air links with Serbia.") == {("ITA", "SRB", -1)}
     assert rels("Argentina has apologized to Brazil.") == {("ARG", "BRA", 1)}
