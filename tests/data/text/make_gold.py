@@ -716,12 +716,61 @@ HELDOUT_05 = {
     ],
 }
 
+HELDOUT_06 = {
+    "document": "tests/data/text/heldout_06.txt",
+    "licence": OWN,
+    "date": "2020-12-01",
+    "genre": "interview",
+    "split": "held-out round 4",
+    "surfaces": {
+        "AUS": ["Australia", "Canberra", "Australian", "Prime Minister Morrison"],
+        "CHN": ["China", "Beijing", "Chinese"],
+        "USA": ["Washington", "United States"],
+        "JPN": ["Tokyo", "Japan", "Prime Minister Suga"],
+        "IND": ["India"],
+        "QUAD": ["the Quad"],
+        "IDN": ["Indonesia"],
+        "VNM": ["Vietnam"],
+    },
+    "exclude": [("China", 4)],
+    "relations": [
+        ("AUS", "CHN", -1, "asserted", "Australia and China:", "in free fall"),
+        ("AUS", "CHN", -1, "asserted", "They are at their lowest", "point in decades."),
+        ("AUS", "CHN", -1, "asserted", "After Australia called", "beef imports."),
+        ("AUS", "USA", 1, "asserted", "Canberra has moved closer", "for their forces."),
+        ("AUS", "JPN", 1, "asserted", "Canberra has moved closer", "for their forces."),
+        ("AUS", "IND", 1, "asserted", "Australia also returned", "since 2007."),
+        ("AUS", "JPN", 1, "asserted", "Australia also returned", "since 2007."),
+        ("AUS", "USA", 1, "asserted", "Australia also returned", "since 2007."),
+        ("AUS", "IDN", 1, "hypothetical", "Neither wants to be", "South China Sea."),
+        ("AUS", "VNM", 1, "hypothetical", "Neither wants to be", "South China Sea."),
+    ],
+    "events": [
+        ("2020-04", "Australia called for an independent", "in April 2020"),
+        ("2020-05", "China imposed tariffs", "beef imports"),
+        ("2020-11", "in November 2020 Prime Minister Morrison", "for their forces"),
+        ("2020-11", "Australia also returned", "since 2007"),
+    ],
+    "claims": [
+        ("the interviewee", None, "decrease", "They are at their lowest", "point in decades."),
+        (
+            "the interviewee",
+            "Beijing keeps up the pressure",
+            "increase",
+            "If Beijing keeps up",
+            "more cohesive.",
+        ),
+        ("the interviewee", None, "increase", "Neither wants to be", "South China Sea."),
+    ],
+}
+
 if __name__ == "__main__":
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
     build("heldout_03", HERE / "heldout_03.txt", HELDOUT_03)
     build("heldout_04", HERE / "heldout_04.txt", HELDOUT_04)
     build("heldout_05", HERE / "heldout_05.txt", HELDOUT_05)
+    build("heldout_06", HERE / "heldout_06.txt", HELDOUT_06)
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
