@@ -42,11 +42,15 @@ from equipoise.text.segment import Paragraph, Sentence, paragraphs, sentences, t
 Span = tuple[int, int]
 _PAIR_WORDS = re.compile(
     r"\b(?:they|them|their|both sides|both countries|the two countries|the two navies|"
-    r"the two sides|the two governments|bilateral(?: relations)?|this partnership|this relationship|"
-    r"this cooperation|these ties)\b",
+    r"the two sides|the two governments|bilateral(?: relations)?|"
+    r"(?:this|that|such|these|those) (?:partnership|relationship|cooperation|coordination|"
+    r"rivalry|alliance|rapprochement|dispute|ties|tensions|competition))\b",
     re.IGNORECASE,
 )
 _HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
+_DISTRIBUTIVE = re.compile(
+    r"\b(?:neither|each) (?:country|state|government|side|of them|of the two)\b", re.IGNORECASE
+)
 _STOP = frozenset(
     [
         "the",
@@ -261,6 +265,7 @@ class _Refs:
     obj: bool = False  # after a preposition ("with China", "in Australia"): not a clause subject
     place: bool = False  # after a locative preposition ("in Australia"): a place, not a side
     adjective: bool = False  # a demonym modifying a noun ("Russian S-400"): no pronoun antecedent
+    each: bool = False  # a distributive reference ("neither country"): its members, not a pair
 
 
 # --------------------------------------------------------------------------------------------
@@ -321,7 +326,19 @@ def _sentence_refs(
         before = [r for r in out if r.end <= m.start() and not r.resolved and not r.place]
         word = m.group(0).lower()
         pair = None
-        if word.startswith("bilateral") or word.startswith(("this ", "these ")):
+        if word.startswith(("this ", "these ", "that ", "those ", "such ")):
+            # a pair written together earlier in the sentence ("Tehran and Ankara ... that
+            # partnership") is what a demonstrative points back to
+            for x, y in itertools.pairwise(reversed(before)):
+                if _coordinated(text, y.end, x.start) or re.fullmatch(
+                    r"\s*[-–‐]\s*", text[y.end : x.start]
+                ):
+                    pair = (y.codes[0], x.codes[0])
+                    break
+        if pair is None and (
+            word.startswith("bilateral")
+            or word.startswith(("this ", "these ", "that ", "those ", "such "))
+        ):
             hyphen = re.search(
                 r"[-–‐]\s*[\w ]+\s*$", text[max(sent.start, m.start() - 25) : m.start()]
             )
@@ -331,6 +348,13 @@ def _sentence_refs(
         pair = pair or _last_pair([c for r in before for c in r.codes]) or memory.get("pair")
         if pair:
             out.append(_Refs(m.start(), m.end(), tuple(pair), True))
+    for m in _DISTRIBUTIVE.finditer(text, sent.start, sent.end):
+        # "neither country": each member of the last coordinated pair, not the pair itself
+        names = [r for r in out if r.end <= m.start() and not r.resolved and not r.place]
+        for r1, r2 in itertools.pairwise(reversed(names)):
+            if _coordinated(text, r2.end, r1.start):
+                out.append(_Refs(m.start(), m.end(), (r2.codes[0], r1.codes[0]), True, each=True))
+                break
     leader = memory.get("leader")
     for m in _HE.finditer(text, sent.start, sent.end):
         if leader:
@@ -448,6 +472,10 @@ def _subject(refs: list[_Refs]) -> _Refs | None:
     return None
 
 
+_COPULA = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:is|was|are|were|has become|have become|became|becomes|remains|"
+    r"remained)\s+(?:now\s+|also\s+)?$"
+)
 _BOUNDARY = re.compile(r"[,;:—–]|\b(?:that|because|while|but|if|when|although|whereas)\b")
 
 
@@ -506,7 +534,9 @@ def _resolve_it(text: str, sent: Sentence, out: list[_Refs], memory: dict[str, A
             # a subject "it" or a possessive "its": the subject of its own clause, else of the
             # nearest clause before it, else of the paragraph's previous sentence
             subjects = _clause_subjects(text, sent.start, before)
-            if subjects:
+            if subjects and _COPULA.match(text[subjects[-1].end : m.start()]) and len(subjects) > 1:
+                target = subjects[-2].codes  # "China has become its creditor": not China's own
+            elif subjects:
                 target = subjects[-1].codes
             elif memory.get("subject"):
                 target = (memory["subject"],)
@@ -574,7 +604,7 @@ def _modality(text: str, sent: Sentence, trig_start: int, trig_end: int, first: 
     # the verb group right after a noun trigger ("this partnership will not survive")
     after = text[trig_end : _window_fwd(text, trig_end, sent.end, 3)]
     if (neg and _ntok(before[neg[-1].start() :]) <= 8) or re.match(
-        r"\s*(?:\w+\s+)?(?:not|never|cannot|\w+n[’']t)\b", after
+        r"\s*(?:\w+\s+)?(?:not|never|cannot|\w+n[’']t|unlikely)\b", after
     ):
         return "negated"
     if rules.HYPOTHETICAL_RE.search(text, sent.start, max(trig_end, first)) or re.match(
@@ -614,7 +644,7 @@ _COMITATIVE = re.compile(
     r"\b(?:along|together) with\s+(?:the\s+)?$|\balongside\s+(?:the\s+)?$", re.I
 )
 _OBJECT_LINK = re.compile(
-    r"^\s+(?:\w+\s+){0,2}?(?:with|against|towards|toward|on|to|over)\s+(?:(?:the|a|an|[a-z]+ly|"
+    r"^\s+(?:\w+\s+){0,2}?(?:with|against|towards|toward|on|to|over|from)\s+(?:(?:the|a|an|[a-z]+ly|"
     r"rising|growing|assertive|powerful|more|new|its|their)\s+){0,3}$"
 )
 
@@ -727,7 +757,7 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     for r1 in srefs:
         # 3. a resolved pair reference followed by its own verb ("they stabilise", "the two
         # countries signed") or next to a trigger ("negative consequences for bilateral relations")
-        if r1.resolved and len(r1.codes) == 2:
+        if r1.resolved and len(r1.codes) == 2 and not r1.each:
             word = text[r1.start : r1.end].lower()
             if word not in ("their", "them"):
                 lo = _window_back(text, r1.start, sent.start, 5)

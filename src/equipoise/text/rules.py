@@ -33,7 +33,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     (
         r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight\w*|threat\w*|confront\w*|"
         r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|bomb\w*|"
-        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+",
+        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+|"
+        r"(?:back\w*|support\w*) (?:rival|opposing|opposite) (?:sides|factions|camps|parties)",
         -1,
         "hostility",
     ),
@@ -52,7 +53,7 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         "friction",
     ),
     (
-        r"cooperat\w+|co-operat\w+|collaborat\w+|joint|together|along with|drills?|exercises?|"
+        r"cooperat\w+|co-operat\w+|collaborat\w+|coordinat\w+|joint|together|along with|drills?|exercises?|"
         r"rapprochement|common ground|common interests|coincide\w*|improv\w+|warm\w*|"
         r"stabilis\w+|stabiliz\w+|deepen\w*|closer|summit|visit\w*|agree\w*|agreement|signed|"
         r"contract|treaty|peace|negotiat\w+|talks|loans?|aid|assist\w*|support\w*|supplier|"
@@ -65,7 +66,9 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # provide, contribute, grant asylum, compensation (07 provide aid), hand over, ease,
         # lift (08 yield), establish diplomatic ties (064)
         r"offer\w*|defend\w*|apologi[sz]\w*|provid\w+|contribut\w+|grant\w*|compensat\w+|"
-        r"hand\w* over|eas(?:e|es|ed|ing)|lift\w*|diplomatic (?:ties|relations)",
+        r"hand\w* over|eas(?:e|es|ed|ing)|lift\w*|diplomatic (?:ties|relations)|"
+        # dependence and lending (CAMEO 07 provide aid: 071 economic aid)
+        r"depend(?:s|ed)? on(?= (?-i:[A-Z]))|creditor|lender|donor",
         1,
         "cooperation",
     ),

@@ -327,7 +327,7 @@ HELDOUT_04 = {
     "licence": OWN,
     "date": "2020-06-01",
     "genre": "news analysis",
-    "split": "held-out round 2",
+    "split": "held-out round 2 (development since round 4)",
     "surfaces": {
         "JPN": ["Tokyo", "Japan", "Japanese"],
         "KOR": ["Seoul", "South Korea", "South Korean"],
@@ -670,7 +670,7 @@ HELDOUT_05 = {
     "licence": OWN,
     "date": "2020-11-15",
     "genre": "analysis",
-    "split": "held-out round 3",
+    "split": "held-out round 3 (development since round 4)",
     "surfaces": {
         "KAZ": ["Kazakhstan", "Nur-Sultan", "Kazakh"],
         "RUS": ["Moscow", "Russia", "Russian", "Kremlin"],
