@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from equipoise.text import rules
@@ -475,6 +475,52 @@ def _groups(text: str, srefs: list[_Refs]) -> dict[int, list[_Refs]]:
     return out
 
 
+Trigger = tuple[int, str, int, int]  # sign, kind, start, end
+_PAIR_GAP = re.compile(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*")
+
+
+@dataclass
+class _Found:
+    """The relations of one sentence so far: the first rule to fire for a pair wins."""
+
+    text: str
+    sent: Sentence
+    pairs: dict[tuple[str, str], RelationOut] = field(default_factory=dict)
+    used: set[tuple[int, int]] = field(default_factory=set)  # triggers taken by a written pair
+    made: list[tuple[_Refs, _Refs, Trigger]] = field(default_factory=list)  # for coordination
+
+    def add(
+        self,
+        a: str,
+        b: str,
+        trig: Trigger,
+        rule: str,
+        conf: float,
+        first: int,
+        refs: tuple[_Refs, _Refs] | None = None,
+    ) -> None:
+        if a == b:
+            return
+        key = (a, b) if a < b else (b, a)
+        if key in self.pairs:
+            return
+        sign, kind, ts, te = trig
+        self.pairs[key] = RelationOut(
+            key[0],
+            key[1],
+            sign,
+            kind,
+            _modality(self.text, self.sent, ts, te, first),
+            (self.sent.start, self.sent.end),
+            self.text[ts:te],
+            (ts, te),
+            rule,
+            conf,
+        )
+        if refs is not None:
+            self.made.append((refs[0], refs[1], trig))
+
+
 def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOut]:
     """Relations of one sentence, one per unordered pair (the first rule to fire wins).
 
@@ -488,47 +534,27 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     parser); then every relation found for one member of a coordination ("Greece and France
     ... tensions with Turkey") is given to the other members.
     """
-    found: dict[tuple[str, str], RelationOut] = {}
-    used: set[tuple[int, int]] = set()
-    made: list[tuple[_Refs, _Refs, tuple[int, str, int, int]]] = []
-
-    def add(
-        a: str,
-        b: str,
-        trig: tuple[int, str, int, int],
-        rule: str,
-        conf: float,
-        first: int,
-        refs: tuple[_Refs, _Refs] | None = None,
-    ) -> None:
-        if a == b:
-            return
-        key = (a, b) if a < b else (b, a)
-        if key in found:
-            return
-        sign, kind, ts, te = trig
-        found[key] = RelationOut(
-            key[0],
-            key[1],
-            sign,
-            kind,
-            _modality(text, sent, ts, te, first),
-            (sent.start, sent.end),
-            text[ts:te],
-            (ts, te),
-            rule,
-            conf,
-        )
-        if refs is not None:
-            made.append((refs[0], refs[1], trig))
-
     if sent.question:
         return []
+    f = _Found(text, sent)
     sides = [r for r in srefs if not r.place]
-    # 1. hyphenated and coordinated pairs
+    groups = _groups(text, sides)
+    _rule_written_pairs(f, sides, srefs)
+    _rule_comitative(f, sides)
+    for r1 in srefs:
+        _rule_pair_reference(f, r1)
+        _rule_between(f, r1, sides, srefs, groups)
+    _rule_subject_object(f, sides)
+    _rule_coordination(f, groups)
+    return list(f.pairs.values())
+
+
+def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> None:
+    """Rule 1: a hyphenated or coordinated pair with a trigger within a few words."""
+    text, sent = f.text, f.sent
     for r1, r2 in itertools.pairwise(sides):
         gap = text[r1.end : r2.start]
-        if not re.fullmatch(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*", gap):
+        if not _PAIR_GAP.fullmatch(gap):
             continue
         lo = _window_back(text, r1.start, sent.start, 4)
         hi = _window_fwd(text, r2.end, sent.end, 6)
@@ -547,9 +573,13 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
         for a in r1.codes:
             for b in r2.codes:
                 rule = "hyphen-pair" if "and" not in gap else "coordinated-pair"
-                add(a, b, trig, rule, 0.9, r1.start)
-        used.add((trig[2], trig[3]))
-    # 2. comitative: "along with the Japanese" pairs the clause's subject with the companion
+                f.add(a, b, trig, rule, 0.9, r1.start)
+        f.used.add((trig[2], trig[3]))
+
+
+def _rule_comitative(f: _Found, sides: list[_Refs]) -> None:
+    """Rule 2: "along with the Japanese" pairs the clause's subject with the companion."""
+    text, sent = f.text, f.sent
     for i, r in enumerate(sides):
         m = _COMITATIVE.search(text, max(sent.start, r.start - 30), r.start)
         if m is not None and text[max(sent.start, m.start() - 2) : m.start()].strip() == "(":
@@ -557,115 +587,119 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
         subject = _subject([x for x in reversed(sides[:i]) if not x.resolved])
         if m is not None and subject is not None:
             trig = (1, "cooperation", m.start(), m.end())
-            add(subject.codes[0], r.codes[0], trig, "comitative", 0.7, subject.start)
-    groups = _groups(text, sides)
-    for r1 in srefs:
-        # 3. a resolved pair reference followed by its own verb ("they stabilise", "the two
-        # countries signed") or next to a trigger ("negative consequences for bilateral relations")
-        if r1.resolved and len(r1.codes) == 2 and not r1.each:
-            word = text[r1.start : r1.end].lower()
-            if word not in ("their", "them"):
-                lo = _window_back(text, r1.start, sent.start, 5)
-                hi = _window_fwd(text, r1.end, sent.end, 4)
-                trig = _nearest_trigger(text, lo, hi, r1.end)
-                if trig is not None and (word != "they" or trig[2] >= r1.end):
-                    add(r1.codes[0], r1.codes[1], trig, "pair-reference", 0.7, r1.start)
-        # 4. a trigger between two names of one clause (a place may be a side here:
-        # "demonstrators in Baghdad blocked ...")
-        if r1.place and any(r.start < r1.start and not r.place for r in srefs):
-            continue  # a place is a side only as the sentence's first name ("protesters in Baghdad")
-        for r2 in sides:
-            if r2.start <= r1.start:
-                continue
-            if r2.start < r1.end:
-                continue
-            if r2.start - r1.end > 300:
-                break  # refs are in text order: nothing further can pair with r1
-            gap = text[r1.end : r2.start]
-            if re.fullmatch(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*", gap):
-                continue
-            if (r1.resolved and r2.resolved) or re.fullmatch(r"\s*(?:but also|,)\s*", gap):
-                continue
-            bare = re.sub(r"\([^)]*\)", " ", gap)
-            if _ntok(bare) > 15 or not _clause_ok(bare):
-                continue
-            for a in r1.codes:
-                for b in r2.codes:
-                    if a == b:
-                        continue
-                    inside = [
-                        r
-                        for r in srefs
-                        if r1.end <= r.start
+            f.add(subject.codes[0], r.codes[0], trig, "comitative", 0.7, subject.start)
+
+
+def _rule_pair_reference(f: _Found, r1: _Refs) -> None:
+    """Rule 3: a resolved pair reference with its own verb or next to a trigger."""
+    text, sent = f.text, f.sent
+    # "they stabilise", "the two countries signed", "negative consequences for bilateral relations"
+    if r1.resolved and len(r1.codes) == 2 and not r1.each:
+        word = text[r1.start : r1.end].lower()
+        if word not in ("their", "them"):
+            lo = _window_back(text, r1.start, sent.start, 5)
+            hi = _window_fwd(text, r1.end, sent.end, 4)
+            trig = _nearest_trigger(text, lo, hi, r1.end)
+            if trig is not None and (word != "they" or trig[2] >= r1.end):
+                f.add(r1.codes[0], r1.codes[1], trig, "pair-reference", 0.7, r1.start)
+
+
+def _rule_between(
+    f: _Found,
+    r1: _Refs,
+    sides: list[_Refs],
+    srefs: list[_Refs],
+    groups: dict[int, list[_Refs]],
+) -> None:
+    """Rule 4: a trigger between two names of one clause, no third name between them."""
+    text, sent = f.text, f.sent
+    if r1.place and any(r.start < r1.start and not r.place for r in srefs):
+        return  # a place is a side only as the sentence's first name ("protesters in Baghdad")
+    for r2 in sides:
+        if r2.start <= r1.start or r2.start < r1.end:
+            continue
+        if r2.start - r1.end > 300:
+            break  # refs are in text order: nothing further can pair with r1
+        gap = text[r1.end : r2.start]
+        if _PAIR_GAP.fullmatch(gap):
+            continue
+        if (r1.resolved and r2.resolved) or re.fullmatch(r"\s*(?:but also|,)\s*", gap):
+            continue
+        bare = re.sub(r"\([^)]*\)", " ", gap)
+        if _ntok(bare) > 15 or not _clause_ok(bare):
+            continue
+        for a in r1.codes:
+            for b in r2.codes:
+                if a == b:
+                    continue
+                inside = [
+                    r
+                    for r in srefs
+                    if r1.end <= r.start
+                    and r.end <= r2.start
+                    and not _in_parens(text, r, r1.end, r2.start)
+                    and not set(r.codes) <= {a, b}
+                    and r not in groups.get(r2.start, [])
+                ]
+                if inside:
+                    continue
+                # "the risk of American sanctions": a conflict demonym's own head is the trigger
+                # (not a cooperative one: "a Senegalese peace plan" is rejected, not made)
+                head = re.match(r"\s+[\w-]+", text[r2.end : r2.end + 30]) if r2.adjective else None
+                own_head = head and _nearest_trigger(text, r2.end, r2.end + head.end(), r2.end)
+                if own_head and own_head[0] > 0:
+                    own_head = None
+                trig = own_head or _nearest_trigger(text, r1.end, r2.start, r2.start)
+                if trig is None and _ntok(bare) <= 6:
+                    hi = _window_fwd(text, r2.end, sent.end, 3)
+                    trig = _nearest_trigger(text, r1.end, hi, r2.end)
+                if trig is not None and (trig[2], trig[3]) not in f.used:
+                    between = any(
+                        r1.end <= r.start
                         and r.end <= r2.start
-                        and not _in_parens(text, r, r1.end, r2.start)
-                        and not set(r.codes) <= {a, b}
                         and r not in groups.get(r2.start, [])
-                    ]
-                    if inside:
-                        continue
-                    head = (
-                        re.match(r"\s+[\w-]+", text[r2.end : r2.end + 30]) if r2.adjective else None
+                        and r not in groups.get(r1.start, [])
+                        for r in srefs
                     )
-                    own_head = head and _nearest_trigger(text, r2.end, r2.end + head.end(), r2.end)
-                    if own_head and own_head[0] > 0:
-                        own_head = None  # only conflict heads: "American sanctions", not "Senegalese peace plan"
-                    # "the risk of American sanctions": the demonym's own head noun is the trigger
-                    trig = own_head or _nearest_trigger(text, r1.end, r2.start, r2.start)
-                    if trig is None and _ntok(bare) <= 6:
-                        hi = _window_fwd(text, r2.end, sent.end, 3)
-                        trig = _nearest_trigger(text, r1.end, hi, r2.end)
-                    if trig is not None and (trig[2], trig[3]) not in used:
-                        between = any(
-                            r1.end <= r.start
-                            and r.end <= r2.start
-                            and r not in groups.get(r2.start, [])
-                            and r not in groups.get(r1.start, [])
-                            for r in srefs
-                        )
-                        pair_refs = None if between else (r1, r2)
-                        add(a, b, trig, "trigger-between", 0.7, r1.start, pair_refs)
-    # 5. a trigger with a prepositional object, paired with the clause's subject
+                    pair_refs = None if between else (r1, r2)
+                    f.add(a, b, trig, "trigger-between", 0.7, r1.start, pair_refs)
+
+
+def _rule_subject_object(f: _Found, sides: list[_Refs]) -> None:
+    """Rule 5: a trigger with a prepositional object, paired with the clause's subject."""
+    text, sent = f.text, f.sent
     for i, x in enumerate(sides):
         if x.resolved:
             continue
-        link_lo = max(sent.start, x.start - 60)
-        for trig_cand in [_nearest_trigger(text, link_lo, x.start, x.start)]:
-            if trig_cand is None:
-                continue
-            if not _OBJECT_LINK.match(text[trig_cand[3] : x.start]):
-                continue
-            before = [r for r in sides[:i] if r.end <= trig_cand[2] and not r.place]
-            subject = None
-            for r in reversed(before):
-                if not r.obj and not r.adjective and len(r.codes) == 1:
-                    subject = r
-                    break
-            if subject is not None and (trig_cand[2], trig_cand[3]) not in used:
-                add(
-                    subject.codes[0],
-                    x.codes[0],
-                    trig_cand,
-                    "subject-object",
-                    0.5,
-                    subject.start,
-                    (subject, x),
-                )
-    # 6. coordination: a relation of one member goes to the others
-    for r1, r2, trig in list(made):
+        trig = _nearest_trigger(text, max(sent.start, x.start - 60), x.start, x.start)
+        if trig is None or not _OBJECT_LINK.match(text[trig[3] : x.start]):
+            continue
+        before = [r for r in sides[:i] if r.end <= trig[2] and not r.place]
+        subject = next(
+            (r for r in reversed(before) if not r.obj and not r.adjective and len(r.codes) == 1),
+            None,
+        )
+        if subject is not None and (trig[2], trig[3]) not in f.used:
+            f.add(
+                subject.codes[0],
+                x.codes[0],
+                trig,
+                "subject-object",
+                0.5,
+                subject.start,
+                (subject, x),
+            )
+
+
+def _rule_coordination(f: _Found, groups: dict[int, list[_Refs]]) -> None:
+    """Rule 6: a relation of one member of a coordination goes to the other members."""
+    for r1, r2, trig in list(f.made):
         for mine, other in ((r1, r2), (r2, r1)):
             for member in groups.get(mine.start, []):
-                if member.start in (other.start,) or member in groups.get(other.start, []):
+                if member.start == other.start or member in groups.get(other.start, []):
                     continue
-                add(
-                    member.codes[0],
-                    other.codes[0],
-                    trig,
-                    "coordination",
-                    0.7,
-                    min(member.start, other.start),
-                )
-    return list(found.values())
+                first = min(member.start, other.start)
+                f.add(member.codes[0], other.codes[0], trig, "coordination", 0.7, first)
 
 
 def _in_parens(text: str, r: _Refs, lo: int, hi: int) -> bool:
