@@ -204,3 +204,16 @@ def test_plover_actor_codes(shared_data: Path) -> None:
     assert result["dev"]["records"] + result["test"]["records"] == 322
     for half in ("dev", "test"):
         assert result[half]["counts"]["actor codes"]["recall"] >= 0.85  # measured 0.90 and 0.90
+
+
+def test_evaluate_pool_gives_development_and_held_out_sets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    paths = [str(p) for p in sorted(DATA.glob("heldout_*.gold.json"))]
+    assert main([*paths, "--pool", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == {"development", "held-out"}
+    assert result["held-out"]["documents"] == 1  # heldout_06, the one text still unseen
+    assert result["development"]["documents"] == 5
+    lo, hi = result["development"]["counts"]["relations"]["recall_ci"]
+    assert lo <= result["development"]["counts"]["relations"]["recall"] <= hi
