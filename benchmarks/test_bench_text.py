@@ -77,3 +77,18 @@ def test_bench_extract_1mb(benchmark: Any, ctx: Any) -> None:
         extract, args=(text,), kwargs={"scenario": ctx}, rounds=1, iterations=1
     )
     assert result.chars == len(text)
+
+
+def test_bench_extract_throughput_words_per_s(benchmark: Any, ctx: Any) -> None:
+    """Words read per second (warm reader, a 50,000-character text): ``extra_info['words_per_s']``."""
+    import re
+
+    text = text_of(50_000)
+    n_words = len(re.findall(r"\w+", text))
+    result = benchmark.pedantic(
+        extract, args=(text,), kwargs={"scenario": ctx}, rounds=3, iterations=1
+    )
+    assert result.relations
+    benchmark.extra_info.update(
+        {"words": n_words, "words_per_s": round(n_words / benchmark.stats.stats.mean)}
+    )

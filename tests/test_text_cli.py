@@ -158,11 +158,12 @@ def test_gold_annotations_match_their_texts() -> None:
 
 
 def test_held_out_texts_against_the_targets() -> None:
-    """The issue's targets on the four held-out texts (docs/text.md, "Evaluation").
+    """A regression floor at the issue's targets on the pooled heldout_* texts.
 
-    heldout_01-03 were held out in round 1 and are development texts since round 2 (the rules
-    were fixed on heldout_03's errors); heldout_04 is held out in round 2. Their first-run figures
-    are in docs/text.md; this test keeps the current figures from regressing below the targets.
+    Not a held-out measurement: heldout_01-05 are development texts since rounds 2 and 4 (the
+    rules were fixed on their errors); only heldout_06 was unseen when measured (round 4), and it
+    alone does not meet the relation targets. The first-run figures of every round are in
+    docs/text.md ("Evaluation"); this test only keeps the pooled figures from regressing.
     """
     ctx = scenario_context(load_scenario("indo-pacific-2021"))
     docs, _ = evaluate_gold(sorted(DATA.glob("heldout_*.gold.json")), ctx, None)
@@ -203,3 +204,17 @@ def test_plover_actor_codes(shared_data: Path) -> None:
     assert result["dev"]["records"] + result["test"]["records"] == 322
     for half in ("dev", "test"):
         assert result[half]["counts"]["actor codes"]["recall"] >= 0.85  # measured 0.90 and 0.90
+
+
+def test_evaluate_pool_gives_development_and_held_out_sets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    paths = [str(p) for p in sorted(DATA.glob("heldout_*.gold.json"))]
+    assert main([*paths, "--pool", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == {"development", "held-out"}
+    # heldout_06 is the one text still unseen
+    assert result["held-out"]["documents"] == ["tests/data/text/heldout_06.txt"]
+    assert len(result["development"]["documents"]) == 5
+    lo, hi = result["development"]["counts"]["relations"]["recall_ci"]
+    assert lo <= result["development"]["counts"]["relations"]["recall"] <= hi

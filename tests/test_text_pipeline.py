@@ -263,3 +263,12 @@ def test_progress_is_reported_to_the_end() -> None:
     assert seen[-1] == (len(text), len(text))
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert len(seen) > 10
+
+
+def test_means_end_statement_is_a_claim_with_the_means_as_condition() -> None:
+    text = "Japan wants to improve its relationship with Russia in order to contend with China."
+    (claim,) = read(text).claims
+    assert claim.condition == "improve its relationship with Russia"
+    assert claim.intervention == "japan-russia-rapprochement"
+    # a past aim is history, not a claim
+    assert read("Japan wanted Russia's help, in order to contend with China, in 2016.").claims == []

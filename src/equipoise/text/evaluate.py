@@ -1,6 +1,6 @@
 """Score the commentary reader against annotated texts and against PLOVER's gold records.
 
-``python -m equipoise.text.evaluate [GOLD.json ...] [--plover FILE] [--scenario-claims] [--json]``
+``python -m equipoise.text.evaluate [GOLD.json ...] [--plover FILE] [--scenario-claims] [--pool] [--json]``
 
 Measures (docs/text.md has the definitions and the current figures):
 
@@ -423,6 +423,24 @@ def markdown(title: str, summary: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def pooled_split(split: str) -> str:
+    """Return ``"held-out"`` for a text still unseen by the rules, else ``"development"``.
+
+    A gold file's ``split`` says its round ("held-out round 4") and, once its errors were used
+    to change the reader, since when it is a development text ("... (development since round 4)").
+
+    Examples
+    --------
+    >>> pooled_split("held-out round 4")
+    'held-out'
+    >>> pooled_split("held-out round 2 (development since round 4)")
+    'development'
+    """
+    return (
+        "held-out" if split.startswith("held-out") and "development" not in split else "development"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point (see the module docstring)."""
     from equipoise.scenario import load_scenario
@@ -451,6 +469,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="list which scenario claims the seeds' drafts find",
     )
+    parser.add_argument(
+        "--pool",
+        action="store_true",
+        help="pool the texts into two sets, development and held-out (still unseen), instead of "
+        "one table per annotation round",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     scenario = load_scenario(args.scenario)
@@ -462,6 +486,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_split: dict[str, list[Path]] = {}
     for p in paths:
         split = json.loads(p.read_text(encoding="utf-8"))["split"]
+        if args.pool:
+            split = pooled_split(split)
         by_split.setdefault(split, []).append(p)
     for split, group in by_split.items():
         available = []

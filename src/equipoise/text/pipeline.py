@@ -34,19 +34,25 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from equipoise.text import rules
-from equipoise.text.actors import Ref, find_refs
+from equipoise.text.actors import find_refs
 from equipoise.text.dates import find_dates
 from equipoise.text.gazetteer import Lexicon, build_lexicon
+from equipoise.text.relations import (
+    RelationOut,
+    _clause_ok,
+    _last_pair,
+    _ntok,
+    _Refs,
+    _relations,
+    _sentence_refs,
+    _stem,
+    _subject,
+    _window_fwd,
+    _words,
+)
 from equipoise.text.segment import Paragraph, Sentence, paragraphs, sentences, tokens
 
 Span = tuple[int, int]
-_PAIR_WORDS = re.compile(
-    r"\b(?:they|them|their|both sides|both countries|the two countries|the two navies|"
-    r"the two sides|the two governments|bilateral(?: relations)?|this partnership|this relationship|"
-    r"this cooperation|these ties)\b",
-    re.IGNORECASE,
-)
-_HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
 _STOP = frozenset(
     [
         "the",
@@ -121,7 +127,6 @@ _STOP = frozenset(
         "own",
     ]
 )
-_PUNCT_STOP = re.compile(r"[,;:()—–]|\s-\s")
 
 
 @dataclass
@@ -133,22 +138,6 @@ class ActorOut:
     kind: str
     mentions: list[Span]
     in_scenario: bool
-
-
-@dataclass
-class RelationOut:
-    """A dyadic statement of one sentence about one pair."""
-
-    a: str
-    b: str
-    sign: int
-    kind: str
-    modality: str
-    span: Span
-    trigger: str
-    trigger_span: Span
-    rule: str
-    confidence: float
 
 
 @dataclass
@@ -248,235 +237,6 @@ class ScenarioContext:
     interventions: list[dict[str, Any]]
     issues: list[dict[str, Any]]
     start_year: int | None = None
-
-
-@dataclass
-class _Refs:
-    """A reference used by relations and claims: a lexicon match or a resolved phrase."""
-
-    start: int
-    end: int
-    codes: tuple[str, ...]
-    resolved: bool
-
-
-# --------------------------------------------------------------------------------------------
-# helpers
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", text)
-
-
-def _clause_ok(text: str) -> bool:
-    """Whether ``text`` (a gap between two things) crosses no clause punctuation."""
-    return _PUNCT_STOP.search(text) is None
-
-
-def _ntok(text: str) -> int:
-    return len(re.findall(r"\w+", text))
-
-
-def _stem(word: str) -> str:
-    return word.lower()[:6]
-
-
-# --------------------------------------------------------------------------------------------
-# references and resolution
-
-
-def _sentence_refs(
-    text: str, sent: Sentence, refs: list[Ref], memory: dict[str, Any]
-) -> list[_Refs]:
-    """Relational references of a sentence, with pronouns resolved from the paragraph."""
-    lo = bisect.bisect_left(memory["starts"], sent.start)
-    hi = bisect.bisect_left(memory["starts"], sent.end)
-    own = [r for r in refs[lo:hi] if r.relational]
-    out: list[_Refs] = [_Refs(r.start, r.end, (r.code,), False) for r in own]
-    for m in _PAIR_WORDS.finditer(text, sent.start, sent.end):
-        before = [r for r in out if r.end <= m.start() and not r.resolved]
-        word = m.group(0).lower()
-        pair = None
-        if word.startswith("bilateral"):
-            hyphen = re.search(
-                r"[-–‐]\s*[\w ]+\s*$", text[max(sent.start, m.start() - 25) : m.start()]
-            )
-            if not hyphen and memory.get("topics"):
-                topics: dict[tuple[str, str], int] = memory["topics"]
-                pair = max(topics, key=lambda k: topics[k])
-        pair = pair or _last_pair([c for r in before for c in r.codes]) or memory.get("pair")
-        if pair:
-            out.append(_Refs(m.start(), m.end(), tuple(pair), True))
-    leader = memory.get("leader")
-    for m in _HE.finditer(text, sent.start, sent.end):
-        if leader:
-            out.append(_Refs(m.start(), m.end(), (leader,), True))
-    out.sort(key=lambda r: r.start)
-    return out
-
-
-def _last_pair(codes: list[str]) -> tuple[str, str] | None:
-    seen: list[str] = []
-    for code in reversed(codes):
-        if code not in seen:
-            seen.append(code)
-        if len(seen) == 2:
-            return (seen[1], seen[0])
-    return None
-
-
-# --------------------------------------------------------------------------------------------
-# relations
-
-
-def _nearest_trigger(
-    text: str, start: int, end: int, anchor: int
-) -> tuple[int, str, int, int] | None:
-    """Return the trigger in ``text[start:end]`` nearest to ``anchor`` (sanctions first)."""
-    best: tuple[int, int, str, int, int] | None = None
-    for pattern, sign, kind in rules.RELATION_RE:
-        for m in pattern.finditer(text, start, end):
-            dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
-            rank = 0 if kind == "sanctions" else 1
-            cand = (rank, dist, kind, m.start(), m.end())
-            if best is None or cand[:2] < best[:2]:
-                best = cand
-            _ = sign
-    if best is None:
-        return None
-    kind = best[2]
-    sign = next(s for _, s, k in rules.RELATION_TRIGGERS if k == kind)
-    return sign, kind, best[3], best[4]
-
-
-def _modality(text: str, sent: Sentence, trig_start: int, trig_end: int, first: int) -> str:
-    window_start = max(sent.start, min(first, trig_start) - 60)
-    before = text[window_start:trig_start]
-    neg = [
-        m
-        for m in rules.NEGATION_RE.finditer(before)
-        if not re.match(r"not only", before[m.start() : m.start() + 8], re.I)
-    ]
-    if neg and _ntok(before[neg[-1].start() :]) <= 8:
-        return "negated"
-    if rules.HYPOTHETICAL_RE.search(text, sent.start, max(trig_end, first)):
-        return "hypothetical"
-    return "asserted"
-
-
-def _window_back(text: str, pos: int, limit: int, n_tokens: int) -> int:
-    """Start of a window of up to ``n_tokens`` words before ``pos`` that crosses no punctuation."""
-    start = pos
-    for count, m in enumerate(reversed(list(re.finditer(r"\S+", text[limit:pos])))):
-        if _PUNCT_STOP.search(m.group(0)) or count >= n_tokens:
-            break
-        start = limit + m.start()
-    return start
-
-
-def _window_fwd(text: str, pos: int, limit: int, n_tokens: int) -> int:
-    end = pos
-    for count, m in enumerate(re.finditer(r"\S+", text[pos:limit])):
-        word = m.group(0)
-        if count >= n_tokens:
-            break
-        end = pos + m.end()
-        if _PUNCT_STOP.search(word) or word.endswith((".", ",", ";", ":")):
-            break
-    return end
-
-
-def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOut]:
-    found: dict[tuple[str, str], RelationOut] = {}
-    used: set[tuple[int, int]] = set()
-
-    def add(
-        a: str, b: str, trig: tuple[int, str, int, int], rule: str, conf: float, first: int
-    ) -> None:
-        if a == b:
-            return
-        key = (a, b) if a < b else (b, a)
-        if key in found:
-            return
-        sign, kind, ts, te = trig
-        found[key] = RelationOut(
-            key[0],
-            key[1],
-            sign,
-            kind,
-            _modality(text, sent, ts, te, first),
-            (sent.start, sent.end),
-            text[ts:te],
-            (ts, te),
-            rule,
-            conf,
-        )
-
-    if sent.question:
-        return []
-    for i, r1 in enumerate(srefs):
-        # a resolved pair reference followed by its own verb ("they stabilise", "the two
-        # countries signed") or next to a trigger ("negative consequences for bilateral relations")
-        if r1.resolved and len(r1.codes) == 2:
-            word = text[r1.start : r1.end].lower()
-            if word not in ("their", "them"):
-                lo = _window_back(text, r1.start, sent.start, 5)
-                hi = _window_fwd(text, r1.end, sent.end, 4)
-                trig = _nearest_trigger(text, lo, hi, r1.end)
-                if trig is not None and (word != "they" or trig[2] >= r1.end):
-                    add(r1.codes[0], r1.codes[1], trig, "pair-reference", 0.7, r1.start)
-        for r2 in srefs[i + 1 :]:
-            if r2.start < r1.end:
-                continue
-            if r2.start - r1.end > 300:
-                break  # refs are in text order: nothing further can pair with r1
-            gap = text[r1.end : r2.start]
-            for a in r1.codes:
-                for b in r2.codes:
-                    if a == b:
-                        continue
-                    coordinated = bool(
-                        re.fullmatch(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*", gap)
-                    )
-                    if coordinated:
-                        lo = _window_back(text, r1.start, sent.start, 4)
-                        hi = _window_fwd(text, r2.end, sent.end, 6)
-                        trig = _nearest_trigger(text, lo, hi, r2.end)
-                        listed = re.search(r",\s*$", text[max(sent.start, r1.start - 3) : r1.start])
-                        if trig is not None and not (r1.start <= trig[2] < r2.end) and not listed:
-                            rule = "hyphen-pair" if "and" not in gap else "coordinated-pair"
-                            add(a, b, trig, rule, 0.9, r1.start)
-                            used.add((trig[2], trig[3]))
-                        continue
-                    if (r1.resolved and r2.resolved) or re.fullmatch(r"\s*(?:but also|,)\s*", gap):
-                        continue
-                    bare = re.sub(r"\([^)]*\)", " ", gap)
-                    if _ntok(bare) > 15 or not _clause_ok(bare):
-                        continue
-                    inside = [
-                        r
-                        for r in srefs
-                        if r1.end <= r.start
-                        and r.end <= r2.start
-                        and not _in_parens(text, r, r1.end, r2.start)
-                    ]
-                    if inside:
-                        continue
-                    trig = _nearest_trigger(text, r1.end, r2.start, r2.start)
-                    if trig is None and _ntok(bare) <= 6:
-                        hi = _window_fwd(text, r2.end, sent.end, 3)
-                        trig = _nearest_trigger(text, r2.end, hi, r2.end)
-                    if trig is not None and (trig[2], trig[3]) not in used:
-                        add(a, b, trig, "trigger-between", 0.7, r1.start)
-    return list(found.values())
-
-
-def _in_parens(text: str, r: _Refs, lo: int, hi: int) -> bool:
-    seg = text[lo:hi]
-    for m in re.finditer(r"\([^)]*\)", seg):
-        if lo + m.start() <= r.start and r.end <= lo + m.end():
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -670,6 +430,13 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
     m = re.search(r"\bdepends? on (.+?)(?:[.,;]|$)", chunk, re.IGNORECASE)
     if m:
         return (s + m.start(1), s + m.end(1)), "condition:depends-on", "before"
+    m = re.search(
+        r"\b(?:wants?|seeks?|aims?|needs?|tries|hopes?) to (.+?) in order to\b",
+        chunk,
+        re.IGNORECASE,
+    )
+    if m:  # the means of a means-end statement is its condition, the end its consequence
+        return (s + m.start(1), s + m.end(1)), "condition:means-end", "after"
     m = re.search(r"\bbest served by (.+?)(?:,|$)", chunk, re.IGNORECASE)
     if m:
         return (s + m.start(1), s + m.end(1)), "condition:served-by", "before"
@@ -1118,7 +885,8 @@ def extract(
 
     para_by_index: dict[int, Paragraph] = {p.index: p for p in paras}
     starts = [r.start for r in refs]
-    memory: dict[str, Any] = {"starts": starts}
+    orgs = frozenset(c for c, (_, kind) in lexicon.names.items() if kind != "state")
+    memory: dict[str, Any] = {"starts": starts, "orgs": orgs}
     seen_events: set[tuple[int, str]] = set()
     prev_sentence: Sentence | None = None
     prev_claim_para = -1
@@ -1129,7 +897,7 @@ def extract(
             if progress is not None and current_para >= 0:
                 progress(para_by_index[current_para].end, len(text))
             current_para = s.paragraph
-            memory = {"leader": memory.get("leader"), "starts": starts}
+            memory = {"leader": memory.get("leader"), "starts": starts, "orgs": orgs}
         srefs = _sentence_refs(text, s, refs, memory)
         sentence_relations = _relations(text, s, srefs)
         result.relations.extend(sentence_relations)
@@ -1157,10 +925,13 @@ def extract(
             prev_claim_para = s.paragraph
         prev_sentence = s
         result.issues.extend(_issues(text, s, srefs, ctx, lexicon))
-        codes = [c for r in srefs if not r.resolved for c in r.codes]
+        codes = [c for r in srefs if not r.resolved and not r.place for c in r.codes]
         pair = _last_pair(codes)
         if pair is not None:
             memory["pair"] = pair
+        subject = _subject([r for r in srefs if not r.place])
+        if subject is not None:
+            memory["subject"] = subject.codes[0]
         topics = memory.setdefault("topics", {})
         for rel in sentence_relations:
             if rel.rule in ("hyphen-pair", "coordinated-pair"):
@@ -1173,9 +944,10 @@ def extract(
                         if a != b:
                             key = (a, b) if a < b else (b, a)
                             topics[key] = topics.get(key, 0) + 1
+        objects = {r.start for r in srefs if r.obj}
         for r in refs[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]:
-            if r.category == "leader":
-                memory["leader"] = r.code
+            if r.category == "leader" and (r.start not in objects or not memory.get("leader")):
+                memory["leader"] = r.code  # "he" is the last leader named as a subject
     if progress is not None:
         progress(len(text), len(text))
     return result

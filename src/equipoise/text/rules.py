@@ -33,7 +33,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     (
         r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight\w*|threat\w*|confront\w*|"
         r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|bomb\w*|"
-        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+",
+        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+|"
+        r"(?:back\w*|support\w*) (?:rival|opposing|opposite) (?:sides|factions|camps|parties)",
         -1,
         "hostility",
     ),
@@ -41,19 +42,33 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"deteriorat\w+|worsen\w*|strain\w*|tensions?|troubled|negative|criticis\w+|criticiz\w+|"
         r"condemn\w*|protest\w*|cancel\w*|sacrific\w+|accus\w+|denounc\w+|reject\w*|"
         r"demand\w*|warn\w*|expel\w*|recall\w*|disapprov\w+|concern|unreliable|"
-        r"remov\w+ \w+ from|exclud\w+|pressure|export controls",
+        r"remov\w+ \w+ from|exclud\w+|pressure|export controls|"
+        # CAMEO roots 11-17 seen in the PLOVER development half (codes in brackets): oppose,
+        # refuse (12 reject), sue (115), obstruct/block (144), suspend links (161), ban,
+        # prohibit, deny (16/17), blockade, seize, capture, arrest, detain (17 coerce)
+        r"oppos\w+|refus\w+|sue|sues|suing|obstruct\w*|block\w*|suspen\w+|ban|bans|banned|"
+        r"banning|prohibit\w*|den(?:y|ies|ied)|blockade\w*|seiz\w+|captur\w+|arrest\w*|"
+        r"detain\w*",
         -1,
         "friction",
     ),
     (
-        r"cooperat\w+|co-operat\w+|collaborat\w+|joint|together|along with|drills?|exercises?|"
+        r"cooperat\w+|co-operat\w+|collaborat\w+|coordinat\w+|joint|together|along with|drills?|exercises?|"
         r"rapprochement|common ground|common interests|coincide\w*|improv\w+|warm\w*|"
         r"stabilis\w+|stabiliz\w+|deepen\w*|closer|summit|visit\w*|agree\w*|agreement|signed|"
         r"contract|treaty|peace|negotiat\w+|talks|loans?|aid|assist\w*|support\w*|supplier|"
         r"understands?|participat\w+|took part|into the arms of|drift\w* (?:\w+ ){0,2}towards|"
         r"lean\w* (?:\w+ ){0,2}towards|bought|buy\w*|purchas\w+|sell\w*|sold|arms deals?|needs|lifeline|turn\w* towards|side of|ties|resolv\w+|settle\w*|"
         r"dependen\w+|communiqu[ée]|friendship|reconcil\w+|mediat\w+|welcom\w+|praise\w*|"
-        r"host\w*|invest\w*|trade deal|common|join\w*|consult\w*|meet\w*|met",
+        r"host\w*|invest\w*|trade deal|common|join\w*|consult\w*|meet\w*|met|"
+        # CAMEO roots 03-08 seen in the PLOVER development half: offer (03 express intent),
+        # defend, apologise (05 diplomatic cooperation: 051 praise/endorse, 055 apologise),
+        # provide, contribute, grant asylum, compensation (07 provide aid), hand over, ease,
+        # lift (08 yield), establish diplomatic ties (064)
+        r"offer\w*|defend\w*|apologi[sz]\w*|provid\w+|contribut\w+|grant\w*|compensat\w+|"
+        r"hand\w* over|eas(?:e|es|ed|ing)|lift\w*|diplomatic (?:ties|relations)|"
+        # dependence and lending (CAMEO 07 provide aid: 071 economic aid)
+        r"depend(?:s|ed)? on(?= (?-i:[A-Z]))|creditor|lender|donor",
         1,
         "cooperation",
     ),
@@ -85,7 +100,10 @@ CONDITIONAL_RE = re.compile(
 )
 CAUSAL_RE = re.compile(
     r"\b(?:pushed \w+ into|pushed \w+ (?:towards|toward)|into the arms of|led to|leads to|"
-    r"lead to|as a result|result(?:ed|s)? in|caused|drove|forced)\b",
+    r"lead to|as a result|result(?:ed|s)? in|caused|drove|forced|"
+    # a present aim with its purpose: a means-end belief ("Japan wants to improve its
+    # relationship with Russia in order to contend with China"); a past one is history
+    r"(?:wants?|seeks?|aims?|needs?|tries|hopes?) to \w+(?: \S+){0,20}? in order to)\b",
     re.IGNORECASE,
 )
 LEVEL_RE = re.compile(r"\b(?:more|less) than an? (?:\w+ ){0,2}(?:partnership|alliance)\b", re.I)

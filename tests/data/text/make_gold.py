@@ -327,7 +327,7 @@ HELDOUT_04 = {
     "licence": OWN,
     "date": "2020-06-01",
     "genre": "news analysis",
-    "split": "held-out round 2",
+    "split": "held-out round 2 (development since round 4)",
     "surfaces": {
         "JPN": ["Tokyo", "Japan", "Japanese"],
         "KOR": ["Seoul", "South Korea", "South Korean"],
@@ -665,11 +665,112 @@ SEED_004 = {
     ],
 }
 
+HELDOUT_05 = {
+    "document": "tests/data/text/heldout_05.txt",
+    "licence": OWN,
+    "date": "2020-11-15",
+    "genre": "analysis",
+    "split": "held-out round 3 (development since round 4)",
+    "surfaces": {
+        "KAZ": ["Kazakhstan", "Nur-Sultan", "Kazakh"],
+        "RUS": ["Moscow", "Russia", "Russian", "Kremlin"],
+        "CHN": ["Beijing", "China", "Sino"],
+        "TUR": ["Turkey", "Ankara", "Turkish"],
+        "UZB": ["Uzbekistan", "Tashkent"],
+        "LBY": ["Libya"],
+        "USA": ["United States", "Washington"],
+        "KGZ": ["Kyrgyzstan"],
+        "IND": ["India"],
+        "JPN": ["Japan"],
+        "EU": ["European Union", "Brussels"],
+    },
+    "relations": [
+        ("KAZ", "RUS", 1, "asserted", "Nur-Sultan depends on", "largest creditor."),
+        ("CHN", "KAZ", 1, "asserted", "Nur-Sultan depends on", "largest creditor."),
+        ("CHN", "RUS", 1, "hypothetical", "Analysts in Almaty", "provides money."),
+        ("CHN", "RUS", -1, "hypothetical", "If China were to build", "could cool."),
+        ("TUR", "UZB", 1, "asserted", "Ankara signed a defence", "region's armies."),
+        ("RUS", "TUR", -1, "asserted", "Russia and Turkey support", "to Central Asia."),
+        ("KGZ", "USA", -1, "asserted", "Washington closed its air base", "plan to return."),
+        ("IND", "UZB", 1, "negated", "India and Japan fund", "partner for Tashkent."),
+        ("JPN", "UZB", 1, "negated", "India and Japan fund", "partner for Tashkent."),
+        ("EU", "KAZ", 1, "asserted", "The European Union is a", "weight in the region."),
+    ],
+    "events": [
+        ("2020-10", "Ankara signed a defence", "in October 2020"),
+        ("2014", "Washington closed its air base", "in 2014"),
+        ("2015", "Brussels signed an enhanced", "in 2015"),
+    ],
+    "claims": [
+        ("analysts in Almaty", None, None, "Analysts in Almaty", "provides money."),
+        (
+            "analysts in Almaty",
+            "If China were to build a military presence in the region",
+            "decrease",
+            "If China were to build",
+            "could cool.",
+        ),
+        ("the author", None, "decrease", "Russia and Turkey support", "to Central Asia."),
+        ("the author", None, None, "In the author's view", "choose sides."),
+        ("the author", None, None, "Its governments will keep", "training with Russia."),
+    ],
+}
+
+HELDOUT_06 = {
+    "document": "tests/data/text/heldout_06.txt",
+    "licence": OWN,
+    "date": "2020-12-01",
+    "genre": "interview",
+    "split": "held-out round 4",
+    "surfaces": {
+        "AUS": ["Australia", "Canberra", "Australian", "Prime Minister Morrison"],
+        "CHN": ["China", "Beijing", "Chinese"],
+        "USA": ["Washington", "United States"],
+        "JPN": ["Tokyo", "Japan", "Prime Minister Suga"],
+        "IND": ["India"],
+        "QUAD": ["the Quad"],
+        "IDN": ["Indonesia"],
+        "VNM": ["Vietnam"],
+    },
+    "exclude": [("China", 4)],
+    "relations": [
+        ("AUS", "CHN", -1, "asserted", "Australia and China:", "in free fall"),
+        ("AUS", "CHN", -1, "asserted", "They are at their lowest", "point in decades."),
+        ("AUS", "CHN", -1, "asserted", "After Australia called", "beef imports."),
+        ("AUS", "USA", 1, "asserted", "Canberra has moved closer", "for their forces."),
+        ("AUS", "JPN", 1, "asserted", "Canberra has moved closer", "for their forces."),
+        ("AUS", "IND", 1, "asserted", "Australia also returned", "since 2007."),
+        ("AUS", "JPN", 1, "asserted", "Australia also returned", "since 2007."),
+        ("AUS", "USA", 1, "asserted", "Australia also returned", "since 2007."),
+        ("AUS", "IDN", 1, "hypothetical", "Neither wants to be", "South China Sea."),
+        ("AUS", "VNM", 1, "hypothetical", "Neither wants to be", "South China Sea."),
+    ],
+    "events": [
+        ("2020-04", "Australia called for an independent", "in April 2020"),
+        ("2020-05", "China imposed tariffs", "beef imports"),
+        ("2020-11", "in November 2020 Prime Minister Morrison", "for their forces"),
+        ("2020-11", "Australia also returned", "since 2007"),
+    ],
+    "claims": [
+        ("the interviewee", None, "decrease", "They are at their lowest", "point in decades."),
+        (
+            "the interviewee",
+            "Beijing keeps up the pressure",
+            "increase",
+            "If Beijing keeps up",
+            "more cohesive.",
+        ),
+        ("the interviewee", None, "increase", "Neither wants to be", "South China Sea."),
+    ],
+}
+
 if __name__ == "__main__":
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
     build("heldout_03", HERE / "heldout_03.txt", HELDOUT_03)
     build("heldout_04", HERE / "heldout_04.txt", HELDOUT_04)
+    build("heldout_05", HERE / "heldout_05.txt", HELDOUT_05)
+    build("heldout_06", HERE / "heldout_06.txt", HELDOUT_06)
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
