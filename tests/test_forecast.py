@@ -16,6 +16,7 @@ from equipoise.errors import InputError
 from equipoise.experiments.benchmarks import persistence
 from equipoise.experiments.hindcast import score_origin, skill_by_horizon
 from equipoise.experiments.plans import Execution, ForecastPlan, HindcastPlan, run_plan
+from equipoise.experiments.plans._base import RunInfo
 from equipoise.experiments.plans.forecast import (
     QUANTILES,
     forecast_observable,
@@ -23,7 +24,6 @@ from equipoise.experiments.plans.forecast import (
     units_for,
 )
 from equipoise.experiments.plans.hindcast import summarise_scores
-from equipoise.experiments.plans._base import RunInfo
 from equipoise.scenario import load_scenario
 
 runner = CliRunner()
