@@ -271,3 +271,70 @@ def test_real_forecast_executor_invariance(shared_data: Path) -> None:
     b = run_plan(plan, execution=Execution("processes", workers=2, batch_size=5))
     pd.testing.assert_frame_equal(a.table, b.table)  # type: ignore[attr-defined]
     assert a.origin == 2020  # type: ignore[attr-defined]
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_interrupted_forecast_resumes_to_the_same_numbers(tmp_path: Path) -> None:
+    from equipoise.store import open_store
+
+    s = load_scenario("indo-pacific-2021")
+    plan = ForecastPlan(
+        scenario=s, n_members=6, observable="unga_distance", first=2022, last=2023,
+        data=str(OBSERVED),
+    )  # fmt: skip
+    store = open_store(tmp_path / "runs")
+    ids: list[str] = []
+    seen: list[int] = []
+
+    def stop_after_one(n: int) -> None:
+        seen.append(n)
+        if len(seen) == 1:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        run_plan(plan, store=store, execution=Execution(batch_size=2), progress=stop_after_one,
+                 on_run=ids.append)  # fmt: skip
+    assert store.get_run(ids[0])["status"] == "incomplete"
+    resumed = run_plan(plan, store=store, resume=ids[0])
+    assert resumed.run.resumed_batches == 1
+    fresh = run_plan(plan)
+    pd.testing.assert_frame_equal(resumed.table, fresh.table)  # type: ignore[attr-defined]
+    # another observable on the same run is refused, naming the difference
+    other = ForecastPlan(
+        scenario=s, n_members=6, observable="unga_distance", first=2022, last=2022,
+        data=str(OBSERVED),
+    )  # fmt: skip
+    with pytest.raises(InputError, match="years"):
+        run_plan(other, store=store, resume=ids[0])
+
+
+@pytest.mark.realdata
+def test_interrupted_hindcast_resumes_at_its_unfinished_origin(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    from equipoise.store import open_store
+
+    s = load_scenario("indo-pacific-2021")
+    plan = HindcastPlan(
+        scenario=s, observable="milex_share", data=str(shared_data),
+        actors=("USA", "CHN", "JPN"), origins=(2010, 2015), horizons=(1, 2), n_samples=40,
+    )  # fmt: skip
+    store = open_store(tmp_path / "runs")
+    ids: list[str] = []
+    calls: list[int] = []
+
+    def stop_at_second_origin(n: int) -> None:
+        calls.append(n)
+        if len(calls) == 2:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        run_plan(plan, store=store, progress=stop_at_second_origin, on_run=ids.append)
+    assert store.completed_batches(ids[0]) == {0}
+    resumed = run_plan(plan, store=store, resume=ids[0])
+    assert resumed.run.resumed_batches == 1
+    fresh = run_plan(plan)
+    pd.testing.assert_frame_equal(resumed.skill, fresh.skill)  # type: ignore[attr-defined]
