@@ -338,3 +338,17 @@ def test_interrupted_hindcast_resumes_at_its_unfinished_origin(
     assert resumed.run.resumed_batches == 1
     fresh = run_plan(plan)
     pd.testing.assert_frame_equal(resumed.skill, fresh.skill)  # type: ignore[attr-defined]
+
+
+def test_report_shows_a_stored_forecast(tmp_path: Path) -> None:
+    data = _forecast_json(tmp_path)
+    page = tmp_path / "report.html"
+    result = runner.invoke(
+        app,
+        ["report", str(data["run_id"]), "--store", str(tmp_path / "runs"), "-o", str(page),
+         "--json", "--quiet"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "forecast-fan-0" in json.loads(result.stdout)["figures"]
+    html = page.read_text(encoding="utf-8")
+    assert 'id="measured"' in html and "9. Inputs and sources" in html

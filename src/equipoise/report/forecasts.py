@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from equipoise.report.figures._base import ACTOR_PALETTE, DataTable, FigureSpec, _rgba, num
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from equipoise.experiments.plans.forecast import Forecast
     from equipoise.experiments.plans.hindcast import Hindcast
     from equipoise.experiments.resolutions import ClaimScores
@@ -45,7 +47,20 @@ def _unit(a: str, b: str) -> str:
 
 def fan_figure(result: Forecast, *, units: int = FAN_UNITS) -> FigureSpec:
     """Return the fan chart of a forecast: median, 50 % and 90 % bands, from the last observation."""
-    frame = result.table
+    return fan_figure_of(
+        result.table, observable=result.observable, origin=result.origin, units=units
+    )
+
+
+def fan_figure_of(
+    frame: pd.DataFrame,
+    *,
+    observable: str,
+    origin: int,
+    units: int = FAN_UNITS,
+    key: str = "forecast-fan",
+) -> FigureSpec:
+    """Return the fan chart of a stored ``forecast`` table (:func:`fan_figure`)."""
     traces: list[dict[str, Any]] = []
     rows: list[list[Any]] = []
     groups = list(frame.groupby(["a", "b"], sort=False))
@@ -97,19 +112,19 @@ def fan_figure(result: Forecast, *, units: int = FAN_UNITS) -> FigureSpec:
         )
     shown = min(units, len(groups))
     alt = (
-        f"Fan chart of {result.observable} forecast from {result.origin}: median with 50 % and "
+        f"Fan chart of {observable} forecast from {origin}: median with 50 % and "
         f"90 % predictive intervals for {shown} of {len(groups)} units; the table has all."
     )
     return FigureSpec(
-        key="forecast-fan",
-        title=f"Forecast of {result.observable} from {result.origin}",
+        key=key,
+        title=f"Forecast of {observable} from {origin}",
         alt=alt,
         figure={
             "data": traces,
             "layout": {
                 "height": 460,
                 "xaxis": {"title": {"text": "year"}, "dtick": 1},
-                "yaxis": {"title": {"text": result.observable}},
+                "yaxis": {"title": {"text": observable}},
                 "margin": {"l": 60, "r": 20, "t": 30, "b": 50},
             },
         },
@@ -123,7 +138,13 @@ def fan_figure(result: Forecast, *, units: int = FAN_UNITS) -> FigureSpec:
 
 def skill_figure(result: Hindcast) -> FigureSpec:
     """Return the CRPS skill against climatological persistence by horizon, per forecaster."""
-    skill = result.skill
+    return skill_figure_of(result.skill, observable=result.observable, origins=result.origins)
+
+
+def skill_figure_of(
+    skill: pd.DataFrame, *, observable: str, origins: Sequence[int], key: str = "backtest-skill"
+) -> FigureSpec:
+    """Return the skill figure of a stored ``skill`` table (:func:`skill_figure`)."""
     traces = []
     rows = []
     for n, (name, g) in enumerate(skill.groupby("forecaster", sort=False)):
@@ -154,11 +175,11 @@ def skill_figure(result: Hindcast) -> FigureSpec:
         f"{int(h)}: {v:+.2f}" for h, v in zip(model["horizon"], model["crps_skill"], strict=True)
     )
     return FigureSpec(
-        key="backtest-skill",
-        title=f"Backtest of {result.observable}: CRPS skill by horizon",
+        key=key,
+        title=f"Backtest of {observable}: CRPS skill by horizon",
         alt=(
             f"CRPS skill against climatological persistence by horizon (years), origins "
-            f"{', '.join(map(str, result.origins))}; above 0 beats the benchmark. Model: {said}."
+            f"{', '.join(map(str, origins))}; above 0 beats the benchmark. Model: {said}."
         ),
         figure={
             "data": traces,
@@ -180,14 +201,18 @@ def skill_figure(result: Hindcast) -> FigureSpec:
 
 def pit_figure(result: Hindcast) -> FigureSpec:
     """Return the model's PIT histogram over every horizon (flat at 1 when calibrated)."""
-    pit = result.pit
+    return pit_figure_of(result.pit)
+
+
+def pit_figure_of(pit: pd.DataFrame, *, key: str = "backtest-pit") -> FigureSpec:
+    """Return the PIT histogram of a stored ``pit`` table (:func:`pit_figure`)."""
     pooled = pit.groupby(["low", "high"], as_index=False)["n"].sum()
     total = max(int(pooled["n"].sum()), 1)
     k = len(pooled)
     density = [float(n) / total * k for n in pooled["n"]]
     centres = [(lo + hi) / 2 for lo, hi in zip(pooled["low"], pooled["high"], strict=True)]
     return FigureSpec(
-        key="backtest-pit",
+        key=key,
         title="PIT histogram of the model's forecasts",
         alt=(
             f"Probability integral transform of {total} model forecasts in {k} bins, as a "
@@ -220,10 +245,14 @@ def pit_figure(result: Hindcast) -> FigureSpec:
 
 def worst_table_figure(result: Hindcast) -> FigureSpec:
     """Return the model's worst-forecast units as a bar chart of their mean CRPS."""
-    worst = result.worst
+    return worst_figure_of(result.worst)
+
+
+def worst_figure_of(worst: pd.DataFrame, *, key: str = "backtest-worst") -> FigureSpec:
+    """Return the worst-units figure of a stored ``worst`` table (:func:`worst_table_figure`)."""
     names = [_unit(str(a), str(b)) for a, b in zip(worst["a"], worst["b"], strict=True)]
     return FigureSpec(
-        key="backtest-worst",
+        key=key,
         title="Worst-forecast units (mean CRPS of the model)",
         alt="The units whose forecasts scored worst over every origin and horizon: "
         + ", ".join(names[:5])
@@ -396,10 +425,14 @@ def write_backtest_page(result: Hindcast, path: Path, *, title: str) -> None:
 
 __all__ = [
     "fan_figure",
+    "fan_figure_of",
     "measurement_page",
     "pit_figure",
+    "pit_figure_of",
     "reliability_figure",
     "skill_figure",
+    "skill_figure_of",
+    "worst_figure_of",
     "worst_table_figure",
     "write_backtest_page",
     "write_forecast_page",
