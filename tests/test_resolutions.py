@@ -20,6 +20,7 @@ from equipoise.io.resolutions import Resolution, loads_resolutions, read_resolut
 from equipoise.scenario import load_scenario
 from equipoise.scenario.confidence import WORDS, probability_of
 from equipoise.scenario.loading import loads_scenario
+from equipoise.scenario.serialize import dumps_scenario
 
 DATA = Path(__file__).parent / "data" / "resolutions"
 runner = CliRunner()
@@ -73,6 +74,11 @@ def test_claim_confidence_in_a_scenario() -> None:
     assert by["new-bipolarity"].declared_probability == 0.5
     assert by["us-china-competition-intensifies"].declared_probability == 0.8
     assert by["korea-drifts-to-us"].declared_probability is None
+    # the words and numbers survive writing the scenario out and reading it back
+    again = loads_scenario(dumps_scenario(s), file="again.toml")
+    assert {c.id: c.declared_probability for c in again.claims} == {
+        c.id: c.declared_probability for c in s.claims
+    }
 
 
 def test_unknown_words_are_a_located_error(tmp_path: Path) -> None:
