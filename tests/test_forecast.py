@@ -12,7 +12,7 @@ from numpy.testing import assert_allclose
 from typer.testing import CliRunner
 
 from equipoise.cli import app
-from equipoise.errors import InputError
+from equipoise.errors import EquipoiseError, InputError
 from equipoise.experiments.benchmarks import persistence
 from equipoise.experiments.hindcast import score_origin, skill_by_horizon
 from equipoise.experiments.plans import Execution, ForecastPlan, HindcastPlan, run_plan
@@ -338,6 +338,8 @@ def test_interrupted_hindcast_resumes_at_its_unfinished_origin(
     assert resumed.run.resumed_batches == 1
     fresh = run_plan(plan)
     pd.testing.assert_frame_equal(resumed.skill, fresh.skill)  # type: ignore[attr-defined]
+    with pytest.raises(EquipoiseError, match="already complete"):
+        run_plan(plan, store=store, resume=ids[0])
 
 
 def test_report_shows_a_stored_forecast(tmp_path: Path) -> None:

@@ -282,6 +282,10 @@ class HindcastPlan(StagedPlan):
         done: set[int] = set()
         if store is not None:
             if resume is not None:
+                from equipoise.errors import EquipoiseError
+
+                if store.get_run(resume).get("status") == "complete":
+                    raise EquipoiseError(f"run {resume} is already complete")
                 run_id = resume
                 done = set(store.completed_batches(resume))
             else:
