@@ -354,3 +354,29 @@ def test_report_shows_a_stored_forecast(tmp_path: Path) -> None:
     assert "forecast-fan-0" in json.loads(result.stdout)["figures"]
     html = page.read_text(encoding="utf-8")
     assert 'id="measured"' in html and "9. Inputs and sources" in html
+
+
+@pytest.mark.realdata
+def test_cli_hindcast_json_and_backtest_page(shared_data: Path, tmp_path: Path) -> None:
+    page = tmp_path / "backtest.html"
+    result = runner.invoke(
+        app,
+        ["hindcast", "--observable", "unga_distance", "--actors", "USA,CHN,RUS,TWN",
+         "--origins", "2015", "--horizons", "1-2", "--samples", "60", "--data", str(shared_data),
+         "--store", str(tmp_path / "runs"), "--quiet", "--json", "--report", str(page)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["observable"] == "unga_distance" and data["origins"] == [2015]
+    # TWN has no UN ideal point: its dyads are not scored; 3 dyads x 1 origin per horizon
+    model = [r for r in data["skill"] if r["forecaster"] == "model"]
+    assert [r["n"] for r in model] == [3, 3]
+    assert {r["forecaster"] for r in data["skill"]} == {"model", "persistence", "climatological"}
+    html = page.read_text(encoding="utf-8")
+    assert "backtest-skill" in html and "backtest-pit" in html and "backtest-worst" in html
+    bad = runner.invoke(
+        app,
+        ["hindcast", "--origins", "2019", "--horizons", "2-3", "--data", str(shared_data),
+         "--store", str(tmp_path / "runs"), "--quiet"],
+    )  # fmt: skip
+    assert bad.exit_code != 0 and "origins" in bad.stdout + bad.stderr
