@@ -19,11 +19,33 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from equipoise.api import claims, compare, discover, ensemble, load, run, sensitivity
+    from equipoise.api import (
+        claims,
+        compare,
+        discover,
+        ensemble,
+        forecast,
+        hindcast,
+        load,
+        run,
+        score,
+        sensitivity,
+    )
 
     __version__: str
 
-_API = ("claims", "compare", "discover", "ensemble", "load", "run", "sensitivity")
+_API = (
+    "claims",
+    "compare",
+    "discover",
+    "ensemble",
+    "forecast",
+    "hindcast",
+    "load",
+    "run",
+    "score",
+    "sensitivity",
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -48,4 +70,16 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_API, "__version__"])
 
 
-__all__ = ["__version__", "claims", "compare", "discover", "ensemble", "load", "run", "sensitivity"]
+__all__ = [
+    "__version__",
+    "claims",
+    "compare",
+    "discover",
+    "ensemble",
+    "forecast",
+    "hindcast",
+    "load",
+    "run",
+    "score",
+    "sensitivity",
+]

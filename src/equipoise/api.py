@@ -14,6 +14,10 @@ tidy pandas DataFrames::
     ens.frames()["experiments"]          # one row per member: the sampled inputs
     ens.frames()["outcomes"]             # one row per member: every outcome
     eq.claims(s, 200).frame()            # one row per claim
+    fc = eq.forecast(s, "unga_distance", years=(2022, 2025), n=500, data="shared/data")
+    fc.table                              # quantiles by unit and year
+    hc = eq.hindcast(s, "gdp_share", data="shared/data")
+    hc.skill                              # CRPS skill by horizon vs climatological persistence
 
 Experiments run in this process by default (``executor="local"``). ``executor="processes"``
 starts worker processes from a *fork server* that imports equipoise, never your script: the
@@ -40,10 +44,15 @@ from equipoise.experiments.plans import (
     EnsemblePlan,
     EnsembleSummary,
     Execution,
+    Forecast,
+    ForecastPlan,
+    Hindcast,
+    HindcastPlan,
     RunPlan,
     RunResult,
     Sensitivity,
     SensitivityPlan,
+    StagedPlan,
     run_typed,
 )
 from equipoise.experiments.plans.runner import T_Where
@@ -51,6 +60,7 @@ from equipoise.scenario import DEFAULT_SCENARIO, load_scenario
 from equipoise.scenario.schema import Scenario
 
 if TYPE_CHECKING:
+    from equipoise.experiments.resolutions import ClaimScores
     from equipoise.store import StoreBackend
 
 #: A scenario, a bundled scenario's name, or a path to a TOML file.
@@ -123,8 +133,11 @@ class RunOptions(TypedDict, total=False):
 
 
 def _execute(plan: Any, result_type: type[Any], **options: Unpack[RunOptions]) -> Any:
-    payload = plan.payload()
-    total = payload.design.n_members * len(payload.arms)
+    if isinstance(plan, StagedPlan):
+        total = plan.total()
+    else:
+        payload = plan.payload()
+        total = payload.design.n_members * len(payload.arms)
     advance, bar = _progress(bool(options.get("progress", False)), total, plan.label)
     execution = Execution(
         executor=options.get("executor", "local"),
@@ -318,4 +331,144 @@ def discover(
     return result
 
 
-__all__ = ["RunOptions", "claims", "compare", "discover", "ensemble", "load", "run", "sensitivity"]
+def forecast(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    observable: str = "unga_distance",
+    *,
+    years: tuple[int, int],
+    data: str | Path,
+    n: int = 500,
+    seed: int | None = None,
+    method: str = "lhs",
+    interventions: Sequence[str] = (),
+    noise_draws: int = 1,
+    **options: Unpack[RunOptions],
+) -> Forecast:
+    """Forecast an observable with predictive quantiles (``equipoise forecast``).
+
+    Parameters
+    ----------
+    scenario : Scenario, str or Path
+    observable : str
+        ``unga_distance``, ``gdp_share``, ``milex_share`` or ``trade_dependence``.
+    years : (int, int)
+        The first and last forecast years.
+    data : str or Path
+        The data folder with the observable's file (``shared/data`` layout).
+    n : int
+        Ensemble members.
+
+    Returns
+    -------
+    Forecast
+        ``.table`` (quantiles by unit and year), ``.to_dict()`` (what ``--json`` prints),
+        ``.samples`` (the predictive samples).
+    """
+    s, ref = _scenario(scenario, seed)
+    plan = ForecastPlan(
+        scenario=s,
+        scenario_ref=ref,
+        n_members=n,
+        method=method,
+        interventions=tuple(interventions),
+        observable=observable,
+        first=int(years[0]),
+        last=int(years[1]),
+        data=str(data),
+        noise_draws=noise_draws,
+    )
+    result: Forecast = _execute(plan, Forecast, **options)
+    return result
+
+
+def hindcast(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    observable: str = "unga_distance",
+    *,
+    data: str | Path,
+    actors: Sequence[str] = (),
+    origins: Sequence[int] = (2005, 2010, 2015),
+    horizons: Sequence[int] = (1, 2, 3, 4, 5),
+    n: int = 1,
+    samples: int = 500,
+    seed: int | None = None,
+    **options: Unpack[RunOptions],
+) -> Hindcast:
+    """Backtest the model at rolling origins against the benchmarks (``equipoise hindcast``).
+
+    Parameters
+    ----------
+    scenario : Scenario, str or Path
+        Gives the seed and, without ``actors``, the actors.
+    observable : str
+    data : str or Path
+        The data folder: each origin's scenario is built from it (data up to the origin).
+    actors : sequence of str
+        ISO3 codes or ``G20``/``UN``.
+    origins, horizons : sequence of int
+    n : int
+        Members per origin.
+    samples : int
+        Predictive samples per unit and horizon.
+
+    Returns
+    -------
+    Hindcast
+        ``.skill`` (CRPS skill by horizon), ``.scores`` (every scored forecast), ``.pit``,
+        ``.worst``.
+    """
+    s, ref = _scenario(scenario, seed)
+    plan = HindcastPlan(
+        scenario=s,
+        scenario_ref=ref,
+        observable=observable,
+        data=str(data),
+        actors=tuple(actors),
+        origins=tuple(int(o) for o in origins),
+        horizons=tuple(int(h) for h in horizons),
+        n_members=n,
+        n_samples=samples,
+    )
+    result: Hindcast = _execute(plan, Hindcast, **options)
+    return result
+
+
+def score(
+    scenario: T_ScenarioLike = DEFAULT_SCENARIO,
+    resolutions: str | Path = "resolutions.toml",
+    n: int = 200,
+    *,
+    seed: int | None = None,
+    **options: Unpack[RunOptions],
+) -> ClaimScores:
+    """Score resolved claims: the model, the holders and a coin (``equipoise score``).
+
+    Returns
+    -------
+    ClaimScores
+        ``.scores`` (Brier and log by forecaster), ``.claims``, ``.reliability``.
+    """
+    from equipoise.experiments.resolutions import score_claims
+    from equipoise.io.resolutions import read_resolutions
+
+    s, _ = _scenario(scenario, seed)
+    resolved = read_resolutions(resolutions, claims=[c.id for c in s.claims])
+    result = claims(s, n, **options)
+    model = {v.claim.id: float(v.probability) for v in result.verdicts}
+    holders = {c.id: c.declared_probability for c in s.claims}
+    return score_claims(resolved, model=model, holders=holders)
+
+
+__all__ = [
+    "RunOptions",
+    "claims",
+    "compare",
+    "discover",
+    "ensemble",
+    "forecast",
+    "hindcast",
+    "load",
+    "run",
+    "score",
+    "sensitivity",
+]

@@ -11,6 +11,7 @@ from equipoise.cli import (
     bargain_cmd,  # noqa: F401
     build_cmd,  # noqa: F401
     experiment_cmds,  # noqa: F401
+    forecast_cmds,  # noqa: F401
     power_cmd,  # noqa: F401
     report_cmd,  # noqa: F401
     run_cmd,  # noqa: F401

@@ -87,50 +87,102 @@ def hindcast(
     """
     units = tuple(units)
     horizons = tuple(int(h) for h in horizons)
-    streams = np.random.SeedSequence(seed).spawn(len(origins))
-    tables = []
-    for origin, stream in zip(origins, streams, strict=True):
-        task = ForecastTask(
+    streams = origin_streams(seed, len(origins))
+    tables = [
+        score_origin(
+            observed,
+            forecaster,
             observable=observable,
+            units=units,
             origin=int(origin),
             horizons=horizons,
-            units=units,
-            history=observed.loc[observed["year"] <= origin].reset_index(drop=True),
             n_samples=n_samples,
+            rng=np.random.default_rng(stream),
         )
-        samples = np.asarray(forecaster(task, np.random.default_rng(stream)), dtype=np.float64)
-        if samples.shape[:2] != (len(units), len(horizons)):
-            raise ValueError(
-                f"the forecaster returned shape {samples.shape}; expected ({len(units)}, "
-                f"{len(horizons)}, M)"
-            )
-        years = [int(origin) + h for h in horizons]
-        outcome = wide(observed, units=units, years=years).T  # (U, H)
-        ok = np.isfinite(outcome) & np.isfinite(samples).all(axis=-1)
-        u_idx, h_idx = np.nonzero(ok)
-        x = samples[u_idx, h_idx]
-        y = outcome[u_idx, h_idx]
-        tables.append(
-            pd.DataFrame(
-                {
-                    "origin": int(origin),
-                    "horizon": np.asarray(horizons)[h_idx],
-                    "year": np.asarray(years)[h_idx],
-                    "a": [units[i][0] for i in u_idx],
-                    "b": [units[i][1] for i in u_idx],
-                    "observed": y,
-                    "median": np.median(x, axis=-1),
-                    "crps": crps_ensemble(y, x),
-                    "ae_median": abs_error_of_median(y, x),
-                    "cover50": interval_coverage(y, x, level=0.5),
-                    "cover90": interval_coverage(y, x, level=0.9),
-                    "pit": pit(y, x),
-                }
-            )
-        )
+        for origin, stream in zip(origins, streams, strict=True)
+    ]
     if not tables:
         return pd.DataFrame(columns=list(SCORE_COLUMNS))
     return pd.concat(tables, ignore_index=True)[list(SCORE_COLUMNS)]
+
+
+def origin_streams(seed: int, n_origins: int) -> list[np.random.SeedSequence]:
+    """Return the child streams of the origins (the same for every forecaster: CRN)."""
+    return list(np.random.SeedSequence(seed).spawn(n_origins))
+
+
+def score_origin(
+    observed: pd.DataFrame,
+    forecaster: T_Forecaster,
+    *,
+    observable: str,
+    units: Sequence[T_Unit],
+    origin: int,
+    horizons: Sequence[int],
+    n_samples: int,
+    rng: np.random.Generator,
+) -> pd.DataFrame:
+    """Run ``forecaster`` at one origin and score it (one origin of :func:`hindcast`).
+
+    Parameters
+    ----------
+    observed : pandas.DataFrame
+        Every observed value; the forecaster sees only the rows up to ``origin``.
+    forecaster : callable
+        ``(ForecastTask, rng) -> samples (U, H, M)``.
+    observable : str
+    units : sequence of (str, str)
+    origin : int
+    horizons : sequence of int
+    n_samples : int
+    rng : numpy.random.Generator
+        The origin's random numbers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`SCORE_COLUMNS` for every (unit, horizon) with an outcome and a forecast.
+    """
+    units = tuple(units)
+    horizons = tuple(int(h) for h in horizons)
+    task = ForecastTask(
+        observable=observable,
+        origin=int(origin),
+        horizons=horizons,
+        units=units,
+        history=observed.loc[observed["year"] <= origin].reset_index(drop=True),
+        n_samples=n_samples,
+    )
+    samples = np.asarray(forecaster(task, rng), dtype=np.float64)
+    if samples.shape[:2] != (len(units), len(horizons)):
+        raise ValueError(
+            f"the forecaster returned shape {samples.shape}; expected ({len(units)}, "
+            f"{len(horizons)}, M)"
+        )
+    years = [int(origin) + h for h in horizons]
+    outcome = wide(observed, units=units, years=years).T  # (U, H)
+    ok = np.isfinite(outcome) & np.isfinite(samples).all(axis=-1)
+    u_idx, h_idx = np.nonzero(ok)
+    x = samples[u_idx, h_idx]
+    y = outcome[u_idx, h_idx]
+    if y.size == 0:
+        return pd.DataFrame(columns=list(SCORE_COLUMNS))
+    return pd.DataFrame(
+        {
+            "origin": int(origin),
+            "horizon": np.asarray(horizons)[h_idx],
+            "year": np.asarray(years)[h_idx],
+            "a": [units[i][0] for i in u_idx],
+            "b": [units[i][1] for i in u_idx],
+            "observed": y,
+            "median": np.median(x, axis=-1),
+            "crps": crps_ensemble(y, x),
+            "ae_median": abs_error_of_median(y, x),
+            "cover50": interval_coverage(y, x, level=0.5),
+            "cover90": interval_coverage(y, x, level=0.9),
+            "pit": pit(y, x),
+        }
+    )[list(SCORE_COLUMNS)]
 
 
 def skill_by_horizon(tables: Mapping[str, pd.DataFrame], *, benchmark: str) -> pd.DataFrame:
@@ -287,7 +339,9 @@ __all__ = [
     "T_ModelStates",
     "hindcast",
     "model_forecaster",
+    "origin_streams",
     "pit_histogram",
+    "score_origin",
     "skill_by_horizon",
     "worst_units",
 ]

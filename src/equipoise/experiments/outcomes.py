@@ -145,6 +145,9 @@ def outcome_values(tr: Trajectory, outcome: Outcome, *, step: int | None = None)
     For a metric of one actor given several actors (``strategic_space(RUS,JPN)``) the result
     has one column per actor; every other metric gives one value per member.
     """
+    evaluate = getattr(outcome, "evaluate", None)
+    if callable(evaluate):  # an outcome that reads the trajectory itself (observables)
+        return np.asarray(evaluate(tr), dtype=np.float64)
     if step is None:
         step = tr.n_steps if outcome.year is None else tr.step_of(outcome.year)
     pos = {code: i for i, code in enumerate(tr.actors)}

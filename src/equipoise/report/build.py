@@ -145,6 +145,28 @@ class DiscoveryResult:
 
 
 @dataclass(frozen=True)
+class MeasurementResult:
+    """A stored forecast or hindcast run the report shows (its fan chart, or its backtest).
+
+    Attributes
+    ----------
+    run_id : str
+    kind : {"forecast", "hindcast"}
+    observable : str
+    origins : tuple of int
+        The forecast's origin, or the hindcast's origins.
+    tables : dict of str to DataFrame
+        ``forecast`` (a forecast run), or ``skill``, ``pit`` and ``worst`` (a hindcast run).
+    """
+
+    run_id: str
+    kind: str
+    observable: str
+    origins: tuple[int, ...]
+    tables: dict[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything a report shows.
 
@@ -168,6 +190,8 @@ class ReportData:
     claims : tuple of ClaimResult
     sensitivity, discovery : tuples
         Stored sensitivity indices and discovery boxes.
+    measurement : tuple of MeasurementResult
+        Stored forecasts and hindcasts (the "Forecasts and backtests" section).
     runs : tuple of RunInfo
         The runs the numbers come from.
     notes : tuple of str
@@ -187,6 +211,7 @@ class ReportData:
     claims_members: int | None = None
     sensitivity: tuple[SensitivityResult, ...] = ()
     discovery: tuple[DiscoveryResult, ...] = ()
+    measurement: tuple[MeasurementResult, ...] = ()
     runs: tuple[RunInfo, ...] = ()
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
@@ -553,6 +578,7 @@ def load_report_data(
     claims: tuple[ClaimResult, ...] = ()
     sensitivity: list[SensitivityResult] = []
     discovery: list[DiscoveryResult] = []
+    measurement: list[MeasurementResult] = []
     runs: list[RunInfo] = []
     for info in infos:
         run_id = str(info["run_id"])
@@ -605,6 +631,29 @@ def load_report_data(
                     )
                 )  # fmt: skip
                 roles.append("scenario discovery")
+        arguments = params.get("arguments") or {}
+        if "forecast" in results:
+            table = store.read_result(run_id, "forecast")
+            fitted = store.read_result(run_id, "measurement") if "measurement" in results else {}
+            if isinstance(table, pd.DataFrame) and isinstance(fitted, Mapping):
+                measurement.append(
+                    MeasurementResult(
+                        run_id, "forecast", str(arguments.get("observable", "?")),
+                        (int(fitted.get("origin", 0)),), {"forecast": table},
+                    )
+                )  # fmt: skip
+                roles.append("forecast")
+        if {"skill", "pit", "worst"} <= set(results):
+            tables = {name: store.read_result(run_id, name) for name in ("skill", "pit", "worst")}
+            frames = {k: v for k, v in tables.items() if isinstance(v, pd.DataFrame)}
+            if len(frames) == 3:
+                measurement.append(
+                    MeasurementResult(
+                        run_id, "hindcast", str(arguments.get("observable", "?")),
+                        tuple(int(o) for o in arguments.get("origins") or ()), frames,
+                    )
+                )  # fmt: skip
+                roles.append("backtest")
         if not roles:
             notes.append(f"Run {run_id} ({info['kind']}) has no result the report can show.")
         runs.append(
@@ -634,6 +683,7 @@ def load_report_data(
         claims_members=claims_members,
         sensitivity=tuple(sensitivity),
         discovery=tuple(discovery),
+        measurement=tuple(measurement),
         runs=tuple(runs),
         notes=tuple(notes),
         seconds=time.perf_counter() - t0,

@@ -66,6 +66,8 @@ class ReportFigures:
     claims: list[F.FigureSpec] = field(default_factory=list)
     sensitivity: list[F.FigureSpec] = field(default_factory=list)
     discovery: list[F.FigureSpec] = field(default_factory=list)
+    #: Forecast fan charts and backtests: (title, figure) per stored forecast or hindcast run.
+    measurement: list[tuple[str, F.FigureSpec]] = field(default_factory=list)
 
     def all(self) -> list[F.FigureSpec]:
         """Every figure, in page order."""
@@ -79,6 +81,7 @@ class ReportFigures:
             *self.claims,
             *self.sensitivity,
             *self.discovery,
+            *(f for _, f in self.measurement),
         ]
 
 
@@ -380,6 +383,29 @@ def report_figures(data: ReportData) -> ReportFigures:
                 ]
             )
         )
+
+    # forecasts and backtests (stored forecast and hindcast runs)
+    from equipoise.report import forecasts as M
+
+    for k, measured in enumerate(data.measurement):
+        if measured.kind == "forecast":
+            figs.measurement.append(
+                (
+                    f"Forecast of {measured.observable} (run {measured.run_id})",
+                    M.fan_figure_of(
+                        measured.tables["forecast"], observable=measured.observable,
+                        origin=measured.origins[0], key=f"forecast-fan-{k}",
+                    ),
+                )
+            )  # fmt: skip
+        else:
+            title = f"Backtest of {measured.observable} (run {measured.run_id})"
+            figs.measurement += [
+                (title, M.skill_figure_of(measured.tables["skill"], observable=measured.observable,
+                                          origins=measured.origins, key=f"backtest-skill-{k}")),
+                (title, M.pit_figure_of(measured.tables["pit"], key=f"backtest-pit-{k}")),
+                (title, M.worst_figure_of(measured.tables["worst"], key=f"backtest-worst-{k}")),
+            ]  # fmt: skip
 
     # sensitivity and discovery
     for k, res in enumerate(data.sensitivity):

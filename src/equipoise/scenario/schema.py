@@ -571,6 +571,46 @@ class Claim(_Model):
     note: str = ""
     evidence: T_Evidence = ()
     draft: T_Draft = None
+    confidence: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="The probability the holders give the claim (set from confidence_words "
+        "by the documented rule when absent).",
+    )
+    confidence_words: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The holders' words of likelihood ('will', 'believe', 'could', "
+        "'unlikely'...); see equipoise.scenario.confidence.",
+    )
+
+    @field_validator("confidence_words")
+    @classmethod
+    def _known_words(cls, words: str | None) -> str | None:
+        from equipoise.scenario.confidence import WORDS, normalise_words
+
+        if words is None:
+            return None
+        key = normalise_words(words)
+        if key not in WORDS:
+            close = difflib.get_close_matches(key, sorted(WORDS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ValueError(
+                f"words {words!r} are not in the rule (docs/models/scores.md){hint}; known: "
+                + ", ".join(repr(w) for w in WORDS)
+                + " — or give confidence as a number"
+            )
+        return key
+
+    @property
+    def declared_probability(self) -> float | None:
+        """The holders' probability: ``confidence``, else the rule's value of the words."""
+        from equipoise.scenario.confidence import WORDS
+
+        if self.confidence is not None:
+            return self.confidence
+        return WORDS[self.confidence_words] if self.confidence_words else None
 
     @field_validator("metric")
     @classmethod

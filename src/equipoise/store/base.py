@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from equipoise.store._checks import VerifyReport
 
 #: What a run is.
-T_RunKind = Literal["run", "ensemble", "compare", "sensitivity", "discover", "claims"]
+T_RunKind = Literal[
+    "run", "ensemble", "compare", "sensitivity", "discover", "claims", "forecast", "hindcast"
+]
 #: Where a run stands. ``running`` is only ever *recorded*; a run whose writing process has
 #: died is *reported* as ``incomplete``, and a run whose files are not as recorded (missing,
 #: resized, another batch's...) as ``damaged``.
@@ -39,7 +41,16 @@ DEFAULT_ROOT = "equipoise-runs"
 #: Environment variable naming the default store folder.
 ROOT_ENV_VAR = "EQUIPOISE_RUNS"
 
-RUN_KINDS: tuple[str, ...] = ("run", "ensemble", "compare", "sensitivity", "discover", "claims")
+RUN_KINDS: tuple[str, ...] = (
+    "run",
+    "ensemble",
+    "compare",
+    "sensitivity",
+    "discover",
+    "claims",
+    "forecast",
+    "hindcast",
+)
 FINAL_STATUSES: tuple[str, ...] = ("complete", "incomplete", "failed")
 
 
@@ -87,7 +98,8 @@ class StoreBackend(ABC):
 
         Parameters
         ----------
-        kind : {"run", "ensemble", "compare", "sensitivity", "discover", "claims"}
+        kind : str
+            One of :data:`RUN_KINDS`.
             What the run is.
         scenario_name, scenario_hash : str
             The scenario it ran on.

@@ -326,8 +326,9 @@ class WebRuns:
                 for c in data.claims
             ]
             base["figures"] = [f.to_dict() for f in figs.claims]
-        else:  # sensitivity, discover: the report's figures of them
-            base["figures"] = [f.to_dict() for f in [*figs.sensitivity, *figs.discovery]]
+        else:  # sensitivity, discover, forecast, hindcast: the report's figures of them
+            shown = [*figs.sensitivity, *figs.discovery, *(f for _, f in figs.measurement)]
+            base["figures"] = [f.to_dict() for f in shown]
         view: dict[str, Any] = to_jsonable(base)
         return view
 

@@ -9,6 +9,8 @@ compare    :class:`ComparePlan`      :class:`Comparison`
 sensitivity :class:`SensitivityPlan` :class:`Sensitivity`
 discover   :class:`DiscoveryPlan`    :class:`Discovery`
 claims     :class:`ClaimsPlan`       :class:`ClaimsResult`
+forecast   :class:`ForecastPlan`     :class:`Forecast` (predictive quantiles of an observable)
+hindcast   :class:`HindcastPlan`     :class:`Hindcast` (rolling-origin scores and skill)
 ========== ========================= =============================================
 
 A new experiment kind is one module here: a :class:`Plan` subclass with its result type,
@@ -20,11 +22,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from equipoise.experiments.plans._base import Plan, PlanResult, RunInfo
+from equipoise.experiments.plans._base import Plan, PlanResult, RunInfo, StagedPlan
 from equipoise.experiments.plans.claims import ClaimsPlan, ClaimsResult
 from equipoise.experiments.plans.compare import ComparePlan, Comparison
 from equipoise.experiments.plans.discovery import Discovery, DiscoveryPlan
 from equipoise.experiments.plans.ensemble import EnsemblePlan, EnsembleSummary
+from equipoise.experiments.plans.forecast import Forecast, ForecastPlan
+from equipoise.experiments.plans.hindcast import Hindcast, HindcastPlan
 from equipoise.experiments.plans.run import RunPlan, RunResult
 from equipoise.experiments.plans.runner import Execution, run_plan, run_typed
 from equipoise.experiments.plans.sensitivity import Sensitivity, SensitivityPlan
@@ -36,7 +40,16 @@ if TYPE_CHECKING:
 #: Every plan kind by the name runs are stored under.
 PLAN_KINDS: dict[str, type[Plan]] = {
     cls.kind: cls
-    for cls in (RunPlan, EnsemblePlan, ComparePlan, SensitivityPlan, DiscoveryPlan, ClaimsPlan)
+    for cls in (
+        RunPlan,
+        EnsemblePlan,
+        ComparePlan,
+        SensitivityPlan,
+        DiscoveryPlan,
+        ClaimsPlan,
+        ForecastPlan,
+        HindcastPlan,
+    )
 }
 
 
@@ -94,6 +107,10 @@ __all__ = [
     "EnsemblePlan",
     "EnsembleSummary",
     "Execution",
+    "Forecast",
+    "ForecastPlan",
+    "Hindcast",
+    "HindcastPlan",
     "Plan",
     "PlanResult",
     "RunInfo",
@@ -101,6 +118,7 @@ __all__ = [
     "RunResult",
     "Sensitivity",
     "SensitivityPlan",
+    "StagedPlan",
     "plan_from_run",
     "run_plan",
     "run_typed",

@@ -138,4 +138,33 @@ class Plan(ABC):
         """Rebuild a plan from its recorded :meth:`arguments` (to resume its run)."""
 
 
-__all__ = ["Plan", "PlanResult", "RunInfo"]
+class StagedPlan(Plan):
+    """A plan whose members run in stages, each on its own scenario (a hindcast's origins).
+
+    :func:`~equipoise.experiments.plans.run_plan` hands it the open executor and the store and
+    lets :meth:`execute` run its stages (each stage one ensemble on the executor, recorded as
+    one batch of the plan's run, so that an interrupted run resumes at its first unfinished
+    stage). :meth:`payload` is the first stage's.
+    """
+
+    @abstractmethod
+    def execute(
+        self,
+        *,
+        executor: Any,
+        batch_size: int,
+        store: Any,
+        resume: str | None,
+        progress: Any,
+        on_run: Any,
+        run_id: str | None,
+        parameters: Mapping[str, Any],
+    ) -> PlanResult:
+        """Run every stage and return the plan's result."""
+
+    def total(self) -> int:
+        """Member-runs of every stage (for a progress bar)."""
+        return 0
+
+
+__all__ = ["Plan", "PlanResult", "RunInfo", "StagedPlan"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from equipoise.errors import EquipoiseError, InputError, Problem
 from equipoise.experiments.ensemble import run_ensemble
-from equipoise.experiments.plans._base import Plan, PlanResult
+from equipoise.experiments.plans._base import Plan, PlanResult, StagedPlan
 
 if TYPE_CHECKING:
     from equipoise.experiments.executors import Executor
@@ -135,6 +135,31 @@ def run_plan(
             )
         _resumed_arguments(plan, info)
         batch_size = int((info.get("parameters") or {}).get("batch_size", batch_size))
+    parameters = {
+        "arguments": plan.arguments(),
+        "scenario_ref": plan.scenario_ref,
+        "equipoise": __version__,
+    }
+    if isinstance(plan, StagedPlan):
+        staged = (
+            nullcontext(executor)
+            if executor is not None
+            else make_executor(
+                execution.executor, address=execution.address, n_workers=execution.workers
+            )
+        )
+        with staged as ex:
+            assert ex is not None
+            return plan.execute(
+                executor=ex,
+                batch_size=batch_size,
+                store=store,
+                resume=resume,
+                progress=progress,
+                on_run=on_run,
+                run_id=run_id,
+                parameters={**parameters, "executor": ex.name},
+            )
     payload = plan.payload()
     scale = len(payload.arms)
     context = (
