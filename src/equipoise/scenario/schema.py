@@ -696,9 +696,10 @@ class Shock(_Model):
     :math:`\lambda = -\ln(1 - \text{rate})`). ``kind = "scheduled"``: at each of ``at_years``
     (fractional years allowed: 2024.85 is early November) it occurs with ``probability``.
 
-    With ``actors``, an occurrence hits one of them drawn uniformly (``pick = "one"``), or each
-    of them independently with the rate or probability (``pick = "each"``, a rate per
-    actor-year); ``{actor}`` in a change target stands for the actor hit. With ``duration``
+    With ``actors``, an occurrence hits one of them drawn uniformly (``pick = "one"``), each of
+    them independently with the rate or probability (``pick = "each"``, a rate per
+    actor-year), or all of them at once (``pick = "all"``, a region-wide shock such as a
+    pandemic); ``{actor}`` in a change target stands for the actor hit. With ``duration``
     (years) each occurrence is undone that long after by the inverse change (``add -x``,
     ``scale 1/x``), as an intervention reverts an event. ``source`` says where the rate comes
     from. See ``docs/models/simulation.md``.
@@ -717,8 +718,10 @@ class Shock(_Model):
         default=None, description="Probability of occurring at each of at_years."
     )
     actors: tuple[T_ActorCode, ...] = Field(default=(), description="Actors it can hit.")
-    pick: Literal["one", "each"] = Field(
-        default="one", description="one: one actor drawn per occurrence; each: independently."
+    pick: Literal["one", "each", "all"] = Field(
+        default="one",
+        description="one: one actor drawn per occurrence; each: each independently; all: every "
+        "actor at once.",
     )
     changes: tuple[ShockChange, ...] = Field(min_length=1)
     duration: float | None = Field(
@@ -772,8 +775,8 @@ class Shock(_Model):
     @field_validator("pick")
     @classmethod
     def _pick_needs_actors(cls, value: str, info: ValidationInfo) -> str:
-        if value == "each" and not info.data.get("actors"):
-            raise ValueError("pick = 'each' needs 'actors' (the actors hit independently)")
+        if value != "one" and not info.data.get("actors"):
+            raise ValueError(f"pick = {value!r} needs 'actors' (the actors it hits)")
         return value
 
     @field_validator("duration")

@@ -20,8 +20,8 @@ occurs at each of its years :math:`a` with the probability :math:`q`, in the ste
 :math:`p = 1 - \prod (1 - q)`. Nothing occurs at step 0: the start state is given.
 
 **Actors.** A shock with actors hits, per occurrence, one of them drawn uniformly
-(``pick = "one"``) or each of them with its own trial (``pick = "each"``: the rate is per
-actor-year). ``{actor}`` in a change target stands for the actor hit.
+(``pick = "one"``), each of them with its own trial (``pick = "each"``: the rate is per
+actor-year), or all of them at once (``pick = "all"``). ``{actor}`` in a change target stands for the actor hit.
 
 **Sampling.** Member :math:`k` draws shock :math:`s` from its own stream
 (:func:`equipoise.random.shock_sequence`), in a fixed layout whatever the probabilities: the
@@ -248,7 +248,7 @@ def draw_member(shock: CompiledShock, seq: np.random.SeedSequence) -> tuple[T_Bo
     u_pick = gen.random(steps)
     u_size = gen.random((steps, slots, n_changes))
     occurs = u_when < shock.p[:, None]
-    if each or slots == 1:
+    if each or slots == 1 or shock.shock.pick == "all":
         hit = np.broadcast_to(occurs, (steps, slots)).copy()
     else:
         hit = np.zeros((steps, slots), dtype=bool)
