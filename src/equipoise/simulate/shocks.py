@@ -36,7 +36,7 @@ any batch and on any executor.
 occurrences of that step apply their changes to the members they hit (a change moves a value
 and its reference level, as events do, :mod:`equipoise.simulate.changes`). With a
 ``duration`` :math:`d`, an occurrence of step :math:`t` is undone in step
-:math:`t + \max(1, \mathrm{round}(d / \Delta t))` by the inverse change (``add -x``,
+:math:`t + \max(1, \lfloor d / \Delta t + 1/2 \rfloor)` by the inverse change (``add -x``,
 ``scale 1/x``), before that step's new occurrences, as an intervention reverts an event; a
 value clipped at a bound in between does not come back exactly.
 """
@@ -206,7 +206,7 @@ def compiled_shocks(c: CompiledScenario, years: T_Float) -> tuple[CompiledShock,
                     for code in slots
                 )
             )
-        revert = None if shock.duration is None else max(1, round(shock.duration / dt))
+        revert = None if shock.duration is None else max(1, math.floor(shock.duration / dt + 0.5))
         out.append(CompiledShock(shock, step_probabilities(shock, years), codes, tuple(at), revert))
     result = tuple(out)
     c.derived["shocks"] = (key, result)
