@@ -322,6 +322,29 @@ def test_ensembles_with_shocks_do_not_depend_on_batch_size_or_executor() -> None
     assert np.unique(runs[0][("baseline", outcomes[0].label)]).size > 1
 
 
+def test_shock_shares_agree_with_the_runs_and_the_rates() -> None:
+    from equipoise.experiments.plans import EnsemblePlan
+    from equipoise.experiments.plans.runner import run_plan
+    from equipoise.simulate.shocks import shock_shares
+
+    s = loads_scenario(MINI + CRISIS)
+    c = compile_scenario(s)
+    n = 2000
+    rows = shock_shares(c, 7, range(n))
+    for row in rows:  # within four binomial standard errors of what the rates imply
+        p = float(row["expected"])
+        assert abs(float(row["share"]) - p) <= 4 * math.sqrt(p * (1 - p) / n) + 1e-12, row
+    vote = {r["year"]: r["expected"] for r in rows if r["shock"] == "vote"}
+    assert vote == pytest.approx({2022.0: 0.0, 2023.0: 0.5, 2024.0: 0.5, 2025.0: 0.75})
+    # the same draws as the members' runs
+    tr = simulate(c, n_members=20, rng=member_rngs(7, range(20)))
+    small = {(r["shock"], r["year"]): r["share"] for r in shock_shares(c, 7, range(20))}
+    assert small[("crisis", 2024.0)] == tr.shock_occurred("crisis", by_year=2024).mean()
+    # and the ensemble's summary carries them
+    summary = run_plan(EnsemblePlan(scenario=s, n_members=8, tables=False))
+    assert {r["shock"] for r in summary.to_dict()["shocks"]} == {"crisis", "vote"}
+
+
 # --------------------------------------------------------------------------------------------
 # the default scenario
 

@@ -331,6 +331,47 @@ def batch_draws(
     return draws
 
 
+def shock_shares(
+    c: CompiledScenario, seed: int, members: Sequence[int]
+) -> list[dict[str, float | str]]:
+    r"""Return, per shock and year, the share of members in which it occurred by then.
+
+    The occurrences do not depend on the state, so they are drawn here without simulating
+    (the same draws as the members' runs at ``seed``). Each row also gives the share the
+    declared probabilities imply, :math:`1 - \prod_{s \le t} (1 - p_s)^{m}` with :math:`m` the
+    number of independent trials a step (the actors for ``pick = "each"``, else 1), so that a
+    reader sees the sampling error beside the expectation.
+
+    Returns
+    -------
+    list of dict
+        ``{"shock", "year", "share", "expected"}`` for every step after the start.
+    """
+    s = c.scenario.scenario
+    dt = float(s.time_step)
+    T = max(1, round(s.horizon / dt))
+    years = float(s.start_year) + dt * np.arange(T + 1, dtype=np.float64)
+    shocks = compiled_shocks(c, years)
+    if not shocks:
+        return []
+    draws = draw_shocks(shocks, [member_sequence(seed, int(k)) for k in members])
+    rows: list[dict[str, float | str]] = []
+    for shock, hits in zip(shocks, draws.hits, strict=True):
+        trials = len(shock.codes) if shock.shock.pick == "each" and shock.codes else 1
+        occurred = np.cumsum(hits.any(axis=-1), axis=1) > 0
+        none = np.cumprod((1.0 - shock.p) ** trials)
+        for t in range(1, T + 1):
+            rows.append(
+                {
+                    "shock": shock.shock.name,
+                    "year": float(years[t]),
+                    "share": float(occurred[:, t].mean()),
+                    "expected": float(1.0 - none[t]),
+                }
+            )
+    return rows
+
+
 def _inverse(op: T_Op, value: T_Float) -> tuple[T_Op, T_Float]:
     if op == "add":
         return "add", -value
@@ -382,6 +423,7 @@ __all__ = [
     "draw_shocks",
     "member_sequences",
     "quantile",
+    "shock_shares",
     "step_probabilities",
     "step_probability",
 ]
