@@ -30,6 +30,7 @@ algorithms for random number generation. Harvey Mudd College, HMC-CS-2014-0905.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Iterable
 from enum import IntEnum
@@ -108,8 +109,17 @@ def shock_sequence(member: np.random.SeedSequence, name: str) -> np.random.SeedS
     >>> a == b, a != c
     (True, True)
     """
-    key = (*member.spawn_key, int(Stream.SHOCKS), zlib.crc32(name.encode("utf-8")))
+    key = (*member.spawn_key, _SHOCKS, _name_key(name))
     return np.random.SeedSequence(member.entropy, spawn_key=key, pool_size=member.pool_size)
+
+
+_SHOCKS = int(Stream.SHOCKS)
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_key(name: str) -> int:
+    """Return the CRC-32 of a shock's name (its sub-key; computed once per name)."""
+    return zlib.crc32(name.encode("utf-8"))
 
 
 def as_generator(rng: T_Rng) -> np.random.Generator:

@@ -235,28 +235,46 @@ class ShockDraws:
         return np.stack([h.sum(axis=-1) for h in self.hits], axis=-1).astype(np.int64)
 
 
-def draw_member(shock: CompiledShock, seq: np.random.SeedSequence) -> tuple[T_Bool, T_Float]:
-    """Draw one member's occurrences (T + 1, slots) and sizes (T + 1, slots, changes).
-
-    The layout of the draws is fixed (see the module docstring), so the numbers of a shock do
-    not depend on its probabilities or on the other shocks.
-    """
-    gen = np.random.default_rng(shock_sequence(seq, shock.shock.name))
+def _uniforms(
+    shock: CompiledShock, sequences: Sequence[np.random.SeedSequence]
+) -> tuple[T_Float, T_Float, T_Float]:
+    """Draw each member's uniforms of a shock in the fixed layout: when, pick, sizes."""
     steps, slots, n_changes = shock.p.size, shock.n_slots, len(shock.at)
-    each = shock.shock.pick == "each" and bool(shock.codes)
-    u_when = gen.random((steps, slots if each else 1))
-    u_pick = gen.random(steps)
-    u_size = gen.random((steps, slots, n_changes))
-    occurs = u_when < shock.p[:, None]
-    if each or slots == 1 or shock.shock.pick == "all":
-        hit = np.broadcast_to(occurs, (steps, slots)).copy()
+    trials = slots if shock.shock.pick == "each" and shock.codes else 1
+    B = len(sequences)
+    u_when = np.empty((B, steps, trials))
+    u_pick = np.empty((B, steps))
+    u_size = np.empty((B, steps, slots, n_changes))
+    for b, seq in enumerate(sequences):
+        gen = np.random.default_rng(shock_sequence(seq, shock.shock.name))
+        u_when[b] = gen.random((steps, trials))
+        u_pick[b] = gen.random(steps)
+        u_size[b] = gen.random((steps, slots, n_changes))
+    return u_when, u_pick, u_size
+
+
+def draw_shock(
+    shock: CompiledShock, sequences: Sequence[np.random.SeedSequence]
+) -> tuple[T_Bool, T_Float]:
+    """Draw the members' occurrences (B, T + 1, slots) and sizes (B, T + 1, slots, changes).
+
+    Each member draws from its own stream (:func:`equipoise.random.shock_sequence`) in a fixed
+    layout (see the module docstring), so the numbers of a shock in a member do not depend on
+    its probabilities, on the other shocks or on the other members of the batch; the uniforms
+    are then mapped to occurrences and sizes for the whole batch at once.
+    """
+    u_when, u_pick, u_size = _uniforms(shock, sequences)
+    B, steps, slots = u_size.shape[0], shock.p.size, shock.n_slots
+    occurs = u_when < shock.p[None, :, None]
+    if occurs.shape[-1] == slots or shock.shock.pick == "all":
+        hit = np.broadcast_to(occurs, (B, steps, slots)).copy()
     else:
-        hit = np.zeros((steps, slots), dtype=bool)
+        hit = np.zeros((B, steps, slots), dtype=bool)
         chosen = np.minimum((u_pick * slots).astype(np.int64), slots - 1)
-        hit[np.arange(steps), chosen] = occurs[:, 0]
-    sizes = np.empty((steps, slots, n_changes))
+        np.put_along_axis(hit, chosen[..., None], occurs, axis=-1)
+    sizes = np.empty(u_size.shape)
     for k, change in enumerate(shock.shock.changes):
-        sizes[:, :, k] = quantile(change.size, u_size[:, :, k])
+        sizes[..., k] = quantile(change.size, u_size[..., k])
     return hit, sizes
 
 
@@ -264,12 +282,8 @@ def draw_shocks(
     shocks: Sequence[CompiledShock], sequences: Sequence[np.random.SeedSequence]
 ) -> ShockDraws:
     """Draw every shock for every member (one seed sequence per member)."""
-    hits, sizes = [], []
-    for shock in shocks:
-        per = [draw_member(shock, seq) for seq in sequences]
-        hits.append(np.stack([h for h, _ in per]))
-        sizes.append(np.stack([z for _, z in per]))
-    return ShockDraws(tuple(hits), tuple(sizes))
+    drawn = [draw_shock(shock, sequences) for shock in shocks]
+    return ShockDraws(tuple(h for h, _ in drawn), tuple(z for _, z in drawn))
 
 
 def member_sequences(
@@ -419,7 +433,7 @@ __all__ = [
     "apply_shocks",
     "batch_draws",
     "compiled_shocks",
-    "draw_member",
+    "draw_shock",
     "draw_shocks",
     "member_sequences",
     "quantile",
