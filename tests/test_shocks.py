@@ -183,6 +183,13 @@ def test_bad_shocks_are_located(fields: dict[str, Any], path: str, words: str) -
     assert any(p == path and words in msg for p, msg in problems), problems
 
 
+def test_shocks_round_trip_through_toml() -> None:
+    from equipoise.scenario.serialize import dumps_scenario
+
+    s = loads_scenario(MINI + CRISIS)
+    assert loads_scenario(dumps_scenario(s)).shocks == s.shocks
+
+
 def test_a_duplicate_shock_name_is_located() -> None:
     problems = _problems(MINI + CRISIS + CRISIS.split("[[shocks]]")[1].join(["[[shocks]]", ""]))
     assert any(p == "shocks[2].name" and "duplicate" in m for p, m in problems), problems
