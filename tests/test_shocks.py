@@ -352,6 +352,20 @@ def test_shock_shares_agree_with_the_runs_and_the_rates() -> None:
     assert {r["shock"] for r in summary.to_dict()["shocks"]} == {"crisis", "vote"}
 
 
+def test_the_report_shows_the_shocks(tmp_path: Any) -> None:
+    from equipoise.experiments.executors import SequentialExecutor
+    from equipoise.report import build_report_data, render_report
+    from equipoise.store import RunStore
+
+    s = loads_scenario(MINI + CRISIS)
+    with SequentialExecutor() as ex:
+        data = build_report_data(s, executor=ex, n_members=6, store=RunStore(tmp_path / "store"))
+    assert {r["shock"] for r in data.shocks} == {"crisis", "vote"}
+    html = render_report(data, command="equipoise report")
+    assert "Shocks in the ensemble" in html
+    assert "p 0.5 at 2022.85, 2024.5" in html
+
+
 # --------------------------------------------------------------------------------------------
 # the default scenario
 
