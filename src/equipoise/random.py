@@ -11,7 +11,12 @@ spawn key (O'Neill 2014, the PCG paper, §7; numpy's ``SeedSequence`` documentat
 * the design of an ensemble (the sampled values of the declared uncertainties) draws from the
   reserved stream :attr:`Stream.DESIGN`;
 * analyses that resample (Sobol' and Morris designs and bootstraps, CART) draw from
-  :attr:`Stream.ANALYSIS`.
+  :attr:`Stream.ANALYSIS`;
+* the occurrences and effect sizes of a member's declared shocks draw from a child of the
+  member's sequence, ``SeedSequence(seed, spawn_key=(k, Stream.SHOCKS, h))`` with :math:`h` the
+  CRC-32 of the shock's name (:func:`shock_sequence`): apart from the member's own stream, so
+  declaring shocks changes no other random number, and apart for each shock, so adding or
+  removing one shock leaves the draws of the others as they were.
 
 Reserved keys sit at the top of the 31-bit range, so member indices up to
 :data:`MAX_MEMBERS` can never collide with them. ``np.random.seed`` and the global
@@ -25,6 +30,8 @@ algorithms for random number generation. Harvey Mudd College, HMC-CS-2014-0905.
 
 from __future__ import annotations
 
+import functools
+import zlib
 from collections.abc import Iterable
 from enum import IntEnum
 
@@ -42,6 +49,7 @@ class Stream(IntEnum):
 
     DESIGN = 2**31 - 1  #: the sampled values of the declared uncertainties
     ANALYSIS = 2**31 - 2  #: Sobol'/Morris designs, bootstraps and tree seeds of analyses
+    SHOCKS = 2**31 - 3  #: a member's shocks (a child key under the member's, see shock_sequence)
 
 
 #: Member indices must stay below the reserved keys.
@@ -84,6 +92,34 @@ def member_rngs(seed: int, members: Iterable[int]) -> list[np.random.Generator]:
 def stream(seed: int, which: Stream) -> np.random.Generator:
     """Return one of the reserved streams of ``seed``."""
     return np.random.default_rng(np.random.SeedSequence(check_seed(seed), spawn_key=(int(which),)))
+
+
+def shock_sequence(member: np.random.SeedSequence, name: str) -> np.random.SeedSequence:
+    """Return the seed sequence of shock ``name`` in a member whose sequence is ``member``.
+
+    The child key ``(*member.spawn_key, Stream.SHOCKS, crc32(name))``: a pure function of the
+    member's sequence and the name, so the same member draws the same shocks in every arm
+    (common random numbers) and in any batch, and the member's own stream is left untouched.
+
+    Examples
+    --------
+    >>> a = np.random.default_rng(shock_sequence(member_sequence(7, 3), "us-election")).random()
+    >>> b = np.random.default_rng(shock_sequence(member_sequence(7, 3), "us-election")).random()
+    >>> c = np.random.default_rng(shock_sequence(member_sequence(7, 3), "pandemic")).random()
+    >>> a == b, a != c
+    (True, True)
+    """
+    key = (*member.spawn_key, _SHOCKS, _name_key(name))
+    return np.random.SeedSequence(member.entropy, spawn_key=key, pool_size=member.pool_size)
+
+
+_SHOCKS = int(Stream.SHOCKS)
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_key(name: str) -> int:
+    """Return the CRC-32 of a shock's name (its sub-key; computed once per name)."""
+    return zlib.crc32(name.encode("utf-8"))
 
 
 def as_generator(rng: T_Rng) -> np.random.Generator:
@@ -131,5 +167,6 @@ __all__ = [
     "member_rng",
     "member_rngs",
     "member_sequence",
+    "shock_sequence",
     "stream",
 ]

@@ -315,6 +315,26 @@ def ensemble(
             bip = by_year(result.rows, "bipolarity", year)
             sys_table.add_row(f"{year:g}", _band(pol, 2), _band(bip, 2))
         out.print(sys_table)
+        if result.shocks:
+            out.print(shocks_share_table(result.shocks))
+
+
+def shocks_share_table(rows: list[dict[str, Any]]) -> Table:
+    """Return the share of members in which each shock occurred by each year (and expected)."""
+    names = list(dict.fromkeys(str(r["shock"]) for r in rows))
+    all_years = sorted({float(r["year"]) for r in rows})
+    shown = [y for y in all_years if (y - all_years[0]) % 2 == 0 or y == all_years[-1]]
+    table = Table(title="Shocks: share of members hit by the year [expected from the rate]")
+    table.add_column("shock")
+    for year in shown:
+        table.add_column(f"{year:g}", justify="right")
+    share = {(str(r["shock"]), float(r["year"])): r for r in rows}
+    for name in names:
+        cells = [
+            f"{share[(name, y)]['share']:.0%} [{share[(name, y)]['expected']:.0%}]" for y in shown
+        ]
+        table.add_row(name, *cells)
+    return table
 
 
 def by_year(rows: list[dict[str, Any]], metric: str, year: float) -> dict[str, Any]:

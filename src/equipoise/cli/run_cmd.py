@@ -178,8 +178,8 @@ def run_issues_table(tr: Trajectory, pic: Picture) -> Table:
 
 
 def fired_table(tr: Trajectory) -> Table:
-    """Events, interventions and effects that fired, in order."""
-    table = Table(title="What happened (events, interventions and effects that fired)")
+    """Events, interventions, effects and shocks that fired, in order."""
+    table = Table(title="What happened (events, interventions, effects and shocks that fired)")
     table.add_column("year", justify="right")
     table.add_column("kind")
     table.add_column("id")

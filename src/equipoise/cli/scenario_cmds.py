@@ -75,6 +75,7 @@ def summary(s: Scenario) -> dict[str, Any]:
         "effects": len(s.effects),
         "interventions": len(s.interventions),
         "uncertainties": len(s.uncertainties),
+        "shocks": len(s.shocks),
         "claims": len(s.claims),
     }
 
@@ -97,7 +98,8 @@ def validate(
             emit_json({"ok": True, "file": str(file), **info, "problems": []})
             return
         counts = ", ".join(
-            f"{info[k]} {k}" for k in ("actors", "relations", "issues", "interventions", "claims")
+            f"{info[k]} {k}"
+            for k in ("actors", "relations", "issues", "interventions", "shocks", "claims")
         )
         out.print(f"[green]ok[/green]: {file} is a valid scenario ({counts}).", highlight=False)
 
@@ -230,6 +232,36 @@ def _change_text(change: Change) -> str:
     return str(change.target)  # pragma: no cover - a change always has an operation
 
 
+def _size_text(size: Any) -> str:
+    if isinstance(size, bool | int | float):
+        return f"{size:g}" if not isinstance(size, bool) else str(size).lower()
+    params = {
+        k: getattr(size, k)
+        for k in ("low", "mode", "high", "mean", "sd", "choices")
+        if getattr(size, k) is not None
+    }
+    return f"{size.distribution}(" + ", ".join(f"{k}={v}" for k, v in params.items()) + ")"
+
+
+def shocks_table(s: Scenario) -> Table:
+    """Return the table of a scenario's shocks: timing, whom they hit, changes and source."""
+    table = Table(title="Shocks (declared stochastic processes, drawn per member)")
+    for col in ("name", "when", "hits", "changes", "source"):
+        table.add_column(col)
+    for shock in s.shocks:
+        if shock.kind == "hazard":
+            when = f"{shock.rate:g} a year"
+        else:
+            years = ", ".join(f"{y:g}" for y in shock.at_years or ())
+            when = f"p {shock.probability:g} at {years}"
+        if shock.duration is not None:
+            when += f"; undone after {shock.duration:g} y"
+        hits = f"{shock.pick} of {', '.join(shock.actors)}" if shock.actors else ""
+        changes = "; ".join(f"{ch.target} {ch.op} {_size_text(ch.size)}" for ch in shock.changes)
+        table.add_row(shock.name, when, hits, changes, shock.source)
+    return table
+
+
 def scenario_tables(s: Scenario) -> list[Table]:
     """Build the rich tables that show a scenario."""
     tables: list[Table] = []
@@ -351,6 +383,9 @@ def scenario_tables(s: Scenario) -> list[Table]:
             )
         tables.append(un)
 
+    if s.shocks:
+        tables.append(shocks_table(s))
+
     from equipoise.scenario.vocabulary import PARAMETERS
 
     model = Table(title="Model parameters (declared, or the default)")
@@ -392,4 +427,4 @@ def show(scenario: T_ScenarioArg = None, as_json: T_Json = False) -> None:
             out.print(table)
 
 
-__all__ = ["recorded_ref", "scenario_ref", "scenario_tables", "summary"]
+__all__ = ["recorded_ref", "scenario_ref", "scenario_tables", "shocks_table", "summary"]

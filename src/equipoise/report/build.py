@@ -196,6 +196,9 @@ class ReportData:
         The runs the numbers come from.
     notes : tuple of str
         What a reader should know (a changed scenario, a missing section).
+    shocks : tuple of dict
+        Per declared shock and year, the share of the ensemble's members hit by then and the
+        share its rate implies (:func:`equipoise.simulate.shocks.shock_shares`).
     """
 
     scenario: Scenario
@@ -215,6 +218,7 @@ class ReportData:
     runs: tuple[RunInfo, ...] = ()
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
+    shocks: tuple[dict[str, Any], ...] = ()
 
     @property
     def interventions(self) -> tuple[str, ...]:
@@ -445,6 +449,7 @@ def build_report_data(
         claims_members=n_members if claims else None,
         runs=tuple(runs),
         seconds=time.perf_counter() - t0,
+        shocks=tuple(summary_result.shocks),
     )
 
 

@@ -605,6 +605,8 @@ def render_report(
             fired=fired,
             events={e.id: e for e in s.events},
             effects={e.id: e for e in s.effects},
+            shocks={sh.name: sh for sh in s.shocks},
+            shock_shares=[r for r in data.shocks if r["year"] == last],
             end_year=fmt_year(last),
             generated_at=when,
             version=__version__,

@@ -349,6 +349,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "interventions": ("name",),
     "uncertainties": ("name",),
     "claims": ("id",),
+    "shocks": ("name",),
 }
 _DICT_SECTIONS = ("scenario", "parameters")
 

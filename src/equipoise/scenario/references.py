@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from equipoise.scenario.locate import T_Path
+from equipoise.scenario.schema import ACTOR_PLACEHOLDER
 from equipoise.scenario.targets import TargetIndex, parse_target
 from equipoise.scenario.vocabulary import PARAMETERS
 
@@ -47,6 +48,69 @@ def _index(doc: dict[str, Any]) -> TargetIndex:
             )
     indicators = {n for _, ind in _entries(doc, "indicators") if (n := _str(ind.get("name")))}
     return TargetIndex(actors=actors, issues=issues, indicators=indicators)
+
+
+def _shock_problems(
+    i: int, shock: dict[str, Any], index: TargetIndex, doc: dict[str, Any]
+) -> list[T_Finding]:
+    """Return the cross-reference problems of ``shocks[i]``: actors, targets and years.
+
+    A target with ``{actor}`` is checked once for every actor the shock can hit, so that a
+    relation with the actor itself (``relations.{actor}-USA.weight`` hitting USA) is found.
+    """
+    out: list[T_Finding] = []
+    hit = shock.get("actors")
+    hit = [a for a in hit if isinstance(a, str)] if isinstance(hit, list) else []
+    for k, code in enumerate(hit):
+        if code not in index.actors:
+            out.append(
+                (
+                    ("shocks", i, "actors", k),
+                    f"unknown actor {code!r} (actors: {', '.join(sorted(index.actors))})",
+                )
+            )
+    known = [a for a in hit if a in index.actors]
+    items = shock.get("changes")
+    for k, change in enumerate(items if isinstance(items, list) else []):
+        text = change.get("target") if isinstance(change, dict) else None
+        if not isinstance(text, str):
+            continue
+        path = ("shocks", i, "changes", k, "target")
+        if ACTOR_PLACEHOLDER not in text:
+            try:
+                parse_target(text, index)
+            except ValueError as exc:
+                out.append((path, str(exc)))
+            continue
+        if not hit:
+            out.append(
+                (
+                    path,
+                    f"{text!r} names {ACTOR_PLACEHOLDER}, the actor an occurrence hits, but the "
+                    "shock declares no 'actors'",
+                )
+            )
+            continue
+        for code in known:
+            try:
+                parse_target(text.replace(ACTOR_PLACEHOLDER, code), index)
+            except ValueError as exc:
+                out.append((path, f"for actor {code}: {exc}"))
+                break
+    meta = doc.get("scenario")
+    start = meta.get("start_year") if isinstance(meta, dict) else None
+    years = shock.get("at_years")
+    if isinstance(start, int) and isinstance(years, list):
+        for k, year in enumerate(years):
+            if isinstance(year, int | float) and not isinstance(year, bool) and year <= start:
+                out.append(
+                    (
+                        ("shocks", i, "at_years", k),
+                        f"must be after start_year ({start}): the start state already holds "
+                        f"what happened until then, got {year:g}",
+                    )
+                )
+    return out
 
 
 def check_references(doc: dict[str, Any]) -> list[T_Finding]:
@@ -107,6 +171,7 @@ def check_references(doc: dict[str, Any]) -> list[T_Finding]:
     unique("effects", "id", "effect id")
     interventions = unique("interventions", "name", "intervention name")
     unique("uncertainties", "name", "uncertainty name")
+    unique("shocks", "name", "shock name")
     claim_ids = unique("claims", "id", "claim id")
 
     for i, actor in _entries(doc, "actors"):
@@ -252,6 +317,9 @@ def check_references(doc: dict[str, Any]) -> list[T_Finding]:
 
     for i, unc in _entries(doc, "uncertainties"):
         target_ref(("uncertainties", i, "target"), unc.get("target"))
+
+    for i, shock in _entries(doc, "shocks"):
+        out.extend(_shock_problems(i, shock, index, doc))
 
     for i, claim in _entries(doc, "claims"):
         cond = claim.get("condition")

@@ -17,7 +17,16 @@ import difflib
 import re
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from equipoise.errors import InputError, Problem
 from equipoise.scenario.vocabulary import METRICS, RELATION_KINDS, SIGN_OF_KIND
@@ -535,6 +544,269 @@ class Uncertainty(_Model):
         return self
 
 
+class Distribution(_Model):
+    """A distribution of an effect size (a shock's change): the families of uncertainties.
+
+    ``uniform`` (``low``, ``high``), ``normal`` (``mean``, ``sd``), ``triangular`` (``low``,
+    ``mode``, ``high``) or ``choice`` (``choices`` with optional ``weights``).
+    """
+
+    distribution: Literal["uniform", "normal", "triangular", "choice"]
+    low: float | None = None
+    high: float | None = None
+    mode: float | None = None
+    mean: float | None = None
+    sd: float | None = Field(default=None, gt=0.0)
+    choices: tuple[float, ...] | None = None
+    weights: tuple[Annotated[float, Field(ge=0.0)], ...] | None = None
+
+    @model_validator(mode="after")
+    def _parameters(self) -> Self:
+        need = {
+            "uniform": ("low", "high"),
+            "normal": ("mean", "sd"),
+            "triangular": ("low", "mode", "high"),
+            "choice": ("choices",),
+        }[self.distribution]
+        allowed = set(need) | ({"weights"} if self.distribution == "choice" else set())
+        missing = [k for k in need if getattr(self, k) is None]
+        if missing:
+            raise ValueError(
+                f"a {self.distribution} distribution needs {', '.join(need)}; "
+                f"missing {', '.join(missing)}"
+            )
+        extra = [
+            k
+            for k in ("low", "high", "mode", "mean", "sd", "choices", "weights")
+            if k not in allowed and getattr(self, k) is not None
+        ]
+        if extra:
+            raise ValueError(
+                f"a {self.distribution} distribution takes {', '.join(sorted(allowed))}; "
+                f"remove {', '.join(extra)}"
+            )
+        if self.low is not None and self.high is not None and self.low >= self.high:
+            raise ValueError(f"low ({self.low}) must be less than high ({self.high})")
+        if self.mode is not None and not (self.low or 0.0) <= self.mode <= (self.high or 0.0):
+            raise ValueError(f"mode ({self.mode}) must lie between low and high")
+        if self.choices is not None:
+            if len(self.choices) < 2:
+                raise ValueError("a choice needs at least two choices")
+            if self.weights is not None and len(self.weights) != len(self.choices):
+                raise ValueError(
+                    f"weights ({len(self.weights)}) and choices ({len(self.choices)}) "
+                    "must have the same length"
+                )
+            if self.weights is not None and sum(self.weights) <= 0:
+                raise ValueError("weights must not all be zero")
+        return self
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """The smallest and largest value the distribution can give."""
+        if self.distribution == "normal":
+            return float("-inf"), float("inf")
+        if self.choices is not None:
+            return min(self.choices), max(self.choices)
+        assert self.low is not None and self.high is not None
+        return self.low, self.high
+
+
+def _size_tag(value: Any) -> str:
+    """Return the union member an effect size is: a table is a distribution, else a number."""
+    if isinstance(value, dict | Distribution):
+        return "distribution"
+    return "bool" if isinstance(value, bool) else "float"
+
+
+#: An effect size: a number, or a distribution sampled for each occurrence.
+T_Size = Annotated[
+    Annotated[float, Tag("float")] | Annotated[Distribution, Tag("distribution")],
+    Discriminator(_size_tag),
+]
+T_SetSize = Annotated[
+    Annotated[bool, Tag("bool")]
+    | Annotated[float, Tag("float")]
+    | Annotated[Distribution, Tag("distribution")],
+    Discriminator(_size_tag),
+]
+
+#: The placeholder of a shock's change target for the actor the occurrence hits.
+ACTOR_PLACEHOLDER = "{actor}"
+
+
+class ShockChange(_Model):
+    """One change a shock applies: a target and exactly one of ``set``, ``add`` or ``scale``.
+
+    The target grammar is that of events (:mod:`equipoise.scenario.targets`); ``{actor}`` in it
+    stands for the actor the occurrence hits (shocks with ``actors``). The size is a number or
+    a :class:`Distribution`, drawn anew for each occurrence. ``source`` says where the size
+    comes from (a study, or an analyst's assumption and why).
+    """
+
+    target: str = Field(min_length=3)
+    set: T_SetSize | None = None
+    add: T_Size | None = None
+    scale: T_Size | None = None
+    source: T_Source
+    note: str = ""
+
+    @field_validator("scale")
+    @classmethod
+    def _scale_not_negative(cls, value: float | Distribution | None) -> float | Distribution | None:
+        low = value.support[0] if isinstance(value, Distribution) else value
+        if low is not None and low < 0:
+            raise ValueError(
+                "a scale must not be negative"
+                + (": its distribution reaches below 0" if isinstance(value, Distribution) else "")
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Self:
+        given = [k for k in ("set", "add", "scale") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a change needs exactly one of 'set', 'add' or 'scale'"
+                + (f", got {', '.join(given)}" if given else "")
+            )
+        return self
+
+    @property
+    def op(self) -> Literal["set", "add", "scale"]:
+        """The operation this change performs."""
+        if self.set is not None:
+            return "set"
+        return "add" if self.add is not None else "scale"
+
+    @property
+    def size(self) -> float | bool | Distribution:
+        """The size: a number (or boolean, for a commitment) or a distribution."""
+        value = getattr(self, self.op)
+        assert value is not None
+        return value  # type: ignore[no-any-return]
+
+
+class Shock(_Model):
+    r"""A stochastic process the scenario cannot foresee: when it strikes, changes apply.
+
+    ``kind = "hazard"``: a Bernoulli process with the annual probability ``rate``; in a step of
+    :math:`\Delta t` years it occurs with :math:`p = 1 - (1 - \text{rate})^{\Delta t}` (the
+    probability of at least one event of a Poisson process of intensity
+    :math:`\lambda = -\ln(1 - \text{rate})`). ``kind = "scheduled"``: at each of ``at_years``
+    (fractional years allowed: 2024.85 is early November) it occurs with ``probability``.
+
+    With ``actors``, an occurrence hits one of them drawn uniformly (``pick = "one"``), each of
+    them independently with the rate or probability (``pick = "each"``, a rate per
+    actor-year), or all of them at once (``pick = "all"``, a region-wide shock such as a
+    pandemic); ``{actor}`` in a change target stands for the actor hit. With ``duration``
+    (years) each occurrence is undone that long after by the inverse change (``add -x``,
+    ``scale 1/x``), as an intervention reverts an event. ``source`` says where the rate comes
+    from. See ``docs/models/simulation.md``.
+    """
+
+    name: T_Slug
+    description: str = ""
+    kind: Literal["hazard", "scheduled"]
+    rate: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Probability of an occurrence in a year."
+    )
+    at_years: tuple[Annotated[float, Field(ge=1816, le=2200)], ...] | None = Field(
+        default=None, description="When a scheduled shock may occur (fractional years)."
+    )
+    probability: T_Unit | None = Field(
+        default=None, description="Probability of occurring at each of at_years."
+    )
+    actors: tuple[T_ActorCode, ...] = Field(default=(), description="Actors it can hit.")
+    pick: Literal["one", "each", "all"] = Field(
+        default="one",
+        description="one: one actor drawn per occurrence; each: each independently; all: every "
+        "actor at once.",
+    )
+    changes: tuple[ShockChange, ...] = Field(min_length=1)
+    duration: float | None = Field(
+        default=None, gt=0.0, le=200.0, description="Years after which an occurrence is undone."
+    )
+    source: T_Source
+    note: str = ""
+
+    @field_validator("rate")
+    @classmethod
+    def _rate_for_hazard(cls, value: float | None, info: ValidationInfo) -> float | None:
+        kind = info.data.get("kind")
+        if kind == "hazard" and value is None:
+            raise ValueError("a hazard shock needs 'rate' (its probability per year, 0 to 1)")
+        if kind == "scheduled" and value is not None:
+            raise ValueError("a scheduled shock takes 'at_years' and 'probability', not 'rate'")
+        return value
+
+    @field_validator("at_years")
+    @classmethod
+    def _years_for_scheduled(
+        cls, value: tuple[float, ...] | None, info: ValidationInfo
+    ) -> tuple[float, ...] | None:
+        kind = info.data.get("kind")
+        if kind == "scheduled" and not value:
+            raise ValueError("a scheduled shock needs 'at_years' (at least one year)")
+        if kind == "hazard" and value is not None:
+            raise ValueError("a hazard shock takes 'rate', not 'at_years'")
+        if value is not None and len(set(value)) != len(value):
+            raise ValueError(f"at_years must not repeat a year, got {list(value)}")
+        return value
+
+    @field_validator("probability")
+    @classmethod
+    def _probability_for_scheduled(cls, value: float | None, info: ValidationInfo) -> float | None:
+        kind = info.data.get("kind")
+        if kind == "scheduled" and value is None:
+            raise ValueError("a scheduled shock needs 'probability' (of occurring at each year)")
+        if kind == "hazard" and value is not None:
+            raise ValueError("a hazard shock takes 'rate', not 'probability'")
+        return value
+
+    @field_validator("actors")
+    @classmethod
+    def _unique_actors(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        twice = sorted({a for a in value if value.count(a) > 1})
+        if twice:
+            raise ValueError(f"actors must not repeat, got {', '.join(twice)} twice")
+        return value
+
+    @field_validator("pick")
+    @classmethod
+    def _pick_needs_actors(cls, value: str, info: ValidationInfo) -> str:
+        if value != "one" and not info.data.get("actors"):
+            raise ValueError(f"pick = {value!r} needs 'actors' (the actors it hits)")
+        return value
+
+    @field_validator("duration")
+    @classmethod
+    def _revertible(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is None:
+            return value
+        for k, change in enumerate(info.data.get("changes") or ()):
+            if change.op == "set":
+                raise ValueError(
+                    f"changes[{k}] uses 'set', which cannot be undone after a duration: give "
+                    "the change as 'add' or 'scale', or drop 'duration'"
+                )
+            if change.op == "scale" and _low(change.size) <= 0:
+                raise ValueError(
+                    f"changes[{k}] scales by a factor that can be 0, which cannot be undone "
+                    "after a duration"
+                )
+        return value
+
+    @property
+    def targets_actor(self) -> bool:
+        """Whether a change target names the actor hit (``{actor}``)."""
+        return any(ACTOR_PLACEHOLDER in ch.target for ch in self.changes)
+
+
+def _low(size: float | bool | Distribution) -> float:
+    return size.support[0] if isinstance(size, Distribution) else float(size)
+
+
 class Claim(_Model):
     """A proposition an expert makes, in a form the model can check.
 
@@ -701,6 +973,7 @@ class Scenario(_Model):
     interventions: tuple[Intervention, ...] = ()
     uncertainties: tuple[Uncertainty, ...] = ()
     claims: tuple[Claim, ...] = ()
+    shocks: tuple[Shock, ...] = ()
     parameters: dict[str, float] = Field(
         default_factory=dict, description="Model parameters (see docs/scenario-format.md)."
     )
@@ -764,6 +1037,7 @@ __all__ = [
     "Change",
     "Claim",
     "Condition",
+    "Distribution",
     "Effect",
     "Event",
     "Evidence",
@@ -774,6 +1048,8 @@ __all__ = [
     "Metadata",
     "Relation",
     "Scenario",
+    "Shock",
+    "ShockChange",
     "Tie",
     "Trend",
     "Uncertainty",

@@ -7,7 +7,8 @@ at once (leading axis ``B``; ``B = 1`` for a single run). Each step of length
 1. **power**: indicator levels grow by their trends, :math:`x \leftarrow x(1+g)^{\Delta t}`
    (times a lognormal shock when the ``growth_noise`` parameter is positive), then power is
    recomputed by the scenario's index (``docs/models/power.md``);
-2. **events and interventions** dated in the step are applied;
+2. **events and interventions** dated in the step are applied, then the declared **shocks**
+   that strike the member in the step (:mod:`~equipoise.simulate.shocks`);
 3. **bargaining**: every issue runs ``bargaining_rounds`` rounds of its model
    (``docs/models/bargaining.md``) from its current positions, with clout = the declared clout
    or the actor's power; positions carry over to the next step;
@@ -35,6 +36,8 @@ The package, one subject a module:
 - :mod:`~equipoise.simulate.state`: the state of a batch between steps;
 - :mod:`~equipoise.simulate.changes`: events, interventions, effects and patches, their targets
   parsed once per compiled scenario, and how a change applies;
+- :mod:`~equipoise.simulate.shocks`: the declared stochastic processes, drawn per member from
+  its own stream and applied as events;
 - :mod:`~equipoise.simulate.steps`: growth and power, bargaining, balancing (the engine calls);
 - :mod:`~equipoise.simulate.recorder`: the metrics of each step and the arrays that keep them;
 - :mod:`~equipoise.simulate.trajectory`: the result;

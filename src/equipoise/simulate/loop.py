@@ -14,6 +14,7 @@ from equipoise.random import member_rngs
 from equipoise.simulate.changes import Action, apply, compiled_changes, fire_effects
 from equipoise.simulate.inputs import Patch, SimulationOptions
 from equipoise.simulate.recorder import Recorder
+from equipoise.simulate.shocks import apply_shocks, batch_draws, compiled_shocks, member_sequences
 from equipoise.simulate.state import State, initial_state
 from equipoise.simulate.steps import (
     T_Normal,
@@ -51,7 +52,9 @@ def simulate(
     n_members : int
         Number of ensemble members in the batch (each patch has one value per member).
     rng : Generator, int, sequence of Generator, or None
-        Random numbers for the stochastic parts (the ``growth_noise`` shocks). A seed (``None``:
+        Random numbers for the stochastic parts (the ``growth_noise`` shocks; the declared
+        ``[[shocks]]`` draw from a child of each member's seed sequence,
+        :func:`equipoise.simulate.shocks.member_sequences`). A seed (``None``:
         the scenario's) gives member ``k`` of the batch the seed's member stream ``k``
         (:func:`equipoise.random.member_rng`), so a single run at a seed is member 0 of an
         ensemble at that seed. A sequence gives each member its own stream (length
@@ -85,6 +88,11 @@ def simulate(
     for patch in patches:
         apply(state, changes.locate(patch.target, compiled), patch.op, patch.values, _all(B))
     recorder = Recorder(compiled, B, T, options)
+    shocks = compiled_shocks(compiled, years)
+    draws = batch_draws(compiled, shocks, member_sequences(rng, B, s.seed)) if shocks else None
+    if draws is not None:
+        recorder.shock_names = tuple(sh.shock.name for sh in shocks)
+        recorder.shock_counts = draws.counts()
     once = np.zeros((B, len(changes.effects)), dtype=bool)
 
     start = float(years[0])
@@ -99,6 +107,8 @@ def simulate(
         grow(state, dt, growth_shocks(state, dt, normal))
         update_power(state, compiled, kinds, year)
         recorder.fired += _scheduled(state, schedule, float(years[t - 1]), year)
+        if draws is not None:  # the declared shocks of the step, per member (simulate/shocks.py)
+            recorder.fired += apply_shocks(state, shocks, draws, t, year)
         update_power(state, compiled, kinds, year)
         rounds = np.rint(state.params["bargaining_rounds"] * dt).astype(int)
         outcomes = bargain(state, compiled, rounds)

@@ -43,6 +43,8 @@ class Recorder:
         n, k, m = c.n, len(c.issues), len(c.indicator_names)
         self.c = c
         self.fired: list[tuple[int, float, str, str]] = []  # (member, year, kind, id)
+        self.shock_names: tuple[str, ...] = ()  # the scenario's shocks (set by the loop)
+        self.shock_counts = np.zeros((B, T + 1, 0), dtype=np.int64)
         self.keep = np.arange(T + 1) if options.keep_relations else np.array([0, T])
         if options.bloc_steps == "all":
             self.bloc_steps = set(range(T + 1))
@@ -147,6 +149,8 @@ class Recorder:
             alignment=self.alignment,
             poles=(c.actors[self.pole_a], c.actors[self.pole_b]),
             fired=tuple(sorted(self.fired, key=lambda f: (f[0], f[1]))),
+            shock_names=self.shock_names,
+            shocks=self.shock_counts,
         )
 
 

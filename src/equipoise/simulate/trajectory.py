@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -44,6 +44,30 @@ class Trajectory:
     alignment: T_Float  # (B, T+1, n) toward poles[0] rather than poles[1]
     poles: tuple[str, str]
     fired: tuple[tuple[int, float, str, str], ...]  # (member, year, kind, id)
+    #: The scenario's declared shocks, in file order (the last axis of :attr:`shocks`).
+    shock_names: tuple[str, ...] = ()
+    #: (B, T+1, S): how many actors each shock hit in each step (1 for a shock without
+    #: actors that occurred); which actors is in :attr:`fired` (kind ``shock``, id
+    #: ``name:ACTOR``).
+    shocks: T_Int = field(default_factory=lambda: np.zeros((0, 0, 0), dtype=np.int64))
+
+    def shock_occurred(self, name: str, *, by_year: float | None = None) -> NDArray[np.bool_]:
+        """Return, per member, whether shock ``name`` occurred at least once by ``by_year``.
+
+        ``by_year`` (default: the end) includes the step of that year; the share of members
+        is ``tr.shock_occurred("us-government-change", by_year=2025).mean()``.
+
+        Raises
+        ------
+        KeyError
+            If the scenario declares no shock ``name``.
+        """
+        if name not in self.shock_names:
+            raise KeyError(f"no shock {name!r} (shocks: {', '.join(self.shock_names) or 'none'})")
+        step = self.n_steps if by_year is None else self.step_of(by_year)
+        counts = self.shocks[:, : step + 1, self.shock_names.index(name)]
+        out: NDArray[np.bool_] = counts.sum(axis=1) > 0
+        return out
 
     @property
     def n_members(self) -> int:
@@ -97,6 +121,8 @@ class Trajectory:
             alignment=self.alignment[sl],
             poles=self.poles,
             fired=tuple(f for f in self.fired if f[0] == b),
+            shock_names=self.shock_names,
+            shocks=self.shocks[sl],
         )
 
 

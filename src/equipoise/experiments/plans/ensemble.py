@@ -8,7 +8,7 @@ tidy trajectory tables stored batch by batch, and the median and 5–95 % band o
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -75,10 +75,13 @@ class EnsembleSummary(PlanResult):
     arm: str
     ensemble: EnsembleResult
     rows: list[dict[str, Any]]
+    #: Per declared shock and year, the share of members in which it occurred by then
+    #: (:func:`equipoise.simulate.shocks.shock_shares`); empty without shocks.
+    shocks: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the run's record and the summary rows."""
-        return {**self.run.to_dict(), "summary": self.rows}
+        """Return the run's record, the summary rows and the shocks' shares."""
+        return {**self.run.to_dict(), "summary": self.rows, "shocks": self.shocks}
 
     def stored(self) -> dict[str, pd.DataFrame | dict[str, Any]]:
         """Return the ``summary`` result (:data:`SUMMARY_COLUMNS`)."""
@@ -169,7 +172,17 @@ class EnsemblePlan(MembersPlan):
         """Summarise every outcome over the members."""
         arm = self.arm.name
         rows = summary_rows({o: result.get(arm, o) for o in result.outcomes})
-        return EnsembleSummary(RunInfo.of(self.kind, result), arm, result, rows)
+        shocks: list[dict[str, Any]] = []
+        if self.scenario.shocks:
+            from equipoise.compile import compile_scenario
+            from equipoise.simulate.shocks import shock_shares
+
+            shocks = shock_shares(
+                compile_scenario(self.scenario),
+                result.design.seed,
+                range(result.design.n_members),
+            )
+        return EnsembleSummary(RunInfo.of(self.kind, result), arm, result, rows, shocks)
 
 
 __all__ = ["SUMMARY_COLUMNS", "EnsemblePlan", "EnsembleSummary", "summary_frame", "summary_rows"]
