@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from equipoise.store._checks import VerifyReport
 
 #: What a run is.
-T_RunKind = Literal["run", "ensemble", "compare", "sensitivity", "discover", "claims"]
+T_RunKind = Literal["run", "ensemble", "compare", "sensitivity", "discover", "claims", "calibrate"]
 #: Where a run stands. ``running`` is only ever *recorded*; a run whose writing process has
 #: died is *reported* as ``incomplete``, and a run whose files are not as recorded (missing,
 #: resized, another batch's...) as ``damaged``.
@@ -39,7 +39,15 @@ DEFAULT_ROOT = "equipoise-runs"
 #: Environment variable naming the default store folder.
 ROOT_ENV_VAR = "EQUIPOISE_RUNS"
 
-RUN_KINDS: tuple[str, ...] = ("run", "ensemble", "compare", "sensitivity", "discover", "claims")
+RUN_KINDS: tuple[str, ...] = (
+    "run",
+    "ensemble",
+    "compare",
+    "sensitivity",
+    "discover",
+    "claims",
+    "calibrate",
+)
 FINAL_STATUSES: tuple[str, ...] = ("complete", "incomplete", "failed")
 
 
@@ -87,7 +95,7 @@ class StoreBackend(ABC):
 
         Parameters
         ----------
-        kind : {"run", "ensemble", "compare", "sensitivity", "discover", "claims"}
+        kind : {"run", "ensemble", "compare", "sensitivity", "discover", "claims", "calibrate"}
             What the run is.
         scenario_name, scenario_hash : str
             The scenario it ran on.

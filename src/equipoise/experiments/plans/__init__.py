@@ -9,6 +9,7 @@ compare    :class:`ComparePlan`      :class:`Comparison`
 sensitivity :class:`SensitivityPlan` :class:`Sensitivity`
 discover   :class:`DiscoveryPlan`    :class:`Discovery`
 claims     :class:`ClaimsPlan`       :class:`ClaimsResult`
+calibrate  :class:`CalibrationPlan`  :class:`Calibration` (iterative: ABC-SMC generations)
 ========== ========================= =============================================
 
 A new experiment kind is one module here: a :class:`Plan` subclass with its result type,
@@ -20,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from equipoise.experiments.plans._base import Plan, PlanResult, RunInfo
+from equipoise.experiments.plans._base import IterativePlan, Plan, PlanResult, RunInfo
+from equipoise.experiments.plans.calibrate import Calibration, CalibrationPlan
 from equipoise.experiments.plans.claims import ClaimsPlan, ClaimsResult
 from equipoise.experiments.plans.compare import ComparePlan, Comparison
 from equipoise.experiments.plans.discovery import Discovery, DiscoveryPlan
@@ -36,7 +38,15 @@ if TYPE_CHECKING:
 #: Every plan kind by the name runs are stored under.
 PLAN_KINDS: dict[str, type[Plan]] = {
     cls.kind: cls
-    for cls in (RunPlan, EnsemblePlan, ComparePlan, SensitivityPlan, DiscoveryPlan, ClaimsPlan)
+    for cls in (
+        RunPlan,
+        EnsemblePlan,
+        ComparePlan,
+        SensitivityPlan,
+        DiscoveryPlan,
+        ClaimsPlan,
+        CalibrationPlan,
+    )
 }
 
 
@@ -85,6 +95,8 @@ def plan_from_run(store: StoreBackend, run_id: str, *, scenario: Scenario | None
 
 __all__ = [
     "PLAN_KINDS",
+    "Calibration",
+    "CalibrationPlan",
     "ClaimsPlan",
     "ClaimsResult",
     "ComparePlan",
@@ -94,6 +106,7 @@ __all__ = [
     "EnsemblePlan",
     "EnsembleSummary",
     "Execution",
+    "IterativePlan",
     "Plan",
     "PlanResult",
     "RunInfo",

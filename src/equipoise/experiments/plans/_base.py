@@ -138,4 +138,35 @@ class Plan(ABC):
         """Rebuild a plan from its recorded :meth:`arguments` (to resume its run)."""
 
 
-__all__ = ["Plan", "PlanResult", "RunInfo"]
+class IterativePlan(Plan):
+    """A plan that is a sequence of ensembles, each depending on the last (a sampler).
+
+    A calibration by sequential Monte Carlo cannot be one ensemble: each generation's members
+    are drawn from the previous generation's. Such a plan implements :meth:`execute` (which
+    records the run, checkpoints each iteration as a batch and resumes from the completed
+    ones); :func:`~equipoise.experiments.plans.run_plan` hands it the executor and the store.
+    """
+
+    def payload(self) -> Payload:
+        """Refuse: an iterative plan has no single ensemble (it runs through :meth:`execute`)."""
+        raise TypeError(f"a {self.kind} plan is iterative; run it with run_plan")
+
+    def analyse(self, result: EnsembleResult) -> PlanResult:
+        """Refuse: an iterative plan analyses its own iterations in :meth:`execute`."""
+        raise TypeError(f"a {self.kind} plan is iterative; run it with run_plan")
+
+    @abstractmethod
+    def execute(
+        self,
+        *,
+        executor: Any,
+        store: Any,
+        resume: str | None,
+        progress: Any,
+        on_run: Any,
+        run_id: str | None,
+    ) -> PlanResult:
+        """Run every iteration on ``executor``, recording each in ``store``; return the result."""
+
+
+__all__ = ["IterativePlan", "Plan", "PlanResult", "RunInfo"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from equipoise.errors import EquipoiseError, InputError, Problem
 from equipoise.experiments.ensemble import run_ensemble
-from equipoise.experiments.plans._base import Plan, PlanResult
+from equipoise.experiments.plans._base import IterativePlan, Plan, PlanResult
 
 if TYPE_CHECKING:
     from equipoise.experiments.executors import Executor
@@ -135,6 +135,22 @@ def run_plan(
             )
         _resumed_arguments(plan, info)
         batch_size = int((info.get("parameters") or {}).get("batch_size", batch_size))
+    if isinstance(plan, IterativePlan):
+        with (
+            nullcontext(executor)
+            if executor is not None
+            else make_executor(
+                execution.executor, address=execution.address, n_workers=execution.workers
+            )
+        ) as ex:
+            return plan.execute(
+                executor=ex,
+                store=store,
+                resume=resume,
+                progress=progress,
+                on_run=on_run,
+                run_id=run_id,
+            )
     payload = plan.payload()
     scale = len(payload.arms)
     context = (
