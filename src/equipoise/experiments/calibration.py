@@ -49,7 +49,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -253,43 +253,98 @@ def prepare_cases(
         except InputError as exc:
             skipped.append(f"{name}@{origin}: the built scenario does not compile ({exc})")
             continue
-        history_o = observed.loc[observed["year"] <= origin].reset_index(drop=True)
-        measurement = fit_measurement(
-            OBSERVABLE,
-            history_o,
+        case = make_case(
+            f"{name}@{origin}",
+            compiled,
+            observed,
             origin=origin,
+            horizons=hs,
             units=units,
-            model_at_origin=_origin_state(compiled, units),
-            max_lag=max(hs),
+            noise_seed=int(stream.generate_state(1)[0]),
+            noise_draws=noise_draws,
             window=window,
         )
-        outcome = wide(observed, units=units, years=[origin + h for h in hs]).T
-        noise_seed = int(stream.generate_state(1)[0])
-        zero = np.zeros((1, len(hs), len(units)))
-        ref = _predictive(
-            measurement, zero, np.zeros((1, len(units))), hs, 1.0, noise_seed, noise_draws
-        )
-        crps = crps_ensemble(outcome, ref)
-        ok = np.isfinite(crps)
-        if not ok.any():
+        if case is None:
+            skipped.append(f"{name}@{origin}: no outcome observed")
             continue
-        cases.append(
-            CalibrationCase(
-                label=f"{name}@{origin}",
-                origin=origin,
-                horizons=hs,
-                units=units,
-                compiled=compiled,
-                measurement=measurement,
-                outcome=outcome,
-                noise_seed=noise_seed,
-                reference_crps=float(crps[ok].sum()),
-                n_scored=int(ok.sum()),
-            )
-        )
+        cases.append(case)
     if not cases:
         raise ValueError(f"no fitting origin has an observed outcome up to {until}")
     return tuple(cases), tuple(skipped)
+
+
+def make_case(
+    label: str,
+    compiled: CompiledScenario,
+    observed: pd.DataFrame,
+    *,
+    origin: int,
+    horizons: Sequence[int],
+    units: Sequence[T_Unit],
+    noise_seed: int,
+    noise_draws: int = 100,
+    window: int = DEFAULT_WINDOW,
+) -> CalibrationCase | None:
+    """Return one fitting case: the measurement model fitted up to ``origin`` and the outcomes.
+
+    Parameters
+    ----------
+    label : str
+        The case's name.
+    compiled : CompiledScenario
+        The scenario at ``origin`` (built from data up to it), simulated ``max(horizons)``
+        years.
+    observed : pandas.DataFrame
+        ``unga_distance`` values (``year, a, b, value``); rows up to ``origin`` fit the
+        measurement model, rows at ``origin + h`` are the outcomes (the caller has removed
+        those after the last year of the fit).
+    origin : int
+    horizons : sequence of int
+    units : sequence of (str, str)
+        Dyads of the scenario.
+    noise_seed : int
+        Seed of the case's measurement-noise draws (common to every particle).
+    noise_draws : int, default 100
+    window : int, default 15
+
+    Returns
+    -------
+    CalibrationCase or None
+        ``None`` when no outcome is observed.
+    """
+    hs = tuple(int(h) for h in horizons)
+    units = tuple(units)
+    history_o = observed.loc[observed["year"] <= origin].reset_index(drop=True)
+    measurement = fit_measurement(
+        OBSERVABLE,
+        history_o,
+        origin=origin,
+        units=units,
+        model_at_origin=_origin_state(compiled, units),
+        max_lag=max(hs),
+        window=window,
+    )
+    outcome = wide(observed, units=units, years=[origin + h for h in hs]).T
+    zero = np.zeros((1, len(hs), len(units)))
+    ref = _predictive(
+        measurement, zero, np.zeros((1, len(units))), hs, 1.0, noise_seed, noise_draws
+    )
+    crps = crps_ensemble(outcome, ref)
+    ok = np.isfinite(crps)
+    if not ok.any():
+        return None
+    return CalibrationCase(
+        label=label,
+        origin=origin,
+        horizons=hs,
+        units=units,
+        compiled=compiled,
+        measurement=measurement,
+        outcome=outcome,
+        noise_seed=noise_seed,
+        reference_crps=float(crps[ok].sum()),
+        n_scored=int(ok.sum()),
+    )
 
 
 def scaled(measurement: MeasurementModel, scale: float) -> MeasurementModel:
@@ -478,6 +533,123 @@ def posterior_summary(particles: T_Float, weights: T_Float, names: Sequence[str]
     return pd.DataFrame(rows)
 
 
+#: One generation's particles: ``generation, particle, <names>, distance, weight, epsilon,
+#: proposals``.
+PARTICLE_COLUMNS: Final[tuple[str, ...]] = (
+    "generation",
+    "particle",
+    "distance",
+    "weight",
+    "epsilon",
+    "proposals",
+)
+
+
+def abc_smc(
+    evaluate: Callable[[T_Float], T_Float],
+    priors: Sequence[Prior],
+    *,
+    particles: int,
+    generations: int,
+    quantile: float = 0.5,
+    max_rounds: int = 3,
+    seed: int = 0,
+    done: Sequence[pd.DataFrame] = (),
+    on_generation: Callable[[int, pd.DataFrame], None] | None = None,
+) -> list[pd.DataFrame]:
+    r"""Run ABC-PMC generations (Beaumont et al. 2009) with an adaptive tolerance.
+
+    Parameters
+    ----------
+    evaluate : callable
+        ``theta (N, P) -> distances (N,)``; deterministic (common random numbers).
+    priors : sequence of Prior
+        Independent uniform priors, one per column of ``theta``.
+    particles : int
+        Population size :math:`N`.
+    generations : int
+        Generations :math:`G` (generation 0 samples the prior).
+    quantile : float, default 0.5
+        The tolerance :math:`\varepsilon_g` is this weighted quantile of generation
+        :math:`g-1`'s distances.
+    max_rounds : int, default 3
+        Proposal rounds of :math:`N` per generation; if they give fewer than :math:`N`
+        acceptances, :math:`\varepsilon_g` is relaxed to the :math:`N`-th smallest distance.
+    seed : int, default 0
+        Generation :math:`g`, round :math:`r` draws from ``SeedSequence(seed,
+        spawn_key=(g, r))``.
+    done : sequence of pandas.DataFrame
+        Generations already computed (a resumed run); the sampler continues after them.
+    on_generation : callable, optional
+        Called with ``(g, frame)`` as each new generation completes (the checkpoint).
+
+    Returns
+    -------
+    list of pandas.DataFrame
+        Every generation's particles (:data:`PARTICLE_COLUMNS` plus one column per prior).
+    """
+    names = [p.name for p in priors]
+    frames = list(done)
+    for gen in range(len(frames), generations):
+        seq = [np.random.SeedSequence(seed, spawn_key=(gen, r)) for r in range(max_rounds)]
+        if gen == 0:
+            theta = sample_prior(priors, particles, np.random.default_rng(seq[0]))
+            dist = np.asarray(evaluate(theta), dtype=np.float64)
+            weights = np.full(particles, 1.0 / particles)
+            eps, proposals = float("inf"), particles
+        else:
+            prev = frames[-1]
+            old = prev[names].to_numpy(dtype=np.float64)
+            old_w = prev["weight"].to_numpy(dtype=np.float64)
+            old_d = prev["distance"].to_numpy(dtype=np.float64)
+            eps = weighted_quantile(old_d, old_w, quantile)
+            cov = kernel_cov(old, old_w)
+            cand: list[T_Float] = []
+            cand_d: list[T_Float] = []
+            for r in range(max_rounds):
+                th = propose(old, old_w, cov, priors, particles, np.random.default_rng(seq[r]))
+                cand.append(th)
+                cand_d.append(np.asarray(evaluate(th), dtype=np.float64))
+                if int((np.concatenate(cand_d) <= eps).sum()) >= particles:
+                    break
+            all_th, all_d = np.concatenate(cand), np.concatenate(cand_d)
+            proposals = all_th.shape[0]
+            if int((all_d <= eps).sum()) < particles:
+                eps = float(np.sort(all_d, kind="stable")[particles - 1])
+            keep = np.flatnonzero(all_d <= eps)[:particles]
+            theta, dist = all_th[keep], all_d[keep]
+            weights = pmc_weights(theta, old, old_w, cov)
+        frame = pd.DataFrame(theta, columns=names)
+        frame.insert(0, "particle", np.arange(theta.shape[0], dtype=np.int64))
+        frame.insert(0, "generation", np.int64(gen))
+        frame["distance"] = dist
+        frame["weight"] = weights
+        frame["epsilon"] = eps
+        frame["proposals"] = np.int64(proposals)
+        frames.append(frame)
+        if on_generation is not None:
+            on_generation(gen, frame)
+    return frames
+
+
+def generation_table(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Return one row per generation: tolerance, proposals, acceptance, ESS, best and median."""
+    return pd.DataFrame(
+        [
+            {
+                "generation": int(f["generation"].iloc[0]),
+                "epsilon": float(f["epsilon"].iloc[0]),
+                "proposals": int(f["proposals"].iloc[0]),
+                "acceptance": len(f) / max(1, int(f["proposals"].iloc[0])),
+                "ess": effective_sample_size(f["weight"].to_numpy(dtype=np.float64)),
+                "best": float(f["distance"].min()),
+                "median": float(f["distance"].median()),
+            }
+            for f in frames
+        ]
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # forecasting with calibrated parameters (for the backtests)
 
@@ -551,14 +723,18 @@ def calibrated_forecaster(
 __all__ = [
     "NOISE_SCALE",
     "OBSERVABLE",
+    "PARTICLE_COLUMNS",
     "PRIORS",
     "CalibrationCase",
     "Prior",
+    "abc_smc",
     "calibrated_forecaster",
     "case_scores",
     "distances",
     "effective_sample_size",
+    "generation_table",
     "kernel_cov",
+    "make_case",
     "pmc_weights",
     "posterior_summary",
     "prepare_cases",

@@ -186,12 +186,13 @@ class Calibration(PlanResult):
 
 
 def _actor_sets(scenario: Scenario, sets: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Return the named actor sets: ``scenario`` (its states), a group (``G20``) or ``A+B+C``."""
     out: dict[str, tuple[str, ...]] = {}
     for name in sets:
         if name == "scenario":
             out[scenario.scenario.name] = tuple(a.code for a in scenario.actors)
         else:
-            out[name] = (name,)
+            out[name] = tuple(part.strip() for part in name.split("+") if part.strip())
     return out
 
 
@@ -360,14 +361,10 @@ class CalibrationPlan(IterativePlan):
         """Run the generations (see the module's docstring); checkpoint each one in ``store``."""
         from equipoise import __version__
         from equipoise.experiments.calibration import (
+            abc_smc,
             distances,
-            effective_sample_size,
-            kernel_cov,
-            pmc_weights,
+            generation_table,
             posterior_summary,
-            propose,
-            sample_prior,
-            weighted_quantile,
         )
         from equipoise.experiments.ensemble import scenario_hash
 
@@ -425,53 +422,22 @@ class CalibrationPlan(IterativePlan):
                 tick(task.theta.shape[0])
             return distances(totals, cases)
 
-        priors = self.priors
-        frames = list(done)
+        def checkpoint(gen: int, frame: pd.DataFrame) -> None:
+            if store is not None and run_id is not None:
+                store.write_batch(run_id, gen, {"particles": frame})
+
         try:
-            for gen in range(len(done), self.generations):
-                seq = [
-                    np.random.SeedSequence(self.seed, spawn_key=(gen, r))
-                    for r in range(self.max_rounds)
-                ]
-                if gen == 0:
-                    theta = sample_prior(priors, self.particles, np.random.default_rng(seq[0]))
-                    dist = evaluate(theta)
-                    weights = np.full(self.particles, 1.0 / self.particles)
-                    eps, proposals = float("inf"), self.particles
-                else:
-                    prev = frames[-1]
-                    old = prev[names].to_numpy(dtype=np.float64)
-                    old_w = prev["weight"].to_numpy(dtype=np.float64)
-                    old_d = prev["distance"].to_numpy(dtype=np.float64)
-                    eps = weighted_quantile(old_d, old_w, self.quantile)
-                    cov = kernel_cov(old, old_w)
-                    cand: list[np.ndarray] = []
-                    cand_d: list[np.ndarray] = []
-                    for r in range(self.max_rounds):
-                        th = propose(
-                            old, old_w, cov, priors, self.particles, np.random.default_rng(seq[r])
-                        )
-                        cand.append(th)
-                        cand_d.append(evaluate(th))
-                        if int((np.concatenate(cand_d) <= eps).sum()) >= self.particles:
-                            break
-                    all_th, all_d = np.concatenate(cand), np.concatenate(cand_d)
-                    proposals = all_th.shape[0]
-                    if int((all_d <= eps).sum()) < self.particles:
-                        eps = float(np.sort(all_d, kind="stable")[self.particles - 1])
-                    keep = np.flatnonzero(all_d <= eps)[: self.particles]
-                    theta, dist = all_th[keep], all_d[keep]
-                    weights = pmc_weights(theta, old, old_w, cov)
-                frame = pd.DataFrame(theta, columns=names)
-                frame.insert(0, "particle", np.arange(theta.shape[0], dtype=np.int64))
-                frame.insert(0, "generation", np.int64(gen))
-                frame["distance"] = dist
-                frame["weight"] = weights
-                frame["epsilon"] = eps
-                frame["proposals"] = np.int64(proposals)
-                frames.append(frame)
-                if store is not None and run_id is not None:
-                    store.write_batch(run_id, gen, {"particles": frame})
+            frames = abc_smc(
+                evaluate,
+                self.priors,
+                particles=self.particles,
+                generations=self.generations,
+                quantile=self.quantile,
+                max_rounds=self.max_rounds,
+                seed=self.seed,
+                done=done,
+                on_generation=checkpoint,
+            )
         except BaseException:
             if store is not None and run_id is not None:
                 store.finish(run_id, status="incomplete")
@@ -483,20 +449,7 @@ class CalibrationPlan(IterativePlan):
             last["weight"].to_numpy(dtype=np.float64),
             names,
         )
-        generations = pd.DataFrame(
-            [
-                {
-                    "generation": int(f["generation"].iloc[0]),
-                    "epsilon": float(f["epsilon"].iloc[0]),
-                    "proposals": int(f["proposals"].iloc[0]),
-                    "acceptance": len(f) / max(1, int(f["proposals"].iloc[0])),
-                    "ess": effective_sample_size(f["weight"].to_numpy(dtype=np.float64)),
-                    "best": float(f["distance"].min()),
-                    "median": float(f["distance"].median()),
-                }
-                for f in frames
-            ]
-        )
+        generations = generation_table(frames)
         seconds = time.perf_counter() - t0
         result = Calibration(
             run=RunInfo(
@@ -520,7 +473,7 @@ class CalibrationPlan(IterativePlan):
             skipped=skipped,
             priors=tuple(
                 {"parameter": p.name, "low": p.low, "high": p.high, "reason": p.reason}
-                for p in priors
+                for p in self.priors
             ),
             data=str(Path(self.data).resolve()),
         )
