@@ -172,7 +172,9 @@ class CalibrationCase:
 
 
 def _origin_state(compiled: CompiledScenario, units: Sequence[T_Unit]) -> T_Float:
-    traj = simulate(compiled, n_members=1, rng=0, options=SimulationOptions(keep_relations=True))
+    traj = simulate(
+        compiled, n_members=1, rng=0, options=SimulationOptions(keep_relations=True, bloc_steps=())
+    )
     return np.asarray(model_state(traj, OBSERVABLE, units=units)[0, 0], dtype=np.float64)
 
 
@@ -411,7 +413,7 @@ def case_scores(
         patches=patches,
         n_members=n,
         rng=0,
-        options=SimulationOptions(keep_relations=True),
+        options=SimulationOptions(keep_relations=True, bloc_steps=()),
     )
     x = model_state(traj, OBSERVABLE, units=case.units)  # (N, T+1, U)
     at_origin, path = x[:, 0], x[:, list(case.horizons)]
@@ -694,7 +696,7 @@ def calibrated_forecaster(
             patches=[Patch(f"parameters.{k}", "set", np.resize(v, n)) for k, v in values.items()],
             n_members=n,
             rng=0,
-            options=SimulationOptions(keep_relations=True),
+            options=SimulationOptions(keep_relations=True, bloc_steps=()),
         )
         x = model_state(traj, task.observable, units=task.units)
         at_origin, path = x[:, 0], x[:, list(task.horizons)]
