@@ -22,6 +22,7 @@ from equipoise.experiments.calibration import (
     make_case,
     pmc_weights,
     posterior_summary,
+    prepare_cases,
     weighted_quantile,
 )
 from equipoise.experiments.executors import ProcessExecutor
@@ -328,3 +329,20 @@ def test_cli_calibrates_the_small_world(world: Path, tmp_path: Path) -> None:
         '"posterior"' in result.output
         and out.read_text(encoding="utf-8").count("[[uncertainties]]") == 2
     )
+
+
+@pytest.mark.realdata
+def test_real_cases_use_no_outcome_after_the_last_year(shared_data: Path) -> None:
+    """Fitted up to 2005: every outcome year is at most 2005, every fit ends at its origin."""
+    cases, skipped = prepare_cases(
+        load_history(shared_data),
+        actor_sets={"G20": ("G20",)},
+        origins=(1995, 2000),
+        until=2005,
+        noise_draws=20,
+    )
+    assert [c.label for c in cases] == ["G20@2000"]  # 1995 does not compile (BRA's milex)
+    assert "G20@1995" in skipped[0]
+    case = cases[0]
+    assert case.origin + max(case.horizons) <= 2005 and case.measurement.origin == 2000
+    assert case.n_scored == np.isfinite(case.outcome).sum() > 0
