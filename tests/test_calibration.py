@@ -346,3 +346,19 @@ def test_real_cases_use_no_outcome_after_the_last_year(shared_data: Path) -> Non
     case = cases[0]
     assert case.origin + max(case.horizons) <= 2005 and case.measurement.origin == 2000
     assert case.n_scored == np.isfinite(case.outcome).sum() > 0
+
+
+def test_web_app_presents_a_stored_calibration(world: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from equipoise.web.app import create_app
+
+    store = open_store(tmp_path / "runs")
+    result = run_plan(_plan(world, generations=1), store=store)
+    assert isinstance(result, Calibration)
+    client = TestClient(create_app(tmp_path / "scenarios", store), base_url="http://127.0.0.1")
+    view = client.get(f"/api/runs/{result.run.run_id}/result")
+    assert view.status_code == 200, view.text
+    body = view.json()["result"]
+    assert [r["parameter"] for r in body["posterior"]] == list(result.names)
+    assert body["generations"][0]["generation"] == 0
