@@ -10,6 +10,7 @@ from __future__ import annotations
 from equipoise.cli import (
     bargain_cmd,  # noqa: F401
     build_cmd,  # noqa: F401
+    calibrate_cmd,  # noqa: F401
     experiment_cmds,  # noqa: F401
     forecast_cmds,  # noqa: F401
     power_cmd,  # noqa: F401

@@ -25,7 +25,15 @@ if TYPE_CHECKING:
 
 #: What a run is.
 T_RunKind = Literal[
-    "run", "ensemble", "compare", "sensitivity", "discover", "claims", "forecast", "hindcast"
+    "run",
+    "ensemble",
+    "compare",
+    "sensitivity",
+    "discover",
+    "claims",
+    "forecast",
+    "hindcast",
+    "calibrate",
 ]
 #: Where a run stands. ``running`` is only ever *recorded*; a run whose writing process has
 #: died is *reported* as ``incomplete``, and a run whose files are not as recorded (missing,
@@ -50,6 +58,7 @@ RUN_KINDS: tuple[str, ...] = (
     "claims",
     "forecast",
     "hindcast",
+    "calibrate",
 )
 FINAL_STATUSES: tuple[str, ...] = ("complete", "incomplete", "failed")
 

@@ -294,6 +294,17 @@ class WebRuns:
         scenario = loaded.scenario
         if kind == "run":
             return self._run_from_store(info, loaded)
+        if kind == "calibrate":  # no trajectories: the posterior and the generations
+            stored = set(info.get("results") or {})
+            for name in ("posterior", "generations"):
+                table = self.store.read_result(run_id, name) if name in stored else None
+                base[name] = [] if table is None else table.to_dict("records")  # type: ignore[union-attr]
+            base["notes"] = [
+                "A calibration of the global parameters on the history (ABC-SMC, "
+                "docs/models/calibration.md): the weighted posterior of its last generation."
+            ]
+            calibrated: dict[str, Any] = to_jsonable(base)
+            return calibrated
         data = load_report_data(self.store, [run_id], scenario=scenario)
         figs = report_figures(data)
         base["notes"] = list(data.notes)

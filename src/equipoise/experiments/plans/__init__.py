@@ -11,6 +11,7 @@ discover   :class:`DiscoveryPlan`    :class:`Discovery`
 claims     :class:`ClaimsPlan`       :class:`ClaimsResult`
 forecast   :class:`ForecastPlan`     :class:`Forecast` (predictive quantiles of an observable)
 hindcast   :class:`HindcastPlan`     :class:`Hindcast` (rolling-origin scores and skill)
+calibrate  :class:`CalibrationPlan`  :class:`Calibration` (iterative: ABC-SMC generations)
 ========== ========================= =============================================
 
 A new experiment kind is one module here: a :class:`Plan` subclass with its result type,
@@ -23,6 +24,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from equipoise.experiments.plans._base import Plan, PlanResult, RunInfo, StagedPlan
+from equipoise.experiments.plans.calibrate import Calibration, CalibrationPlan
 from equipoise.experiments.plans.claims import ClaimsPlan, ClaimsResult
 from equipoise.experiments.plans.compare import ComparePlan, Comparison
 from equipoise.experiments.plans.discovery import Discovery, DiscoveryPlan
@@ -49,6 +51,7 @@ PLAN_KINDS: dict[str, type[Plan]] = {
         ClaimsPlan,
         ForecastPlan,
         HindcastPlan,
+        CalibrationPlan,
     )
 }
 
@@ -98,6 +101,8 @@ def plan_from_run(store: StoreBackend, run_id: str, *, scenario: Scenario | None
 
 __all__ = [
     "PLAN_KINDS",
+    "Calibration",
+    "CalibrationPlan",
     "ClaimsPlan",
     "ClaimsResult",
     "ComparePlan",

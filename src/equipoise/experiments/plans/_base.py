@@ -139,12 +139,14 @@ class Plan(ABC):
 
 
 class StagedPlan(Plan):
-    """A plan whose members run in stages, each on its own scenario (a hindcast's origins).
+    """A plan that runs as a sequence of ensembles (stages), not as one.
 
-    :func:`~equipoise.experiments.plans.run_plan` hands it the open executor and the store and
-    lets :meth:`execute` run its stages (each stage one ensemble on the executor, recorded as
-    one batch of the plan's run, so that an interrupted run resumes at its first unfinished
-    stage). :meth:`payload` is the first stage's.
+    A hindcast's stages are its origins, each on its own scenario; a calibration's are its
+    generations, each drawn from the last. :func:`~equipoise.experiments.plans.run_plan` hands
+    the plan the open executor and the store and lets :meth:`execute` run its stages (each
+    stage recorded as one batch of the plan's run, so that an interrupted run resumes at its
+    first unfinished stage). :meth:`payload` is the first stage's ensemble where stages are
+    ensembles of the scenario; a plan whose stages are not refuses it.
     """
 
     @abstractmethod
