@@ -79,7 +79,7 @@ def available_memory() -> tuple[int, str]:
     found: int | None = None
     source = "fallback"
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         found, source = int(psutil.virtual_memory().available), "psutil"
     except Exception:  # pragma: no cover - psutil is a dependency of distributed
