@@ -180,9 +180,14 @@ class EUOptions:
         return asdict(self)
 
 
-def _utility(base: FloatArray, rho: FloatArray | float, linear: bool) -> FloatArray:
-    """Return ``2 - 4 * base ** rho`` (the utility form of eqs. 15-16, 22-24)."""
-    out = np.maximum(base, 0.0)
+def _utility(
+    base: FloatArray, rho: FloatArray | float, linear: bool, *, inplace: bool = False
+) -> FloatArray:
+    """Return ``2 - 4 * base ** rho`` (the utility form of eqs. 15-16, 22-24).
+
+    With ``inplace`` the result overwrites ``base`` (a temporary of the caller's).
+    """
+    out = np.maximum(base, 0.0, out=base if inplace else None)
     if not linear:
         np.power(out, rho, out=out)
     out *= -4.0
@@ -194,7 +199,10 @@ def _success_failure(
     dist: FloatArray, rho: FloatArray | float, linear: bool
 ) -> tuple[FloatArray, FloatArray]:
     """Utilities of success and failure, eqs. 15-16 (shared by both sides of a dyad)."""
-    return _utility(0.5 - 0.5 * dist, rho, linear), _utility(0.5 + 0.5 * dist, rho, linear)
+    half = 0.5 * dist
+    success = np.subtract(0.5, half)
+    np.add(0.5, half, out=half)
+    return _utility(success, rho, linear, inplace=True), _utility(half, rho, linear, inplace=True)
 
 
 def _expected_utility(
@@ -207,17 +215,24 @@ def _expected_utility(
     dist_mu: FloatArray,
     linear: bool,
     success_failure: tuple[FloatArray, FloatArray] | None = None,
+    gap: FloatArray | None = None,
 ) -> FloatArray:
     r"""Return the expected utility of challenging (eqs. 5-7, 25), element-wise.
 
     ``dist`` is :math:`|x_c - x_t| / R`, ``dist_mu`` is :math:`|x_c - \mu| / R` for the
     challenger c and target t, ``sal`` the salience that weights resistance.
-    ``success_failure`` passes :math:`U_s, U_f` when already computed for this exponent.
+    ``success_failure`` passes :math:`U_s, U_f` when already computed for this exponent, and
+    ``gap`` their difference :math:`U_s - U_f` (both sides of a dyad share it when utilities
+    use the observer's exponent).
     """
     u_s, u_f = success_failure or _success_failure(dist, rho, linear)
     u_sq = 2.0 - 4.0 * np.power(0.5, rho)
-    # s (P U_s + (1 - P) U_f) + (1 - s) U_s = U_s - s (1 - P) (U_s - U_f)
-    eu = u_s - sal * (1.0 - prob) * (u_s - u_f)
+    # s (P U_s + (1 - P) U_f) + (1 - s) U_s = U_s - s (1 - P) (U_s - U_f), evaluated in
+    # this order: ((s (1 - P)) (U_s - U_f)), then U_s minus it
+    eu = np.subtract(1.0, prob)
+    np.multiply(sal, eu, out=eu)
+    eu *= np.subtract(u_s, u_f) if gap is None else gap
+    np.subtract(u_s, eu, out=eu)
     eu -= q * u_sq
     if q < 1.0:
         spread = 0.25 * (dist_mu + dist)
@@ -320,7 +335,8 @@ def _dyad_block(
     xi = x[:, lo:hi, None]
     xj = x[:, None, :]
     diff = xj - xi  # x_j - x_i
-    dist = np.abs(diff) * (1.0 / span)[:, None, None]
+    move = np.abs(diff)  # how far i moves to reach j
+    dist = move * (1.0 / span)[:, None, None]
     dmu = np.abs(x - mu[:, None]) / span[:, None]
     q = opts.Q
     if q >= 1.0:  # the no-challenge branch is the status quo alone: T plays no part
@@ -337,11 +353,14 @@ def _dyad_block(
     p_ij = p[:, lo:hi, :]
     p_ji = np.swapaxes(p[:, :, lo:hi], -1, -2)
     uf_a = _success_failure(dist, rho_a, linear)
-    uf_b = uf_a if opts.utility_risk == "observer" else None
+    shared = opts.utility_risk == "observer"
+    uf_b = uf_a if shared else None
+    gap = np.subtract(*uf_a) if shared else None
     a = _expected_utility(
-        dist, p_ij, s[:, None, :], rho_a, q, t_a, dmu[:, lo:hi, None], linear, uf_a
+        dist, p_ij, s[:, None, :], rho_a, q, t_a, dmu[:, lo:hi, None], linear, uf_a, gap
     )
-    b = _expected_utility(dist, p_ji, sal_b, rho_b, q, t_b, dmu[:, None, :], linear, uf_b)
+    b = _expected_utility(dist, p_ji, sal_b, rho_b, q, t_b, dmu[:, None, :], linear, uf_b, gap)
+    del gap, uf_a, uf_b
     del dist
     rows = np.arange(hi - lo)
     a[:, rows, rows + lo] = 0.0
@@ -375,9 +394,10 @@ def _dyad_block(
         region[same] = _SAME
     else:
         region = np.empty((0,), dtype=np.int8)
-    comp &= ~same
-    capit &= ~same
-    conf_lost &= ~same
+    differ = ~same
+    comp &= differ
+    capit &= differ
+    conf_lost &= differ
 
     ratio = np.zeros_like(a)
     np.divide(abs_a, abs_b, out=ratio, where=comp)
@@ -388,7 +408,6 @@ def _dyad_block(
     moves_capit = capit if opts.capitulation else np.zeros_like(capit)
     offer = np.where(comp, comp_pos, np.where(moves_conf | moves_capit, xj, np.inf))
 
-    move = np.abs(diff)
     if opts.offer_selection == "weighted_point":
         den = abs_a + abs_b
         wpoint = np.zeros_like(a)
