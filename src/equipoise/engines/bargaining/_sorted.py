@@ -85,15 +85,16 @@ def weighted_median(x: FloatArray, weight: FloatArray) -> FloatArray:
     ndarray, shape (B,)
     """
     order = np.argsort(x, axis=-1, kind="stable")
-    xs = np.take_along_axis(x, order, axis=-1)
-    ws = np.take_along_axis(weight, order, axis=-1)
+    rows = np.arange(x.shape[0])[:, None]
+    xs = x[rows, order]
+    ws = weight[rows, order]
     cum = np.cumsum(ws, axis=-1)
     half = 0.5 * cum[:, -1:]
     # relative tolerance so that an exact half (a tie between two positions) is recognised
     # despite rounding in the cumulative sum
     reached = cum >= half * (1.0 - 1e-12)
     idx = np.argmax(reached, axis=-1)
-    return np.take_along_axis(xs, idx[:, None], axis=-1)[:, 0]
+    return np.asarray(xs[rows[:, 0], idx], dtype=np.float64)
 
 
 def weighted_mean(x: FloatArray, weight: FloatArray) -> FloatArray:

@@ -32,7 +32,7 @@ References
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Literal
 
 import numpy as np
@@ -176,8 +176,8 @@ class EUOptions:
             raise ValueError(f"stop_threshold must be >= 0, got {self.stop_threshold}")
 
     def as_dict(self) -> dict[str, Any]:
-        """Return every option and its value."""
-        return asdict(self)
+        """Return every option and its value (all scalars: no deep copy needed)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _utility(
@@ -298,7 +298,8 @@ def _select(
     off = np.where(tied, offer, np.inf)
     pick = np.argmin(off, axis=-1)
     onehot = np.zeros(cand.shape, dtype=bool)
-    np.put_along_axis(onehot, pick[..., None], True, axis=-1)
+    flat = onehot.reshape(-1, cand.shape[-1])  # a view: onehot is new and contiguous
+    flat[np.arange(flat.shape[0]), pick.reshape(-1)] = True
     onehot &= rows[..., None]
     return onehot, done | rows
 
@@ -531,6 +532,11 @@ def _eu_round(
     )
 
 
+def _gather(a: npt.NDArray[Any], idx: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
+    """``np.take_along_axis(a, idx, axis=-1)`` for 2-D arrays, without its index building."""
+    return a[np.arange(a.shape[0])[:, None], idx]
+
+
 def _unsort2(m: npt.NDArray[Any], inv: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
     """Undo the sorting of both actor axes of ``m`` (shape ``(B, n, n)``)."""
     rows = np.take_along_axis(m, inv[:, :, None], axis=1)
@@ -595,9 +601,9 @@ def _run_chunk(
         order = np.argsort(cur, axis=-1, kind="stable")
         inv = np.argsort(order, axis=-1, kind="stable")
         rnd = _eu_round(
-            np.take_along_axis(cur, order, axis=-1),
-            np.take_along_axis(c, order, axis=-1),
-            np.take_along_axis(s, order, axis=-1),
+            _gather(cur, order),
+            _gather(c, order),
+            _gather(s, order),
             span,
             med[:, t - 1],
             opts,
@@ -605,7 +611,7 @@ def _run_chunk(
         )
         if first is None and keep_dyads:
             first = _unsort_round(rnd, inv)
-        new = np.where(active[:, None], np.take_along_axis(rnd.new_x, inv, axis=-1), cur)
+        new = np.where(active[:, None], _gather(rnd.new_x, inv), cur)
         still = np.all(new == cur, axis=-1)
         cur = new
         traj[:, t] = cur
