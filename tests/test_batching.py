@@ -47,8 +47,11 @@ def test_member_bytes_grows_as_steps_times_n_squared() -> None:
 
 
 def test_memory_batch_size_fits_the_budget_and_the_cap() -> None:
-    per = 10 * 2**20
+    per = 1 * 2**20
     assert memory_batch_size(per, default=100, n_members=1000, available=2**40).batch_size == 100
+    per = 10 * 2**20  # the batch's own target caps it however much is free
+    big = memory_batch_size(per, default=100, n_members=1000, available=2**40).batch_size
+    assert big == batching.BATCH_BYTES_TARGET // per
     got = memory_batch_size(per, default=100, n_members=1000, in_flight=2, available=2**30)
     assert got.batch_size == int(0.5 * 2**30 / 2 // per) == 25
     assert memory_batch_size(per, default=100, n_members=7, available=2**40).batch_size == 7

@@ -35,6 +35,11 @@ WORK_SQUARES = 20
 TABLE_ROW_BYTES = 160
 #: Share of the available memory that the batches in flight may use together.
 MEMORY_SHARE = 0.5
+#: Most bytes one batch should use, however much memory is free: beyond a few hundred MiB of
+#: n x n arrays a batch gains nothing from vectorisation (each array is far larger than the
+#: caches; at n = 193 the cost per member is flat from about 10 members a batch), and a
+#: smaller batch keeps the run's peak low on a shared machine and its progress frequent.
+BATCH_BYTES_TARGET = 512 * 2**20
 #: Assumed available memory where the system does not say (a small laptop's free memory).
 FALLBACK_AVAILABLE = 2 * 2**30
 
@@ -172,6 +177,9 @@ def memory_batch_size(
 ) -> BatchEstimate:
     """Return the largest batch, at most ``default``, whose batches in flight fit in memory.
 
+    A batch gets at most :data:`MEMORY_SHARE` of the available memory divided among the
+    batches in flight, and at most :data:`BATCH_BYTES_TARGET`.
+
     Parameters
     ----------
     per_member : int
@@ -196,7 +204,7 @@ def memory_batch_size(
     """
     if available is None:
         available, source = available_memory()
-    budget = MEMORY_SHARE * available / max(1, in_flight)
+    budget = min(MEMORY_SHARE * available / max(1, in_flight), BATCH_BYTES_TARGET)
     fits = int(budget // max(1, per_member))
     size = max(1, min(int(default), max(1, int(n_members)), fits))
     return BatchEstimate(size, int(per_member), int(available), source or "given")
@@ -213,6 +221,7 @@ def workers_in_flight(n_workers: int, *, tables: bool, local: bool) -> int:
 
 
 __all__ = [
+    "BATCH_BYTES_TARGET",
     "FALLBACK_AVAILABLE",
     "KEPT_SQUARE_PER_STEP",
     "MEMORY_SHARE",
