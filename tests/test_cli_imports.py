@@ -84,7 +84,7 @@ def _heavy(modules: list[str]) -> list[str]:
 
 
 def test_importing_the_cli_loads_no_heavy_module() -> None:
-    modules = _modules_after("import equipoise.cli")
+    modules = _modules_after("from equipoise.cli import app")
     assert "equipoise.cli.experiment_cmds" in modules  # every command module was imported
     assert "equipoise.cli.bargain_cmd" in modules
     assert _heavy(modules) == []
@@ -92,14 +92,14 @@ def test_importing_the_cli_loads_no_heavy_module() -> None:
 
 def test_importing_the_cli_skips_numpy_and_package_metadata() -> None:
     # numpy and importlib.metadata (``equipoise.__version__``) cost start-up time for --help
-    modules = _modules_after("import equipoise.cli")
+    modules = _modules_after("from equipoise.cli import app")
     assert "numpy" not in modules
     assert "importlib.metadata" not in modules
 
 
 def test_the_detector_sees_a_heavy_import() -> None:
     # the check above would be vacuous if the subprocess could not see such imports
-    modules = _modules_after("import equipoise.cli\nimport equipoise.store")
+    modules = _modules_after("from equipoise.cli import app\nimport equipoise.store")
     assert "equipoise.store" in _heavy(modules)
     assert "duckdb" in _heavy(modules)
 
@@ -145,3 +145,46 @@ def test_light_commands_stay_light(args: list[str], forbidden: tuple[str, ...]) 
     modules = _modules_after(code)
     loaded = [m for m in forbidden if m in modules]
     assert loaded == []
+
+
+def test_fast_help_lists_what_the_application_registers() -> None:
+    """The table behind ``equipoise --help`` (no typer) is the application's, in its order."""
+    import inspect
+
+    import typer
+
+    from equipoise.cli import _fast, app
+
+    group = typer.main.get_command(app)
+    registered = [
+        (name, " ".join(inspect.cleandoc(cmd.help or "").split("\n\n")[0].split()))
+        for name, cmd in group.commands.items()
+        if not cmd.hidden
+    ]
+    assert list(_fast.COMMANDS) == registered
+    assert group.help == _fast.APP_HELP
+    options = {opt for param in group.params for opt in param.opts} | {"--help"}
+    assert {name for name, _ in _fast.OPTIONS} == options
+
+
+def test_help_and_version_import_no_typer() -> None:
+    for flag in ("--help", "--version"):
+        code = f"import sys\nsys.argv = ['equipoise', '{flag}']\nfrom equipoise.cli import main\nmain()\n"
+        modules = _modules_after(code)
+        assert "typer" not in modules, flag
+        assert "rich" not in modules, flag
+
+
+def test_fast_version_matches_typer() -> None:
+    outputs = []
+    for fast in ("", "1"):
+        done = subprocess.run(
+            [sys.executable, "-m", "equipoise", "--version"],
+            capture_output=True,
+            text=True,
+            env={**_env(), "EQUIPOISE_NO_FAST_HELP": fast},
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]

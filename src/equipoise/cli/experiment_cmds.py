@@ -43,7 +43,14 @@ T_Seed = Annotated[
 ]
 T_Batch = Annotated[
     int | None,
-    typer.Option("--batch-size", min=1, help="Members per task (the numbers do not depend on it)."),
+    typer.Option(
+        "--batch-size",
+        min=1,
+        help=(
+            "Members per task (the numbers do not depend on it); default: chosen from the "
+            "memory available and the scenario's size."
+        ),
+    ),
 ]
 T_Store = Annotated[
     Path | None,

@@ -23,7 +23,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -33,6 +33,12 @@ from numpy.typing import NDArray
 from equipoise import __version__
 from equipoise.compile import CompiledScenario, compile_scenario
 from equipoise.errors import EquipoiseError
+from equipoise.experiments.batching import (
+    BatchEstimate,
+    member_bytes,
+    memory_batch_size,
+    workers_in_flight,
+)
 from equipoise.experiments.executors import Executor
 from equipoise.experiments.outcomes import Outcome, needs_blocs, outcome_values
 from equipoise.experiments.sampling import Design, patches_for
@@ -204,6 +210,66 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
     )
 
 
+#: Members per batch at most when the batch size is chosen from memory (the former default).
+DEFAULT_BATCH_SIZE = 100
+
+
+def choose_batch_size(
+    payload: Payload,
+    executor: Executor[Any, Any, Any],
+    *,
+    max_batch_size: int = DEFAULT_BATCH_SIZE,
+    available: int | None = None,
+) -> BatchEstimate:
+    """Choose the members per batch from the memory available and the scenario's size.
+
+    Parameters
+    ----------
+    payload : Payload
+        The scenario (its actors, steps, indicators and issues), arms and what each batch
+        keeps (tables, the dyad table, trajectories).
+    executor : Executor
+        How many batches are in memory at once (one per worker, plus the copy the coordinator
+        receives; one on the local executor).
+    max_batch_size : int
+        The largest batch returned.
+    available : int, optional
+        Bytes available (read from the system when omitted,
+        :func:`~equipoise.experiments.batching.available_memory`).
+
+    Returns
+    -------
+    BatchEstimate
+        The batch size and the figures it came from (:mod:`equipoise.experiments.batching`).
+    """
+    compiled = _compiled(payload.scenario)
+    n = len(compiled.actors)
+    s = payload.scenario.scenario
+    steps = max(1, round(s.horizon / s.time_step))
+    tables = payload.keep_tables
+    per_member = member_bytes(
+        n,
+        steps,
+        n_indicators=len(payload.scenario.indicators),
+        n_issues=len(payload.scenario.issues),
+        tables=tables,
+        dyad_table=tables and "dyads" not in payload.skip_tables,
+    )
+    if tables or payload.keep_trajectory:  # every arm's tables or trajectory stay until the end
+        per_member *= max(1, len(payload.arms))
+    in_flight = workers_in_flight(
+        executor.n_workers, tables=tables or payload.keep_trajectory, local=executor.name == "local"
+    )
+    return memory_batch_size(
+        per_member,
+        default=max_batch_size,
+        n_members=payload.design.n_members,
+        in_flight=in_flight,
+        available=available,
+        source=None if available is None else "given",
+    )
+
+
 def make_tasks(n_members: int, batch_size: int) -> list[Task]:
     """Split members into batches of ``batch_size`` (the last may be smaller)."""
     if batch_size < 1:
@@ -273,7 +339,8 @@ def run_ensemble(
     payload: Payload,
     *,
     executor: Executor[Any, Any, Any],
-    batch_size: int = 100,
+    batch_size: int | None = None,
+    max_batch_size: int = DEFAULT_BATCH_SIZE,
     store: StoreBackend | None = None,
     kind: str = "ensemble",
     parameters: dict[str, Any] | None = None,
@@ -290,8 +357,12 @@ def run_ensemble(
         The scenario, design, arms and outcomes.
     executor : Executor
         Where the batches run.
-    batch_size : int
-        Members per task.
+    batch_size : int, optional
+        Members per task; by default chosen from the memory available and the scenario's
+        size (:func:`choose_batch_size`), at most ``max_batch_size``. The numbers do not
+        depend on it.
+    max_batch_size : int
+        The largest batch chosen when ``batch_size`` is not given.
     store : StoreBackend, optional
         Where batches are recorded (required to resume).
     kind : str
@@ -320,6 +391,10 @@ def run_ensemble(
         Passed on after the run is marked incomplete in the store.
     """
     t0 = time.perf_counter()
+    sizing: BatchEstimate | None = None
+    if batch_size is None:
+        sizing = choose_batch_size(payload, executor, max_batch_size=max_batch_size)
+        batch_size = sizing.batch_size
     tasks = make_tasks(payload.design.n_members, batch_size)
     new_id, run_id = run_id, None
     done: set[int] = set()
@@ -350,6 +425,7 @@ def run_ensemble(
                     **(parameters or {}),
                     "n_members": payload.design.n_members,
                     "batch_size": batch_size,
+                    **({} if sizing is None else {"batch_sizing": asdict(sizing)}),
                     "method": payload.design.method,
                     "arms": [a.name for a in payload.arms],
                     "outcomes": [o.label for o in payload.outcomes],
@@ -454,11 +530,13 @@ def _assemble(
 
 __all__ = [
     "BASELINE",
+    "DEFAULT_BATCH_SIZE",
     "Arm",
     "BatchResult",
     "EnsembleResult",
     "Payload",
     "Task",
+    "choose_batch_size",
     "evaluate_batch",
     "make_tasks",
     "run_ensemble",

@@ -85,15 +85,16 @@ def weighted_median(x: FloatArray, weight: FloatArray) -> FloatArray:
     ndarray, shape (B,)
     """
     order = np.argsort(x, axis=-1, kind="stable")
-    xs = np.take_along_axis(x, order, axis=-1)
-    ws = np.take_along_axis(weight, order, axis=-1)
+    rows = np.arange(x.shape[0])[:, None]
+    xs = x[rows, order]
+    ws = weight[rows, order]
     cum = np.cumsum(ws, axis=-1)
     half = 0.5 * cum[:, -1:]
     # relative tolerance so that an exact half (a tie between two positions) is recognised
     # despite rounding in the cumulative sum
     reached = cum >= half * (1.0 - 1e-12)
     idx = np.argmax(reached, axis=-1)
-    return np.take_along_axis(xs, idx[:, None], axis=-1)[:, 0]
+    return np.asarray(xs[rows[:, 0], idx], dtype=np.float64)
 
 
 def weighted_mean(x: FloatArray, weight: FloatArray) -> FloatArray:
@@ -142,35 +143,51 @@ def favour_sums(
     inv_span = (1.0 / span)[:, None, None]
     # prefix[b, y, t] = sum over sorted voters k < t of w_k * (|x_k - x_y| / R) ** rho_k
     prefix = np.zeros((n_batch, n, n + 1))
-    for lo, hi in row_blocks(n_batch, n):
-        dist = np.abs(xs[:, None, :] - xs[:, lo:hi, None])
+    blocks = row_blocks(n_batch, n)
+    dist_buf = np.empty((n_batch, max(hi - lo for lo, hi in blocks), n))
+    for lo, hi in blocks:
+        dist = dist_buf[:, : hi - lo]
+        np.subtract(xs[:, None, :], xs[:, lo:hi, None], out=dist)
+        np.abs(dist, out=dist)
         dist *= inv_span
         if rho is not None:
             np.power(dist, rho[:, None, :], out=dist)
         dist *= weight[:, None, :]
         np.cumsum(dist, axis=-1, out=prefix[:, lo:hi, 1:])
     total = prefix[:, :, -1]  # (B, n): sum over all voters, per actor y
-    flat = prefix.reshape(n_batch, n * (n + 1))
-    base = np.arange(n, dtype=np.intp) * (n + 1)
+    flat = prefix.reshape(n_batch * n * (n + 1))
+    # offset of actor y's prefix row in the flat array, per batch element
+    base = np.arange(n_batch, dtype=np.intp)[:, None] * (n * (n + 1)) + np.arange(n, dtype=np.intp)[
+        None, :
+    ] * (n + 1)
     out = np.empty((n_batch, n, n))
     counts = midpoint_counts(xs) if below is None else below
-    for lo, hi in row_blocks(n_batch, n):
-        idx = counts[:, lo:hi, :] + base[None, lo:hi, None]  # into actor i's prefix row
-        s_i = np.take_along_axis(flat, idx.reshape(n_batch, -1), axis=-1)
-        idx += base[None, None, :] - base[None, lo:hi, None]  # into actor j's row
-        blk = np.take_along_axis(flat, idx.reshape(n_batch, -1), axis=-1)
+    step = dist_buf.shape[1]
+    idx_buf = np.empty((n_batch, step, n), dtype=np.intp)
+    s_buf = np.empty((n_batch, step, n))
+    flip_buf = np.empty((n_batch, step, n))
+    mask_buf = np.empty((n_batch, step, n), dtype=bool)
+    for lo, hi in blocks:
+        m = hi - lo
+        idx, s_i, flip, mask = idx_buf[:, :m], s_buf[:, :m], flip_buf[:, :m], mask_buf[:, :m]
+        blk = out[:, lo:hi, :]
+        np.add(counts[:, lo:hi, :], base[:, lo:hi, None], out=idx)  # into actor i's row
+        np.take(flat, idx, out=s_i, mode="clip")  # in range by construction
+        idx += base[:, None, :]
+        idx -= base[:, lo:hi, None]  # into actor j's row
+        np.take(flat, idx, out=blk, mode="clip")
         blk -= s_i
-        blk = blk.reshape(n_batch, hi - lo, n)
         # voters left of the midpoint favour i when x_i < x_j, voters right of it when
         # x_i > x_j: there the sum is (total_j - S_j) - (total_i - S_i)
-        right = xs[:, lo:hi, None] > xs[:, None, :]
-        flip = (total[:, None, :] - total[:, lo:hi, None]) - blk
-        np.copyto(blk, flip, where=right)
-        blk[xs[:, lo:hi, None] == xs[:, None, :]] = 0.0
+        np.subtract(total[:, None, :], total[:, lo:hi, None], out=flip)
+        flip -= blk
+        np.greater(xs[:, lo:hi, None], xs[:, None, :], out=mask)
+        np.copyto(blk, flip, where=mask)
+        np.equal(xs[:, lo:hi, None], xs[:, None, :], out=mask)
+        np.copyto(blk, 0.0, where=mask)
         # rounding can leave tiny negative values where every favouring voter sits at the
         # midpoint; a sum of non-negative terms is non-negative
         np.maximum(blk, 0.0, out=blk)
-        out[:, lo:hi, :] = blk
     return out
 
 

@@ -32,7 +32,7 @@ References
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Literal
 
 import numpy as np
@@ -176,13 +176,18 @@ class EUOptions:
             raise ValueError(f"stop_threshold must be >= 0, got {self.stop_threshold}")
 
     def as_dict(self) -> dict[str, Any]:
-        """Return every option and its value."""
-        return asdict(self)
+        """Return every option and its value (all scalars: no deep copy needed)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def _utility(base: FloatArray, rho: FloatArray | float, linear: bool) -> FloatArray:
-    """Return ``2 - 4 * base ** rho`` (the utility form of eqs. 15-16, 22-24)."""
-    out = np.maximum(base, 0.0)
+def _utility(
+    base: FloatArray, rho: FloatArray | float, linear: bool, *, inplace: bool = False
+) -> FloatArray:
+    """Return ``2 - 4 * base ** rho`` (the utility form of eqs. 15-16, 22-24).
+
+    With ``inplace`` the result overwrites ``base`` (a temporary of the caller's).
+    """
+    out = np.maximum(base, 0.0, out=base if inplace else None)
     if not linear:
         np.power(out, rho, out=out)
     out *= -4.0
@@ -194,7 +199,10 @@ def _success_failure(
     dist: FloatArray, rho: FloatArray | float, linear: bool
 ) -> tuple[FloatArray, FloatArray]:
     """Utilities of success and failure, eqs. 15-16 (shared by both sides of a dyad)."""
-    return _utility(0.5 - 0.5 * dist, rho, linear), _utility(0.5 + 0.5 * dist, rho, linear)
+    half = 0.5 * dist
+    success = np.subtract(0.5, half)
+    np.add(0.5, half, out=half)
+    return _utility(success, rho, linear, inplace=True), _utility(half, rho, linear, inplace=True)
 
 
 def _expected_utility(
@@ -207,17 +215,24 @@ def _expected_utility(
     dist_mu: FloatArray,
     linear: bool,
     success_failure: tuple[FloatArray, FloatArray] | None = None,
+    gap: FloatArray | None = None,
 ) -> FloatArray:
     r"""Return the expected utility of challenging (eqs. 5-7, 25), element-wise.
 
     ``dist`` is :math:`|x_c - x_t| / R`, ``dist_mu`` is :math:`|x_c - \mu| / R` for the
     challenger c and target t, ``sal`` the salience that weights resistance.
-    ``success_failure`` passes :math:`U_s, U_f` when already computed for this exponent.
+    ``success_failure`` passes :math:`U_s, U_f` when already computed for this exponent, and
+    ``gap`` their difference :math:`U_s - U_f` (both sides of a dyad share it when utilities
+    use the observer's exponent).
     """
     u_s, u_f = success_failure or _success_failure(dist, rho, linear)
     u_sq = 2.0 - 4.0 * np.power(0.5, rho)
-    # s (P U_s + (1 - P) U_f) + (1 - s) U_s = U_s - s (1 - P) (U_s - U_f)
-    eu = u_s - sal * (1.0 - prob) * (u_s - u_f)
+    # s (P U_s + (1 - P) U_f) + (1 - s) U_s = U_s - s (1 - P) (U_s - U_f), evaluated in
+    # this order: ((s (1 - P)) (U_s - U_f)), then U_s minus it
+    eu = np.subtract(1.0, prob)
+    np.multiply(sal, eu, out=eu)
+    eu *= np.subtract(u_s, u_f) if gap is None else gap
+    np.subtract(u_s, eu, out=eu)
     eu -= q * u_sq
     if q < 1.0:
         spread = 0.25 * (dist_mu + dist)
@@ -283,7 +298,8 @@ def _select(
     off = np.where(tied, offer, np.inf)
     pick = np.argmin(off, axis=-1)
     onehot = np.zeros(cand.shape, dtype=bool)
-    np.put_along_axis(onehot, pick[..., None], True, axis=-1)
+    flat = onehot.reshape(-1, cand.shape[-1])  # a view: onehot is new and contiguous
+    flat[np.arange(flat.shape[0]), pick.reshape(-1)] = True
     onehot &= rows[..., None]
     return onehot, done | rows
 
@@ -320,7 +336,8 @@ def _dyad_block(
     xi = x[:, lo:hi, None]
     xj = x[:, None, :]
     diff = xj - xi  # x_j - x_i
-    dist = np.abs(diff) * (1.0 / span)[:, None, None]
+    move = np.abs(diff)  # how far i moves to reach j
+    dist = move * (1.0 / span)[:, None, None]
     dmu = np.abs(x - mu[:, None]) / span[:, None]
     q = opts.Q
     if q >= 1.0:  # the no-challenge branch is the status quo alone: T plays no part
@@ -337,11 +354,14 @@ def _dyad_block(
     p_ij = p[:, lo:hi, :]
     p_ji = np.swapaxes(p[:, :, lo:hi], -1, -2)
     uf_a = _success_failure(dist, rho_a, linear)
-    uf_b = uf_a if opts.utility_risk == "observer" else None
+    shared = opts.utility_risk == "observer"
+    uf_b = uf_a if shared else None
+    gap = np.subtract(*uf_a) if shared else None
     a = _expected_utility(
-        dist, p_ij, s[:, None, :], rho_a, q, t_a, dmu[:, lo:hi, None], linear, uf_a
+        dist, p_ij, s[:, None, :], rho_a, q, t_a, dmu[:, lo:hi, None], linear, uf_a, gap
     )
-    b = _expected_utility(dist, p_ji, sal_b, rho_b, q, t_b, dmu[:, None, :], linear, uf_b)
+    b = _expected_utility(dist, p_ji, sal_b, rho_b, q, t_b, dmu[:, None, :], linear, uf_b, gap)
+    del gap, uf_a, uf_b
     del dist
     rows = np.arange(hi - lo)
     a[:, rows, rows + lo] = 0.0
@@ -375,9 +395,10 @@ def _dyad_block(
         region[same] = _SAME
     else:
         region = np.empty((0,), dtype=np.int8)
-    comp &= ~same
-    capit &= ~same
-    conf_lost &= ~same
+    differ = ~same
+    comp &= differ
+    capit &= differ
+    conf_lost &= differ
 
     ratio = np.zeros_like(a)
     np.divide(abs_a, abs_b, out=ratio, where=comp)
@@ -388,7 +409,6 @@ def _dyad_block(
     moves_capit = capit if opts.capitulation else np.zeros_like(capit)
     offer = np.where(comp, comp_pos, np.where(moves_conf | moves_capit, xj, np.inf))
 
-    move = np.abs(diff)
     if opts.offer_selection == "weighted_point":
         den = abs_a + abs_b
         wpoint = np.zeros_like(a)
@@ -512,6 +532,11 @@ def _eu_round(
     )
 
 
+def _gather(a: npt.NDArray[Any], idx: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
+    """``np.take_along_axis(a, idx, axis=-1)`` for 2-D arrays, without its index building."""
+    return a[np.arange(a.shape[0])[:, None], idx]
+
+
 def _unsort2(m: npt.NDArray[Any], inv: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
     """Undo the sorting of both actor axes of ``m`` (shape ``(B, n, n)``)."""
     rows = np.take_along_axis(m, inv[:, :, None], axis=1)
@@ -576,9 +601,9 @@ def _run_chunk(
         order = np.argsort(cur, axis=-1, kind="stable")
         inv = np.argsort(order, axis=-1, kind="stable")
         rnd = _eu_round(
-            np.take_along_axis(cur, order, axis=-1),
-            np.take_along_axis(c, order, axis=-1),
-            np.take_along_axis(s, order, axis=-1),
+            _gather(cur, order),
+            _gather(c, order),
+            _gather(s, order),
             span,
             med[:, t - 1],
             opts,
@@ -586,7 +611,7 @@ def _run_chunk(
         )
         if first is None and keep_dyads:
             first = _unsort_round(rnd, inv)
-        new = np.where(active[:, None], np.take_along_axis(rnd.new_x, inv, axis=-1), cur)
+        new = np.where(active[:, None], _gather(rnd.new_x, inv), cur)
         still = np.all(new == cur, axis=-1)
         cur = new
         traj[:, t] = cur

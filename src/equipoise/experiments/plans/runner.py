@@ -34,7 +34,9 @@ class Execution:
     workers : int, optional
         Worker processes (default: the cores).
     batch_size : int, optional
-        Members per task (default: the plan's). Numbers do not depend on it.
+        Members per task. By default the largest batch, up to the plan's default, that fits in
+        half the memory available with the scenario's size
+        (:func:`~equipoise.experiments.ensemble.choose_batch_size`). Numbers do not depend on it.
     """
 
     executor: T_Where = "local"
@@ -123,7 +125,8 @@ def run_plan(
     from equipoise.experiments.executors import make_executor
 
     execution = execution or Execution()
-    batch_size = execution.batch_size or plan.default_batch_size
+    # None: chosen from the memory available and the scenario's size, at most the plan's default
+    batch_size = execution.batch_size
     if resume is not None:
         if store is None:
             raise InputError(Problem("resuming a run needs its store", path="store"))
@@ -134,7 +137,8 @@ def run_plan(
                 f"with equipoise {info.get('kind')} --resume {resume}"
             )
         _resumed_arguments(plan, info)
-        batch_size = int((info.get("parameters") or {}).get("batch_size", batch_size))
+        recorded = (info.get("parameters") or {}).get("batch_size")
+        batch_size = int(recorded) if recorded is not None else batch_size
     parameters = {
         "arguments": plan.arguments(),
         "scenario_ref": plan.scenario_ref,
@@ -152,7 +156,7 @@ def run_plan(
             assert ex is not None
             return plan.execute(
                 executor=ex,
-                batch_size=batch_size,
+                batch_size=batch_size or plan.default_batch_size,
                 store=store,
                 resume=resume,
                 progress=progress,
@@ -175,6 +179,7 @@ def run_plan(
             payload,
             executor=ex,
             batch_size=batch_size,
+            max_batch_size=plan.default_batch_size,
             store=store,
             kind=plan.kind,
             parameters={
