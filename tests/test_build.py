@@ -78,6 +78,20 @@ def test_small_build_hand_checked(small_data: Path) -> None:
     assert np.isfinite(compiled.power).all()
 
 
+def test_growth_past_the_limit_is_held_with_a_note(small_data: Path) -> None:
+    # China's milex 50 -> 900 in five years: (18)^(1/5) - 1 = 0.78 a year, past the 0.5 limit
+    nmc = NMC.replace("CHN,710,2010,100,", "CHN,710,2010,900,")
+    (small_data / FILES["nmc"]).write_text(nmc, encoding="utf-8")
+    result = build_scenario(load_history(small_data), actors=["USA", "CHN", "JPN"], year=2010)
+    s = loads_scenario(result.to_toml())
+    milex = {ind.year: ind for ind in s.indicators if ind.name == "milex"}
+    assert set(milex[2005].values) == {"USA"}  # China's 2005 value left out: no trend
+    assert "CHN (+0.78 a year)" in milex[2005].note
+    assert set(milex[2005].sources) == {"USA"}
+    assert any("milex: growth 2005–2010" in n and "CHN" in n for n in result.notes)
+    compile_scenario(s)  # compiles: China's level is held
+
+
 def test_year_after_2020_and_unknown_actors_are_refused(small_data: Path) -> None:
     data = load_history(small_data)
     with pytest.raises(InputError, match="the data end in 2020"):
@@ -170,3 +184,4 @@ def test_real_whole_un_membership_builds(shared_data: Path) -> None:
     assert len(result.scenario.actors) == 193
     s = loads_scenario(result.to_toml())
     assert len(s.relations) == 193 * 192 // 2
+    compile_scenario(s)  # growth past the limit (SOM's milper, OMN's irst) is held, not fatal

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from equipoise.engines.power import CINC_COMPONENTS, cinc, gdp_measures, weighted_index
 from equipoise.errors import InputError, Problem, format_path
-from equipoise.scenario.schema import Scenario
+from equipoise.scenario.schema import MAX_GROWTH_RATE, Scenario
 
 T_Float = NDArray[np.float64]
 T_Bool = NDArray[np.bool_]
@@ -214,7 +214,7 @@ MAX_INDICATOR = 1e30
 
 #: The largest annual growth rate in magnitude, as for a rate typed in a trend (the schema's
 #: ``Trend.rates`` bounds).
-_MAX_RATE = 0.5
+_MAX_RATE = MAX_GROWTH_RATE
 
 
 def indicator_problems(s: Scenario) -> list[tuple[tuple[str | int, ...], str]]:

@@ -48,6 +48,7 @@ import pandas as pd
 
 from equipoise.errors import InputError, Problem
 from equipoise.scenario.schema import (
+    MAX_GROWTH_RATE,
     Actor,
     Indicator,
     Metadata,
@@ -388,6 +389,7 @@ class _Builder:
             code_column=code_column,
         )
         if have_last and have_first:
+            self.drop_extreme_growth(name, first, last_year)
             self.trends.append(
                 Trend(
                     indicator=name,
@@ -400,6 +402,48 @@ class _Builder:
             )
         elif have_last:
             self.notes.append(f"{name}: no values in {first}, so no trend (levels are held)")
+
+    def drop_extreme_growth(self, name: str, first: int, last: int) -> None:
+        """Hold the level of actors whose growth from ``first`` to ``last`` is past the limit.
+
+        A compound growth beyond :data:`~equipoise.scenario.schema.MAX_GROWTH_RATE` a year
+        (hyperinflation in current-dollar spending, a force rebuilt from almost nothing) is
+        not a trend to project: the actor's ``first`` value is left out of the written
+        indicator, so that it gets no trend, and a note names it with its rate.
+        """
+        early, late = self.indicators[-1], self.indicators[-2]
+        if (early.year, late.year) != (first, last):  # pragma: no cover - add_pair's order
+            raise AssertionError("add_pair writes the last year first")
+        span = last - first
+        rates = {}
+        for code, a in early.values.items():
+            b = late.values.get(code)
+            if b is not None and a > 0 and b > 0:
+                rates[code] = (b / a) ** (1.0 / span) - 1.0
+        dropped = [f"{c} ({r:+.2f} a year)" for c, r in rates.items() if abs(r) > MAX_GROWTH_RATE]
+        if not dropped:
+            return
+        keep = [c for c in early.values if abs(rates.get(c, 0.0)) <= MAX_GROWTH_RATE]
+        note = "; ".join(
+            part
+            for part in (
+                early.note,
+                f"left out (growth to {last} beyond ±{MAX_GROWTH_RATE:g} a year, no trend): "
+                + ", ".join(dropped),
+            )
+            if part
+        )
+        self.indicators[-1] = early.model_copy(
+            update={
+                "values": {c: early.values[c] for c in keep},
+                "sources": {c: v for c, v in early.sources.items() if c in keep},
+                "note": note,
+            }
+        )
+        self.notes.append(
+            f"{name}: growth {first}–{last} beyond ±{MAX_GROWTH_RATE:g} a year for "
+            f"{', '.join(dropped)}: their level is held (no trend)"
+        )
 
     def nmc(self) -> None:
         frame = self.frame("nmc")

@@ -32,6 +32,8 @@ from equipoise.errors import InputError, Problem
 from equipoise.scenario.vocabulary import METRICS, RELATION_KINDS, SIGN_OF_KIND
 
 FORMAT_VERSION = 1
+#: The largest annual growth rate (in magnitude) a trend may give an indicator: 0.5 = 50 % a year.
+MAX_GROWTH_RATE = 0.5
 
 ACTOR_CODE = r"^[A-Z][A-Z0-9_]{1,11}$"
 SLUG = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
@@ -207,7 +209,9 @@ class Trend(_Model):
 
     indicator: T_Slug
     method: Literal["rate", "cagr"] = "rate"
-    rates: dict[T_ActorCode, Annotated[float, Field(ge=-0.5, le=0.5)]] = Field(default_factory=dict)
+    rates: dict[T_ActorCode, Annotated[float, Field(ge=-MAX_GROWTH_RATE, le=MAX_GROWTH_RATE)]] = (
+        Field(default_factory=dict)
+    )
     from_year: T_Year | None = None
     to_year: T_Year | None = None
     source: T_Source
@@ -1033,6 +1037,7 @@ class Scenario(_Model):
 
 __all__ = [
     "FORMAT_VERSION",
+    "MAX_GROWTH_RATE",
     "Actor",
     "Change",
     "Claim",
