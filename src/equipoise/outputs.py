@@ -43,6 +43,13 @@ def blocs_of(tr: Trajectory, step: int, member: int = 0) -> dict[str, list[str]]
     return out
 
 
+def _bloc_method(tr: Trajectory, step: int, member: int) -> str | None:
+    """``"exact"`` (enumeration), ``"heuristic"`` (relocation) or None where not computed."""
+    if np.all(tr.blocs[member, step] == -2):
+        return None
+    return "exact" if bool(tr.bloc_exact[member, step]) else "heuristic"
+
+
 def steps_dict(tr: Trajectory, member: int = 0) -> list[dict[str, Any]]:
     """One JSON object per step with every metric of one member."""
     steps: list[dict[str, Any]] = []
@@ -56,6 +63,7 @@ def steps_dict(tr: Trajectory, member: int = 0) -> list[dict[str, Any]]:
             "bipolarity_share": _num(tr.bipolarity_share[member, t]),
             "antagonism": _num(tr.antagonism[member, t]),
             "blocs": blocs_of(tr, t, member),
+            "bloc_method": _bloc_method(tr, t, member),
             "frustration": _num(tr.frustration[member, t]),
             "power": {a: _num(tr.power[member, t, i]) for i, a in enumerate(tr.actors)},
             "strategic_space": {
