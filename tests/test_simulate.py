@@ -159,7 +159,7 @@ PINNED_DEFAULT = {
     "relation(RUS,CHN)": [0.637, 0.7370832375512779, 0.7484347648738489, 0.7550251853175824, 0.7672702430542375, 0.7680046833787719, 0.7797430927977913, 0.7834074855574555, 0.7928563377786257, 0.7956164639285759, 0.798904115982144],
     "dependence(RUS,CHN)": [0.5472076709263131, 0.5779779294511241, 0.5832120121344361, 0.5909927133570121, 0.59903671477573, 0.6075903147511396, 0.61167091726111, 0.6191824517003996, 0.6224118424165836, 0.6287279924213937, 0.6294115678078784],
     "strategic_space(RUS)": [0.8215540320522852, 0.7705019749329577, 0.7628573899638723, 0.7573586364314524, 0.7492630076130585, 0.7498977065226529, 0.747408914500578, 0.752811465641433, 0.7591684584255362, 0.7712856119028056, 0.7751554407513154],
-    "forecast(inf-missiles-japan)": [35.0, 35.0, 35.0, 0.0, 35.0, 0.0, 35.0, 0.0, 35.0, 0.0, 35.0],
+    "forecast(inf-missiles-japan)": [35.0, 35.0, 35.0, 17.5, 17.5, 17.5, 17.5, 17.5, 17.5, 17.5, 17.5],
     "forecast(kurils-peace-treaty)": [20.0] * 11,
     "forecast(indo-pacific-quad)": [65.0] * 11,
     "forecast(russia-sanctions)": [75.0] * 11,
@@ -378,3 +378,74 @@ def test_heuristic_blocs_do_not_depend_on_the_batch() -> None:
         single = simulate(c, patches=[Patch("parameters.balance_rate", "set", np.array([v]))])
         np.testing.assert_array_equal(batch.blocs[b], single.blocs[0])
         np.testing.assert_array_equal(batch.polarity[b], single.polarity[0])
+
+
+# --------------------------------------------------------------------------------------------
+# cycles of the expected-utility rounds in the yearly loop (issue 12 item 5)
+
+_CYCLE = """
+[scenario]
+name = "cycle"
+start_year = 2021
+horizon = 6
+seed = 1
+
+[[actors]]
+code = "AAA"
+name = "A"
+[[actors]]
+code = "BBB"
+name = "B"
+[[actors]]
+code = "CCC"
+name = "C"
+
+[[indicators]]
+name = "milex"
+year = 2020
+unit = "USD"
+source = "test"
+values = { AAA = 2, BBB = 2, CCC = 1 }
+
+[[issues]]
+id = "q"
+name = "Q"
+low = "l"
+high = "h"
+model = "eu"
+positions = [
+  { actor = "AAA", position = 0, salience = 1.0, clout = 2 },
+  { actor = "BBB", position = 50, salience = 1.0, clout = 2 },
+  { actor = "CCC", position = 75, salience = 0.4, clout = 1 },
+]
+"""
+
+
+def test_a_cycling_issue_reports_its_summary_every_year() -> None:
+    """The hand-checked 3-actor cycle (tests/test_bargaining_cycles.py): C capitulates to B,
+    then to A, then to B... One round a year, the weighted median goes 50, 0, 50, 0; the loop
+    reports the cycle's mean, 25, with the period and range beside it, from the first year
+    its median moves."""
+    tr = simulate(compile_scenario(loads_scenario(_CYCLE)))
+    np.testing.assert_allclose(tr.median[0, 1:, 0], [50.0, 0.0, 50.0, 0.0, 50.0, 0.0])
+    # 2022: C moves to B, the median stays at 50 (nothing to look ahead for); from 2023 the
+    # median moves, the look-ahead finds the cycle and the forecast is its mean
+    np.testing.assert_allclose(tr.forecast[0, 1:, 0], [50.0, 25.0, 25.0, 25.0, 25.0, 25.0])
+    assert tr.cycle_period[0, 1:, 0].tolist() == [0, 2, 2, 2, 2, 2]
+    np.testing.assert_allclose(tr.cycle_low[0, 2:, 0], 0.0)
+    np.testing.assert_allclose(tr.cycle_high[0, 2:, 0], 50.0)
+    assert tr.cycle_period[0, 0, 0] == 0  # the start year bargains no round
+
+
+def test_default_missile_forecast_does_not_flip() -> None:
+    from equipoise.scenario import load_scenario
+
+    tr = simulate(compile_scenario(load_scenario("indo-pacific-2021")), n_members=3)
+    q = tr.issues.index("inf-missiles-japan")
+    f = tr.forecast[:, :, q]
+    step = np.diff(f, axis=1)
+    # no year's change is undone by the next: the series never goes back and forth
+    assert not np.any((step[:, 1:] * step[:, :-1] < 0) & (np.abs(step[:, 1:]) > 1e-6))
+    raw = np.diff(tr.median[:, :, q], axis=1)
+    assert np.any(raw[:, 1:] * raw[:, :-1] < 0)  # while the year's own median does flip
+    assert np.all(tr.cycle_period[:, -1, q] == 2)

@@ -18,6 +18,7 @@ from equipoise.compile import CompiledScenario
 from equipoise.engines.partition import pole_structure, weak_balance_blocs
 from equipoise.simulate.inputs import SimulationOptions
 from equipoise.simulate.state import State
+from equipoise.simulate.steps import IssueCycles
 from equipoise.simulate.trajectory import Trajectory
 
 T_Float = NDArray[np.float64]
@@ -62,6 +63,9 @@ class Recorder:
         self.forecast = np.zeros((B, T + 1, k))
         self.median = np.zeros((B, T + 1, k))
         self.mean = np.zeros((B, T + 1, k))
+        self.cycle_period = np.zeros((B, T + 1, k), dtype=np.int64)
+        self.cycle_low = np.full((B, T + 1, k), np.nan)
+        self.cycle_high = np.full((B, T + 1, k), np.nan)
         self.blocs = np.full((B, T + 1, n), -2, dtype=np.int64)
         self.bloc_exact = np.zeros((B, T + 1), dtype=np.bool_)
         self.frustration = np.full((B, T + 1), np.nan)
@@ -74,9 +78,19 @@ class Recorder:
         self.alignment = np.zeros((B, T + 1, n))
 
     def record(
-        self, t: int, state: State, forecast: T_Float, median: T_Float, mean: T_Float
+        self,
+        t: int,
+        state: State,
+        forecast: T_Float,
+        median: T_Float,
+        mean: T_Float,
+        cycles: IssueCycles | None = None,
     ) -> None:
         """Keep step ``t`` of the state and the issue outcomes, and compute its metrics."""
+        if cycles is not None:
+            self.cycle_period[:, t] = cycles.period
+            self.cycle_low[:, t] = cycles.low
+            self.cycle_high[:, t] = cycles.high
         self.power[:, t] = state.power
         self.levels[:, t] = state.levels
         if t in self.keep:
@@ -148,6 +162,9 @@ class Recorder:
             forecast=self.forecast,
             median=self.median,
             mean=self.mean,
+            cycle_period=self.cycle_period,
+            cycle_low=self.cycle_low,
+            cycle_high=self.cycle_high,
             blocs=self.blocs,
             bloc_exact=self.bloc_exact,
             frustration=self.frustration,

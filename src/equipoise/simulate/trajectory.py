@@ -34,6 +34,9 @@ class Trajectory:
     forecast: T_Float  # (B, T+1, k) by each issue's model
     median: T_Float  # (B, T+1, k) weighted median of the current positions
     mean: T_Float  # (B, T+1, k) capability x salience weighted mean
+    cycle_period: T_Int  # (B, T+1, k) period of the rounds' cycle from that year (0: none)
+    cycle_low: T_Float  # (B, T+1, k) lowest forecast over the cycle (NaN: no cycle)
+    cycle_high: T_Float  # (B, T+1, k) highest; the forecast is then the cycle's mean
     blocs: T_Int  # (B, T+1, n): 0 = strongest bloc, -1 unaligned, -2 not computed
     bloc_exact: T_Bool  # (B, T+1): blocs proven optimal (enumeration), else heuristic
     frustration: T_Float  # (B, T+1) share of tie weight violating weak balance under the blocs
@@ -88,6 +91,9 @@ class Trajectory:
             forecast=self.forecast[sl],
             median=self.median[sl],
             mean=self.mean[sl],
+            cycle_period=self.cycle_period[sl],
+            cycle_low=self.cycle_low[sl],
+            cycle_high=self.cycle_high[sl],
             blocs=self.blocs[sl],
             bloc_exact=self.bloc_exact[sl],
             frustration=self.frustration[sl],
