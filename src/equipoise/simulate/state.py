@@ -40,7 +40,7 @@ class State:
     params: dict[str, T_Float]  # name -> (B,)
     forecast: T_Float  # (B, k), the last forecasts (for effect conditions)
     power: T_Float  # (B, n)
-    cycling: T_Bool  # (B, k): the last look-ahead found the rounds on a cycle
+    cycle_period: T_Int  # (B, k): period of the cycle the last look-ahead found (0: none)
     trend: T_Float  # (B, k): sign of the last year's change of the median (0: it did not move)
 
     @property
@@ -74,7 +74,7 @@ class State:
             params={k: v[rows] for k, v in self.params.items()},
             forecast=self.forecast[rows],
             power=self.power[rows],
-            cycling=self.cycling[rows],
+            cycle_period=self.cycle_period[rows],
             trend=self.trend[rows],
         )
 
@@ -112,7 +112,7 @@ def initial_state(c: CompiledScenario, n_members: int) -> State:
         params=params,
         forecast=np.full((B, k), np.nan),
         power=rep(c.power),
-        cycling=np.zeros((B, k), dtype=np.bool_),
+        cycle_period=np.zeros((B, k), dtype=np.int64),
         trend=np.zeros((B, k)),
     )
 
