@@ -281,3 +281,32 @@ def test_installed_script(tmp_path: Path) -> None:
     assert fail.returncode == 1
     assert ":3:2: capability" in fail.stderr
     assert "Traceback" not in fail.stderr
+
+
+CYCLING = """actor,capability,position,salience
+A,2,0,1
+B,2,50,1
+C,1,75,0.4
+"""
+
+
+def test_a_cycling_run_is_reported_as_a_cycle(tmp_path: Path) -> None:
+    """The hand-checked 3-actor cycle (tests/test_bargaining_cycles.py), in words and JSON."""
+    path = _write(tmp_path, CYCLING)
+    args = ["bargain", str(path), "--scale", "0,100", "--rounds", "6"]
+    text = " ".join(runner.invoke(app, args).stdout.split())
+    assert "the rounds cycle with a period of 2 round(s) from round 1" in text
+    assert "between 0.000 and 50.000, mean over a period 25.000" in text
+    doc = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    cycle = doc["cycle"]
+    assert cycle["detected"] and (cycle["period"], cycle["start"]) == (2, 1)
+    assert (cycle["low"], cycle["high"], cycle["summary"]) == (0.0, 50.0, 25.0)
+    assert cycle["position_high"]["C"] == 50.0 and cycle["position_low"]["C"] == 0.0
+
+
+def test_a_run_that_neither_converges_nor_cycles_says_so() -> None:
+    result = runner.invoke(app, ["bargain", "--example", "--rounds", "10"])
+    text = " ".join(result.stdout.split())
+    assert "did not converge; no cycle in 10 round(s)" in text
+    doc = json.loads(runner.invoke(app, ["bargain", "--example", "--json"]).stdout)
+    assert doc["cycle"]["detected"] is False and not doc["converged"]

@@ -71,8 +71,11 @@ def test_a_forecast_that_flips_is_reported_as_the_cycle_it_is() -> None:
     missiles = data["cycles"]["inf-missiles-japan"]
     assert missiles["period"] == 2 and missiles["forecast_flips"]
     assert (missiles["low"], missiles["high"], missiles["summary"]) == (0.0, 35.0, 17.5)
+    assert missiles["from_year"] == 2024.0
     forecasts = [s["issues"]["inf-missiles-japan"]["forecast"] for s in data["steps"]]
-    assert len(set(forecasts[-4:])) == 2  # it does flip, and the output says so
+    # the rounds flip 0, 35, 0... (the median of each year), the forecast is the cycle's mean
+    assert forecasts[-4:] == [17.5] * 4
+    assert {s["issues"]["inf-missiles-japan"]["median"] for s in data["steps"][-4:]} == {0, 35}
     assert data["cycles"]["kurils-peace-treaty"] is None
-    text = runner.invoke(app, ["run"]).stdout
-    assert "inf-missiles-japan cycles with a period of 2 years" in text
+    text = " ".join(runner.invoke(app, ["run"]).stdout.split())
+    assert "inf-missiles-japan: the bargaining rounds cycle (period 2 rounds" in text

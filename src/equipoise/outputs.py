@@ -43,6 +43,13 @@ def blocs_of(tr: Trajectory, step: int, member: int = 0) -> dict[str, list[str]]
     return out
 
 
+def _bloc_method(tr: Trajectory, step: int, member: int) -> str | None:
+    """``"exact"`` (enumeration), ``"heuristic"`` (relocation) or None where not computed."""
+    if np.all(tr.blocs[member, step] == -2):
+        return None
+    return "exact" if bool(tr.bloc_exact[member, step]) else "heuristic"
+
+
 def steps_dict(tr: Trajectory, member: int = 0) -> list[dict[str, Any]]:
     """One JSON object per step with every metric of one member."""
     steps: list[dict[str, Any]] = []
@@ -56,6 +63,7 @@ def steps_dict(tr: Trajectory, member: int = 0) -> list[dict[str, Any]]:
             "bipolarity_share": _num(tr.bipolarity_share[member, t]),
             "antagonism": _num(tr.antagonism[member, t]),
             "blocs": blocs_of(tr, t, member),
+            "bloc_method": _bloc_method(tr, t, member),
             "frustration": _num(tr.frustration[member, t]),
             "power": {a: _num(tr.power[member, t, i]) for i, a in enumerate(tr.actors)},
             "strategic_space": {
@@ -142,36 +150,37 @@ def eu_rounds(
 
 
 def issue_cycles(tr: Trajectory, member: int = 0) -> dict[str, dict[str, Any] | None]:
-    """Return, per issue, the cycle its yearly positions end on (``None`` where they do not).
+    """Return, per issue, the cycle its bargaining rounds are on at the end (``None`` if none).
 
-    The time loop carries each issue's positions from year to year, so its yearly forecasts
-    are rounds of the issue's model; :func:`equipoise.engines.bargaining.detect_cycles` says
-    whether they end on a cycle (positions repeating with a period of two or more years, seen
-    twice), with its period, first year, range and stable summary (the mean forecast over a
-    period: ``docs/models/bargaining.md``, "Cycles"). A forecast that flips from year to year
-    is then reported as the cycle it is.
+    The time loop looks ahead from each year's positions
+    (:data:`equipoise.simulate.steps.LOOK_AHEAD_ROUNDS` rounds,
+    :func:`equipoise.engines.bargaining.detect_cycles`) and, where the rounds end on a cycle,
+    reports the cycle's mean forecast as the year's forecast (``docs/models/bargaining.md``,
+    "Cycles"). This gives, for the last year: the period (in rounds), the first year of the
+    unbroken run of cycling years that ends there, the range of the forecast over one period
+    (``low``, ``high``), the summary the forecast reports, and whether the rounds' own
+    forecast flips (``forecast_flips``: the range is wider than the cycle test's tolerance).
     """
-    from equipoise.engines.bargaining.cycles import detect_cycles
-
     out: dict[str, dict[str, Any] | None] = {}
+    last = tr.n_steps
     for q, issue in enumerate(tr.issues):
-        members = np.flatnonzero(np.isfinite(tr.positions[member, 0, q]))
-        positions = tr.positions[member, :, q][:, members]
-        report = detect_cycles(positions, tr.forecast[member, :, q], span=100.0)
-        if not bool(np.asarray(report.detected).reshape(-1)[0]):
+        period = tr.cycle_period[member, :, q]
+        if period[last] <= 0:
             out[issue] = None
             continue
-        start = int(np.asarray(report.start).reshape(-1)[0])
+        first = last
+        while first > 0 and period[first - 1] > 0:
+            first -= 1
+        low = float(tr.cycle_low[member, last, q])
+        high = float(tr.cycle_high[member, last, q])
         out[issue] = {
-            "period": int(np.asarray(report.period).reshape(-1)[0]),
-            "from_year": float(tr.years[start]),
-            "low": float(np.asarray(report.low).reshape(-1)[0]),
-            "high": float(np.asarray(report.high).reshape(-1)[0]),
-            "summary": float(np.asarray(report.summary).reshape(-1)[0]),
+            "period": int(period[last]),
+            "from_year": float(tr.years[first]),
+            "low": low,
+            "high": high,
+            "summary": float(tr.forecast[member, last, q]),
+            "forecast_flips": high - low > 1e-6,
         }
-        entry = out[issue]
-        assert entry is not None
-        entry["forecast_flips"] = entry["high"] - entry["low"] > 1e-6
     return out
 
 

@@ -110,6 +110,51 @@ def _dyads(table: ActorTable, res: BargainingResult, opts: EUOptions, k: int) ->
     return _Dyads(first, records, first.n * (first.n - 1))
 
 
+def _cycle(table: ActorTable, res: BargainingResult) -> dict[str, Any] | None:
+    """Return the cycle report of the run (``docs/models/bargaining.md``, "Cycles").
+
+    ``detected`` says whether the rounds end on a cycle; if so, its period and first round,
+    the range of the forecast over one period (``low``, ``high``), its mean (``summary``, the
+    stable forecast of a cycling run) and each actor's range of positions over the period.
+    ``None`` for the static models, which run no rounds.
+    """
+    if res.cycle is None:
+        return None
+    record = res.cycle.records(0)
+    for key in ("position_low", "position_high"):
+        if key in record:
+            record[key] = dict(zip(table.names, record[key], strict=True))
+    return record
+
+
+def _status(res: BargainingResult) -> str:
+    """Say in words how the rounds ended: converged, a cycle, or neither."""
+    rounds = int(res.rounds_run)
+    if bool(res.converged):
+        return f"Forecast: {float(res.forecast):.3f} after {rounds} round(s); converged."
+    cyc = res.cycle
+    if cyc is not None and bool(cyc.detected.reshape(-1)[0]):
+        period = int(cyc.period.reshape(-1)[0])
+        start = int(cyc.start.reshape(-1)[0])
+        low, high = float(cyc.low.reshape(-1)[0]), float(cyc.high.reshape(-1)[0])
+        summary = float(cyc.summary.reshape(-1)[0])
+        return (
+            f"Forecast: the rounds cycle with a period of {period} round(s) from round "
+            f"{start}: the weighted median goes between {low:.3f} and {high:.3f}, mean over a "
+            f"period {summary:.3f} (the stable forecast of a cycling run). The last round's "
+            f"median, {float(res.forecast):.3f}, is one phase of the cycle."
+        )
+    seen = (
+        ""
+        if res.model != "eu"
+        else (
+            f"; no cycle in {rounds} round(s) (a cycle is reported once its period has repeated "
+            "twice: run more --rounds to look further)"
+        )
+    )
+    return f"Forecast: {float(res.forecast):.3f} after {rounds} round(s); did not converge{seen}."
+
+
 def _header(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> dict[str, Any]:
     """Return what the JSON document and the ``--out`` metadata both say of a run."""
     risk = dyads.risk
@@ -126,6 +171,7 @@ def _header(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> dict[str
         "forecast": float(res.forecast),
         "rounds_run": int(res.rounds_run),
         "converged": bool(res.converged),
+        "cycle": _cycle(table, res),
         "risk_exponents_round_1": (
             None if risk is None else dict(zip(table.names, risk, strict=True))
         ),
@@ -213,11 +259,7 @@ def _print_tables(table: ActorTable, res: BargainingResult, dyads: _Dyads) -> No
         out.print(
             f"(--dyads K shows more; --out writes all {dyads.total:,} dyads)", highlight=False
         )
-    status = "converged" if bool(res.converged) else "did not converge"
-    out.print(
-        f"Forecast: {float(res.forecast):.3f} after {int(res.rounds_run)} round(s); {status}.",
-        highlight=False,
-    )
+    out.print(_status(res), highlight=False)
 
 
 _DYAD_COLUMNS = (

@@ -167,8 +167,9 @@ def run_issues_table(tr: Trajectory, pic: Picture) -> Table:
         table.add_row(str(year), *[f"{tr.forecast[0, t, q]:.0f}" for q in range(len(tr.issues))])
     cycles = issue_cycles(tr)
     notes = [
-        f"{issue} cycles with a period of {c['period']} years from {c['from_year']:g}: its "
-        f"forecast ranges {c['low']:.0f}–{c['high']:.0f} (mean over a period {c['summary']:.1f})"
+        f"{issue}: the bargaining rounds cycle (period {c['period']} rounds, from "
+        f"{c['from_year']:g}); the forecast shown is the mean over a period, "
+        f"{c['summary']:.1f}, of a cycle ranging {c['low']:.0f}–{c['high']:.0f}"
         for issue, c in cycles.items()
         if c is not None and c["forecast_flips"]
     ]

@@ -380,7 +380,9 @@ def _heuristic(
 
     For each k the starts are the best partition found with fewer clusters (so the cost never
     rises with k) and ``n_starts`` random partitions into k clusters; all starts of all
-    systems relocate together. Returns the costs ``(B, K)`` and, per k, the labels ``(B, m)``.
+    systems relocate together. Every system gets the same random starts, so a system's result
+    does not depend on the batch it is in. Returns the costs ``(B, K)`` and, per k, the labels
+    ``(B, m)``.
     """
     B, m, _ = X.shape
     iu, ju = np.triu_indices(m, 1)
@@ -391,7 +393,9 @@ def _heuristic(
     S = n_starts + 1
     Xs = np.repeat(X, S, axis=0)  # (B*S, m, m), start-major within a system
     for k in range(1, k_max + 1):
-        starts = np.asarray(rng.integers(0, k, (B, S, m)), dtype=np.intp)
+        # the same random starts for every system: a member's blocs do not depend on the
+        # batch it is computed in (issue 15)
+        starts = np.repeat(np.asarray(rng.integers(0, k, (1, S, m)), dtype=np.intp), B, axis=0)
         starts[:, 0] = prev
         lab = _relocate(Xs, starts.reshape(B * S, m), k).reshape(B, S, m)
         same = lab[:, :, iu] == lab[:, :, ju]
@@ -486,7 +490,8 @@ def weak_balance_blocs(
     n_starts : int
         Random starts of the relocation heuristic for each k (>= 1).
     seed : int
-        Seed of the heuristic's random starts (results are reproducible).
+        Seed of the heuristic's random starts (results are reproducible, and the same for a
+        system alone and in any batch: every system gets the same starts).
 
     Returns
     -------
@@ -550,8 +555,8 @@ def weak_balance_blocs(
     keys = np.packbits(active, axis=-1)
     _, group_of = np.unique(keys, axis=0, return_inverse=True)
     group_of = np.asarray(group_of).reshape(-1)
-    rng = np.random.default_rng(seed)
     for g in np.unique(group_of):
+        rng = np.random.default_rng(seed)  # per group: starts depend on the seed and m alone
         rows = np.flatnonzero(group_of == g)
         act = np.flatnonzero(active[rows[0]])
         m = act.size

@@ -135,12 +135,20 @@ def _compiled(scenario: Scenario) -> CompiledScenario:
 
 
 def _bloc_steps(payload: Payload) -> tuple[int, ...] | Literal["all"]:
+    """Return the steps at which something reads the blocs (the payload's years, its outcomes).
+
+    Blocs (and frustration, polarity, bipolarity) are the costliest metrics of a step, so
+    they are computed only where read: every step when asked (``"all"``: the ensemble's
+    yearly summary, the single run), the steps of the outcomes that need them (claims on
+    polarity, same_bloc...), and the last step when the tidy tables are kept (they show the
+    final blocs). A payload that reads no bloc computes none.
+    """
     if payload.bloc_years == "all":
         return "all"
     s = payload.scenario.scenario
     dt = s.time_step
     T = max(1, round(s.horizon / dt))
-    steps = {T}
+    steps = {T} if payload.keep_tables else set()
     for year in payload.bloc_years:
         steps.add(min(T, max(0, round((year - s.start_year) / dt))))
     for outcome in payload.outcomes:

@@ -297,15 +297,21 @@ def report_figures(data: ReportData) -> ReportFigures:
     figs.system.append(
         F.bands_figure(
             [make_series("polarity", years, tr.polarity[0], data.summary, "polarity", None, "#24456b")],
-            key="polarity", title="Polarity", y_title="effective number of poles",
-            what="polarity (the effective number of poles, Laakso–Taagepera)", n_members=n_bands, digits=2,
+            key="polarity", title="Polarity", y_title="effective number of poles (1/pᵀZp)",
+            what=("polarity: the effective number of poles, blocs found by weak balance (their number "
+                  "chosen from the relations), each counted by how tightly its members are allied "
+                  "(1/pᵀZp, Leinster–Cobbold); unaligned actors count as poles of their own"),
+            n_members=n_bands, digits=2,
         )
     )  # fmt: skip
     figs.system.append(
         F.bands_figure(
             [make_series("bipolarity", years, tr.bipolarity[0], data.summary, "bipolarity", None, "#8073ac")],
-            key="bipolarity", title="Bipolarity", y_title="power share of the two largest poles",
-            what="bipolarity (the power share of the two largest poles)", n_members=n_bands,
+            key="bipolarity", title="Bipolarity", y_title="cohesive two-pole share × antagonism",
+            what=("bipolarity: the power share of the two largest poles, counting only their cohesive "
+                  "part, times their mutual hostility (0 = not bipolar, 1 = two tight, hostile camps "
+                  "holding all power)"),
+            n_members=n_bands,
         )
     )  # fmt: skip
     figs.system.append(

@@ -44,16 +44,21 @@ class MetricSpec:
 #: Metrics that claims may name (computed in :mod:`equipoise.metrics`).
 METRICS: dict[str, MetricSpec] = {
     "polarity": MetricSpec(
-        0, "none", "effective number of poles (Laakso–Taagepera)", 0.05,
+        0, "none",
+        "effective number of poles: weak-balance blocs (number chosen from the relations), each "
+        "counted by how tightly its members are allied (1/pᵀZp); unaligned actors are poles",
+        0.05,
         "a twentieth of a pole: what a shift of about 3 percentage points of power between two "
         "blocs changes (N = 1/Σs²: 60/40 → 63/37 moves N by 0.05)",
     ),
     "bipolarity": MetricSpec(
-        0, "none", "power share of the two largest blocs times their antagonism", 0.01,
+        0, "none",
+        "cohesive power share of the two largest poles times their antagonism (0–1)", 0.01,
         "1 % of the 0–1 scale",
     ),
     "frustration": MetricSpec(
-        0, "none", "power-weighted frustration index of the relations", 0.01,
+        0, "none",
+        "share of power-weighted tie weight that violates weak balance under the blocs", 0.01,
         "1 % of the 0–1 scale",
     ),
     "strategic_space": MetricSpec(
@@ -75,7 +80,7 @@ METRICS: dict[str, MetricSpec] = {
         "half the smallest increment of the default scenario's weight rule (0.10)",
     ),
     "same_bloc": MetricSpec(
-        2, "two actors", "1 if the two actors are in the same bloc, else 0", 0.5,
+        2, "two actors", "1 if the two actors are in the same weak-balance bloc, else 0", 0.5,
         "a change of bloc membership (the metric is 0 or 1)",
     ),
     "alignment": MetricSpec(

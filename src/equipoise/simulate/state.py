@@ -40,6 +40,8 @@ class State:
     params: dict[str, T_Float]  # name -> (B,)
     forecast: T_Float  # (B, k), the last forecasts (for effect conditions)
     power: T_Float  # (B, n)
+    cycle_period: T_Int  # (B, k): period of the cycle the last look-ahead found (0: none)
+    trend: T_Float  # (B, k): sign of the last year's change of the median (0: it did not move)
 
     @property
     def n_members(self) -> int:
@@ -72,6 +74,8 @@ class State:
             params={k: v[rows] for k, v in self.params.items()},
             forecast=self.forecast[rows],
             power=self.power[rows],
+            cycle_period=self.cycle_period[rows],
+            trend=self.trend[rows],
         )
 
 
@@ -108,6 +112,8 @@ def initial_state(c: CompiledScenario, n_members: int) -> State:
         params=params,
         forecast=np.full((B, k), np.nan),
         power=rep(c.power),
+        cycle_period=np.zeros((B, k), dtype=np.int64),
+        trend=np.zeros((B, k)),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,6 +20,7 @@ from equipoise.compile import CompiledScenario, batch_power
 from equipoise.engines.alignment import AlignmentParams, affinity_matrix, substeps_needed
 from equipoise.engines.alignment import step as alignment_step
 from equipoise.engines.bargaining import EUOptions, run_compromise, run_expected_utility, run_median
+from equipoise.engines.bargaining.cycles import DEFAULT_CYCLE_TOL
 from equipoise.engines.power import project
 from equipoise.errors import EquipoiseError, InputError, Problem
 from equipoise.simulate.state import State
@@ -145,12 +147,121 @@ def update_power(state: State, c: CompiledScenario, kinds: tuple[str, ...], year
 # bargaining
 
 
-def _issues(state: State, c: CompiledScenario, rounds: int) -> tuple[T_Float, T_Float, T_Float]:
-    """Run ``rounds`` rounds of every issue's model for members that share ``rounds``."""
+#: Rounds of the look-ahead that tells whether bargaining from a year's positions cycles: a
+#: run of L rounds shows periods up to L // 2 twice (8: periods up to 4; the cycles met so far
+#: have period 2) (``docs/models/bargaining.md``, "Cycles").
+LOOK_AHEAD_ROUNDS = 8
+
+#: A median that moves by less than this (the cycle test's tolerance on a 0-100 issue) has
+#: not moved.
+_STILL = DEFAULT_CYCLE_TOL * 100.0
+
+
+@dataclass(frozen=True)
+class IssueCycles:
+    """Where bargaining from a year's positions ends on a cycle, per member and issue (B, k).
+
+    Attributes
+    ----------
+    period : ndarray of int
+        The cycle's period in rounds (0 where the rounds do not cycle).
+    low, high : ndarray
+        The lowest and highest forecast over one period (NaN where there is no cycle); the
+        year's forecast is then their cycle's mean (the stable summary).
+    """
+
+    period: T_Int
+    low: T_Float
+    high: T_Float
+
+    @classmethod
+    def none(cls, n_members: int, n_issues: int) -> IssueCycles:
+        """No cycle anywhere."""
+        shape = (n_members, n_issues)
+        return cls(np.zeros(shape, np.int64), np.full(shape, np.nan), np.full(shape, np.nan))
+
+
+def _look_ahead(
+    cap: T_Float, x: T_Float, sal: T_Float, eu_q: float, rounds: int
+) -> tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]:
+    """Bargain ``rounds`` rounds from ``x`` (not carried forward); report where they cycle."""
+    ahead = run_expected_utility(
+        cap,
+        x,
+        sal,
+        scale=(0.0, 100.0),
+        rounds=rounds,
+        options=EUOptions(Q=eu_q),
+        keep_dyads=False,
+    )
+    cyc = ahead.cycle
+    assert cyc is not None  # the expected-utility model always reports
+    return (
+        np.asarray(cyc.detected, dtype=np.bool_),
+        np.asarray(cyc.period, dtype=np.int64),
+        np.asarray(cyc.low, dtype=np.float64),
+        np.asarray(cyc.high, dtype=np.float64),
+        np.asarray(cyc.summary, dtype=np.float64),
+    )
+
+
+def _cycles_ahead(
+    cap: T_Float, x: T_Float, sal: T_Float, eu_q: float, previous: T_Int
+) -> tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]:
+    """Look ahead from ``x`` for every row; a cycle under way (``previous`` > 0) is checked first.
+
+    A row whose last look-ahead found a cycle of period p is bargained 2p rounds, which show
+    the same cycle again if the state is still on it (a period seen twice from round 0); the
+    other rows, and those where the short run shows no cycle, get the full
+    :data:`LOOK_AHEAD_ROUNDS`. For the default scenario's period-2 cycle that is 4 rounds a
+    year instead of 8.
+    """
+    m = x.shape[0]
+    detected = np.zeros(m, dtype=np.bool_)
+    period = np.zeros(m, dtype=np.int64)
+    low, high, summary = np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan)
+    todo = np.ones(m, dtype=np.bool_)
+
+    def keep(idx: T_Int, out: tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]) -> None:
+        d = out[0]
+        hit = idx[d]
+        detected[hit], period[hit] = True, out[1][d]
+        low[hit], high[hit], summary[hit] = out[2][d], out[3][d], out[4][d]
+        todo[hit] = False
+
+    for p in np.unique(previous[previous > 0]):
+        idx = np.flatnonzero(previous == p)
+        keep(idx, _look_ahead(cap[idx], x[idx], sal[idx], eu_q, 2 * int(p)))
+    rest = np.flatnonzero(todo)
+    if rest.size:
+        keep(rest, _look_ahead(cap[rest], x[rest], sal[rest], eu_q, LOOK_AHEAD_ROUNDS))
+    return detected, period, low, high, summary
+
+
+def _issues(
+    state: State, c: CompiledScenario, rounds: int
+) -> tuple[T_Float, T_Float, T_Float, IssueCycles]:
+    r"""Run ``rounds`` rounds of every issue's model for members that share ``rounds``.
+
+    For the expected-utility model the year's forecast is the weighted median after the
+    year's rounds, except where bargaining from the new positions ends on a cycle: then it is
+    the cycle's stable summary, the mean forecast over one period (Cesàro mean), so that a
+    forecast does not flip with the phase of the cycle from year to year. Whether it cycles is
+    found by a look-ahead of :data:`LOOK_AHEAD_ROUNDS` rounds from the new positions
+    (:func:`~equipoise.engines.bargaining.detect_cycles`). It runs only where a flip could
+    begin: where the year's rounds start to move the weighted median (it did not move the
+    year before) or turn it back (it moved the other way the year before), and every year
+    while a cycle is under way. A forecast can flip between two values only if its median
+    turns back, and a median that stands still or keeps drifting one way shows no flip; so
+    the look-ahead is skipped where it could not change what the series shows, which keeps
+    its cost (``LOOK_AHEAD_ROUNDS`` rounds) off the common, monotone years. The look-ahead
+    does not change the positions carried forward.
+    """
     B, k = state.positions.shape[0], len(c.issues)
     forecast = np.full((B, k), np.nan)
     median = np.full((B, k), np.nan)
     mean = np.full((B, k), np.nan)
+    cycles = IssueCycles.none(B, k)
     capability = state.capability()
     for q, issue in enumerate(c.issues):
         members = np.flatnonzero(issue.members)
@@ -181,33 +292,55 @@ def _issues(state: State, c: CompiledScenario, rounds: int) -> tuple[T_Float, T_
                 options=EUOptions(Q=float(eu_q)),
                 keep_dyads=False,
             )
-            new = result.positions[..., -1, :]
-            state.positions[np.ix_(rows, np.array([q]), members)] = np.where(
-                usable[rows, None], new, x[rows]
-            )[:, None, :]
+            new = np.where(usable[rows, None], result.positions[..., -1, :], x[rows])
+            state.positions[np.ix_(rows, np.array([q]), members)] = new[:, None, :]
             forecast[rows, q] = result.forecast
             # the weighted median and mean of the round's new positions, as the static
             # models would compute them from those positions
             median[rows, q] = result.median[..., -1]
             mean[rows, q] = result.mean[..., -1]
-    return forecast, median, mean
+            # look ahead where the median starts to move or turns back, or where the rounds
+            # were cycling; a median that keeps drifting one way cannot be on a cycle yet
+            step = result.median[..., -1] - result.median[..., 0]
+            trend = np.where(np.abs(step) > _STILL, np.sign(step), 0.0)
+            turns = (trend != 0.0) & (trend != state.trend[rows, q])
+            state.trend[rows, q] = trend
+            previous = state.cycle_period[rows, q]
+            ask = (turns & usable[rows]) | (previous > 0)
+            if ask.any():
+                look = rows[ask]
+                detected, period, low, high, summary = _cycles_ahead(
+                    cap[look], new[ask], sal[look], float(eu_q), previous[ask]
+                )
+                state.cycle_period[look, q] = period
+                hit = look[detected]
+                forecast[hit, q] = summary[detected]
+                cycles.period[hit, q] = period[detected]
+                cycles.low[hit, q] = low[detected]
+                cycles.high[hit, q] = high[detected]
+    return forecast, median, mean, cycles
 
 
-def bargain(state: State, c: CompiledScenario, rounds: T_Int) -> tuple[T_Float, T_Float, T_Float]:
+def bargain(
+    state: State, c: CompiledScenario, rounds: T_Int
+) -> tuple[T_Float, T_Float, T_Float, IssueCycles]:
     """Bargain on every issue, each member for its own number of rounds.
 
     Positions carry over (in place); returns the forecast, weighted median and weighted mean
-    of each issue, (B, k) each, and keeps the forecast in ``state.forecast`` for effect
-    conditions.
+    of each issue, (B, k) each, and where the expected-utility rounds cycle (:func:`_issues`);
+    keeps the forecast in ``state.forecast`` for effect conditions.
     """
     B, k = state.positions.shape[0], len(c.issues)
     forecast, median, mean = np.zeros((B, k)), np.zeros((B, k)), np.zeros((B, k))
+    cycles = IssueCycles.none(B, k)
     for rows, r in groups(rounds):
         sub = state.subset(rows)
-        forecast[rows], median[rows], mean[rows] = _issues(sub, c, int(r))
+        forecast[rows], median[rows], mean[rows], cyc = _issues(sub, c, int(r))
+        cycles.period[rows], cycles.low[rows], cycles.high[rows] = cyc.period, cyc.low, cyc.high
         state.positions[rows] = sub.positions
+        state.trend[rows], state.cycle_period[rows] = sub.trend, sub.cycle_period
     state.forecast = forecast
-    return forecast, median, mean
+    return forecast, median, mean, cycles
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,4 +384,13 @@ def balance(state: State, dt: float) -> None:
     state.R = out
 
 
-__all__ = ["balance", "bargain", "groups", "grow", "growth_shocks", "update_power"]
+__all__ = [
+    "LOOK_AHEAD_ROUNDS",
+    "IssueCycles",
+    "balance",
+    "bargain",
+    "groups",
+    "grow",
+    "growth_shocks",
+    "update_power",
+]

@@ -9,6 +9,7 @@ from numpy.typing import NDArray
 
 T_Float = NDArray[np.float64]
 T_Int = NDArray[np.int64]
+T_Bool = NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,15 @@ class Trajectory:
     forecast: T_Float  # (B, T+1, k) by each issue's model
     median: T_Float  # (B, T+1, k) weighted median of the current positions
     mean: T_Float  # (B, T+1, k) capability x salience weighted mean
+    cycle_period: T_Int  # (B, T+1, k) period of the rounds' cycle from that year (0: none)
+    cycle_low: T_Float  # (B, T+1, k) lowest forecast over the cycle (NaN: no cycle)
+    cycle_high: T_Float  # (B, T+1, k) highest; the forecast is then the cycle's mean
     blocs: T_Int  # (B, T+1, n): 0 = strongest bloc, -1 unaligned, -2 not computed
-    frustration: T_Float  # (B, T+1) normalised power-weighted frustration
-    polarity: T_Float  # (B, T+1)
-    bipolarity: T_Float  # (B, T+1) index: share of the two largest poles x their hostility
-    bipolarity_share: T_Float  # (B, T+1) power share of the two largest poles
+    bloc_exact: T_Bool  # (B, T+1): blocs proven optimal (enumeration), else heuristic
+    frustration: T_Float  # (B, T+1) share of tie weight violating weak balance under the blocs
+    polarity: T_Float  # (B, T+1) effective number of poles, each counted by its tightness
+    bipolarity: T_Float  # (B, T+1) cohesive share of the two largest poles x their hostility
+    bipolarity_share: T_Float  # (B, T+1) cohesive power share of the two largest poles
     antagonism: T_Float  # (B, T+1) hostility between them
     strategic_space: T_Float  # (B, T+1, n)
     dependence: T_Float  # (B, T+1, n, n) of row on column
@@ -110,7 +115,11 @@ class Trajectory:
             forecast=self.forecast[sl],
             median=self.median[sl],
             mean=self.mean[sl],
+            cycle_period=self.cycle_period[sl],
+            cycle_low=self.cycle_low[sl],
+            cycle_high=self.cycle_high[sl],
             blocs=self.blocs[sl],
+            bloc_exact=self.bloc_exact[sl],
             frustration=self.frustration[sl],
             polarity=self.polarity[sl],
             bipolarity=self.bipolarity[sl],
