@@ -16,6 +16,7 @@ batches.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import threading
@@ -36,6 +37,7 @@ from equipoise.errors import EquipoiseError
 from equipoise.experiments.executors import Executor
 from equipoise.experiments.outcomes import Outcome, needs_blocs, outcome_values
 from equipoise.experiments.sampling import Design, patches_for
+from equipoise.experiments.variants import Variant
 from equipoise.outputs import tidy_tables
 from equipoise.random import member_rngs
 from equipoise.scenario.schema import Scenario, Uncertainty
@@ -51,14 +53,26 @@ BASELINE = "baseline"
 
 @dataclass(frozen=True)
 class Arm:
-    """A set of interventions applied together (none: the baseline)."""
+    """A set of interventions applied together (none: the baseline), in a model variant.
+
+    ``variant`` names one of the payload's :class:`~equipoise.experiments.variants.Variant`
+    (``""``: the model as the scenario declares it).
+    """
 
     interventions: tuple[str, ...] = ()
+    variant: str = ""
 
     @property
     def name(self) -> str:
-        """``baseline`` or the interventions joined by ``+``."""
-        return "+".join(self.interventions) if self.interventions else BASELINE
+        """``baseline`` or the interventions joined by ``+``, then ``@variant`` if any."""
+        base = "+".join(self.interventions) if self.interventions else BASELINE
+        return f"{base}@{self.variant}" if self.variant else base
+
+    @classmethod
+    def parse(cls, name: str) -> Arm:
+        """Return the arm called ``name`` (the inverse of :attr:`name`)."""
+        base, _, variant = name.partition("@")
+        return cls(() if base == BASELINE else tuple(base.split("+")), variant)
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,24 @@ class Payload:
     skip_tables: tuple[str, ...] = ()  # tidy tables not to keep (e.g. "dyads": n^2 rows a step)
     bloc_years: tuple[float, ...] | Literal["all"] = ()
     keep_trajectory: bool = False  # return each batch's whole trajectory (the single run)
+    variants: tuple[Variant, ...] = ()  # the model variants the arms name
+    #: Arms that need only some of the outcomes: (arm name, outcome labels). An arm not named
+    #: here gets every outcome. (A claim run's variant arms need only the claims' outcomes,
+    #: and blocs only where those use them: the blocs are most of a step's work.)
+    arm_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def outcomes_of(self, arm: Arm) -> tuple[Outcome, ...]:
+        """Return the outcomes an arm needs."""
+        for name, labels in self.arm_outcomes:
+            if name == arm.name:
+                return tuple(o for o in self.outcomes if o.label in labels)
+        return self.outcomes
+
+    def __post_init__(self) -> None:
+        names = {v.name for v in self.variants}
+        missing = sorted({a.variant for a in self.arms if a.variant and a.variant not in names})
+        if missing:
+            raise EquipoiseError(f"arms name unknown model variant(s): {', '.join(missing)}")
 
 
 @dataclass(frozen=True)
@@ -107,19 +139,22 @@ def scenario_hash(scenario: Scenario) -> str:
 #: holds the scenario itself, so its id cannot be reused by another object while it is cached
 #: (an id alone could then return another scenario's compilation); a lock guards it because
 #: the web app runs jobs in worker threads.
-_COMPILED: OrderedDict[int, tuple[Scenario, CompiledScenario]] = OrderedDict()
-_COMPILED_SIZE = 4
+_COMPILED: OrderedDict[tuple[int, Variant | None], tuple[Scenario, CompiledScenario]] = (
+    OrderedDict()
+)
+_COMPILED_SIZE = 48  # a claims run with the ablation set and a multiverse: about 20 variants
 _COMPILED_LOCK = threading.Lock()
 
 
-def _compiled(scenario: Scenario) -> CompiledScenario:
-    key = id(scenario)
+def compiled_for(scenario: Scenario, variant: Variant | None = None) -> CompiledScenario:
+    """Return the compiled scenario (of a model variant), cached for the batches of a run."""
+    key = (id(scenario), variant)
     with _COMPILED_LOCK:
         entry = _COMPILED.get(key)
         if entry is not None and entry[0] is scenario:
             _COMPILED.move_to_end(key)
             return entry[1]
-    compiled = compile_scenario(scenario)
+    compiled = compile_scenario(scenario) if variant is None else variant.compile(scenario)
     with _COMPILED_LOCK:
         _COMPILED[key] = (scenario, compiled)
         _COMPILED.move_to_end(key)
@@ -128,16 +163,22 @@ def _compiled(scenario: Scenario) -> CompiledScenario:
     return compiled
 
 
-def _bloc_steps(payload: Payload) -> tuple[int, ...] | Literal["all"]:
+def _compiled(scenario: Scenario) -> CompiledScenario:
+    """Return the compiled scenario of the full model (:func:`compiled_for` without variant)."""
+    return compiled_for(scenario)
+
+
+def _bloc_steps(payload: Payload, arm: Arm | None = None) -> tuple[int, ...] | Literal["all"]:
     if payload.bloc_years == "all":
         return "all"
     s = payload.scenario.scenario
     dt = s.time_step
     T = max(1, round(s.horizon / dt))
-    steps = {T}
-    for year in payload.bloc_years:
+    only = arm is not None and any(name == arm.name for name, _ in payload.arm_outcomes)
+    steps = set() if only else {T}
+    for year in () if only else payload.bloc_years:
         steps.add(min(T, max(0, round((year - s.start_year) / dt))))
-    for outcome in payload.outcomes:
+    for outcome in payload.outcomes if arm is None else payload.outcomes_of(arm):
         if needs_blocs(outcome.metric):
             year = outcome.year if outcome.year is not None else s.start_year + s.horizon
             steps.add(min(T, max(0, round((year - s.start_year) / dt))))
@@ -167,7 +208,7 @@ def step_hook(fn: Callable[[int, int], None]) -> Iterator[None]:
 def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
     """Run one batch of members in every arm and collect its outcomes (a worker's job)."""
     t0 = time.perf_counter()
-    compiled = _compiled(payload.scenario)
+    variants = {v.name: v for v in payload.variants}
     rows = np.arange(task.start, task.stop, dtype=np.int64)
     patches = patches_for(payload.design, payload.uncertainties, rows)
     options = SimulationOptions(
@@ -176,19 +217,23 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
         keep_relations=True,
         on_step=getattr(_STEP_HOOK, "fn", None),
     )
+    partial = {name for name, _ in payload.arm_outcomes}
     values: dict[tuple[str, str], T_Float] = {}
     frames: dict[str, list[pd.DataFrame]] = {}
     trajectories: dict[str, Trajectory] = {}
     for arm in payload.arms:
+        variant = variants[arm.variant] if arm.variant else None
         tr = simulate(
-            compiled,
+            compiled_for(payload.scenario, variant),
             interventions=arm.interventions,
-            patches=patches,
+            patches=patches if variant is None else variant.patches(patches),
             n_members=rows.size,
             rng=member_rngs(payload.design.seed, rows),
-            options=options,
+            options=options
+            if arm.name not in partial
+            else dataclasses.replace(options, bloc_steps=_bloc_steps(payload, arm)),
         )
-        for outcome in payload.outcomes:
+        for outcome in payload.outcomes_of(arm):
             values[(arm.name, outcome.label)] = outcome_values(tr, outcome)
         if payload.keep_trajectory:
             trajectories[arm.name] = tr
@@ -422,7 +467,7 @@ def _assemble(
     if done and store is not None and run_id is not None:
         stored = store.read_table(run_id, "outcomes")
     for arm in payload.arms:
-        for outcome in payload.outcomes:
+        for outcome in payload.outcomes_of(arm):
             key = (arm.name, outcome.label)
             parts: list[T_Float] = []
             for task in tasks:
@@ -459,6 +504,7 @@ __all__ = [
     "EnsembleResult",
     "Payload",
     "Task",
+    "compiled_for",
     "evaluate_batch",
     "make_tasks",
     "run_ensemble",

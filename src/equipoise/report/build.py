@@ -643,13 +643,14 @@ def load_report_data(
 def uncertainty_ranges(scenario: Scenario) -> dict[str, tuple[float, float]]:
     """Return each declared uncertainty's range: low–high, mean ± 3 sd, or the choices' span."""
     out: dict[str, tuple[float, float]] = {}
-    for u in scenario.uncertainties:
+    for u in scenario.sampled_uncertainties:
         if u.low is not None and u.high is not None:
             out[u.name] = (float(u.low), float(u.high))
         elif u.mean is not None and u.sd is not None:
             out[u.name] = (float(u.mean - 3 * u.sd), float(u.mean + 3 * u.sd))
         elif u.choices:
-            out[u.name] = (float(min(u.choices)), float(max(u.choices)))
+            numbers = [float(c) for c in u.choices]  # numbers: the schema
+            out[u.name] = (min(numbers), max(numbers))
     return out
 
 

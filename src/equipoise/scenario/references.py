@@ -15,7 +15,7 @@ from typing import Any
 
 from equipoise.scenario.locate import T_Path
 from equipoise.scenario.targets import TargetIndex, parse_target
-from equipoise.scenario.vocabulary import PARAMETERS
+from equipoise.scenario.vocabulary import MODEL_OPTIONS, PARAMETERS
 
 T_Finding = tuple[T_Path, str]
 
@@ -251,7 +251,19 @@ def check_references(doc: dict[str, Any]) -> list[T_Finding]:
                     )
 
     for i, unc in _entries(doc, "uncertainties"):
-        target_ref(("uncertainties", i, "target"), unc.get("target"))
+        if unc.get("multiverse") is True:
+            out.extend(_multiverse_problems(("uncertainties", i), unc))
+        else:
+            target = unc.get("target")
+            if isinstance(target, str) and target.startswith("model."):
+                out.append(
+                    (
+                        ("uncertainties", i, "multiverse"),
+                        f"{target} is a modelling option: declare it with multiverse = true",
+                    )
+                )
+            else:
+                target_ref(("uncertainties", i, "target"), target)
 
     for i, claim in _entries(doc, "claims"):
         cond = claim.get("condition")
@@ -311,3 +323,39 @@ def check_references(doc: dict[str, Any]) -> list[T_Finding]:
 
 
 __all__ = ["check_references"]
+
+
+def _multiverse_problems(path: T_Path, unc: dict[str, Any]) -> list[T_Finding]:
+    """Check a structural uncertainty's target and choices (``docs/models/experiments.md``)."""
+    target, choices = unc.get("target"), unc.get("choices")
+    if not isinstance(target, str):
+        return []
+    options = MODEL_OPTIONS.get(target)
+    name = target.split(".", 1)[1] if target.startswith("parameters.") else None
+    if options is None and (name is None or name not in PARAMETERS):
+        expected = ", ".join([*MODEL_OPTIONS, "parameters.NAME"])
+        return [((*path, "target"), f"a multiverse chooses one of {expected}; got {target!r}")]
+    if not isinstance(choices, list):
+        return []
+    out: list[T_Finding] = []
+    for k, value in enumerate(choices):
+        if options is not None:
+            if value not in options:
+                out.append(
+                    (
+                        (*path, "choices", k),
+                        f"{target} is one of {', '.join(options)}; got {value!r}",
+                    )
+                )
+            continue
+        spec = PARAMETERS[name or ""]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            out.append(((*path, "choices", k), f"{target} is a number; got {value!r}"))
+        elif math.isfinite(value) and not spec.low <= value <= spec.high:
+            out.append(
+                (
+                    (*path, "choices", k),
+                    f"{target} must be between {spec.low:g} and {spec.high:g}, got {value}",
+                )
+            )
+    return out
