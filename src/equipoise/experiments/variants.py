@@ -165,7 +165,14 @@ class Variant:
         """
         if any(self.pinned(u.target) for u in scenario.sampled_uncertainties):
             return False
-        if self.apply(scenario) != scenario:
+        changed = self.apply(scenario)
+
+        def effective(sc: Scenario) -> dict[str, float]:
+            return {k: float(sc.parameters.get(k, spec.default)) for k, spec in PARAMETERS.items()}
+
+        if effective(changed) != effective(scenario):
+            return False
+        if changed.model_copy(update={"parameters": scenario.parameters}) != scenario:
             return False
         if "power_change" in self.components:
             from equipoise.experiments.ensemble import compiled_for

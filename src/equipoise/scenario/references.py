@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from equipoise.errors import closest
 from equipoise.scenario.locate import T_Path
 from equipoise.scenario.targets import TargetIndex, parse_target
 from equipoise.scenario.vocabulary import MODEL_OPTIONS, PARAMETERS
@@ -341,10 +342,12 @@ def _multiverse_problems(path: T_Path, unc: dict[str, Any]) -> list[T_Finding]:
     for k, value in enumerate(choices):
         if options is not None:
             if value not in options:
+                guess = closest(value, options) if isinstance(value, str) else None
+                hint = f" (did you mean {guess!r}?)" if guess else ""
                 out.append(
                     (
                         (*path, "choices", k),
-                        f"{target} is one of {', '.join(options)}; got {value!r}",
+                        f"{target} is one of {', '.join(options)}; got {value!r}{hint}",
                     )
                 )
             continue
