@@ -473,6 +473,7 @@ def test_rebuilt_from_the_stored_runs(data: ReportData, store: RunStore) -> None
     assert len(ids) == 2 and all(is_run_id(i) for i in ids)
     again = load_report_data(store, ids)
     assert again.notes == ()
+
     def row(c: Any) -> tuple[Any, ...]:
         return (c.id, c.verdict, c.probability, c.low, c.high, c.model_verdict, c.emergent)
 
