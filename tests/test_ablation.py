@@ -504,3 +504,42 @@ def test_stored_claims_carry_the_new_columns_and_old_ones_still_read(
     old = ClaimsPlan.from_arguments(triad, {"members": 4, "method": "lhs"})
     assert (old.ablation, old.robustness) == (False, False)
     assert all(not a.variant for a in old.payload().arms)
+
+
+# --------------------------------------------------------------------------------------------
+# the command line
+
+
+def test_cli_claims_carries_the_ablation_and_the_multiverse(tmp_path: Any) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from equipoise.cli import app
+
+    path = tmp_path / "triad.toml"
+    path.write_text(TRIAD + POWER_CLAIM, encoding="utf-8")
+    runner = CliRunner(env={"COLUMNS": "220"})
+    common = ["-n", "12", "--executor", "local", "--store", str(tmp_path / "store"), "-q"]
+    done = runner.invoke(app, ["claims", str(path), *common, "--robustness", "--json"])
+    assert done.exit_code == 0, done.output
+    doc = json.loads(done.output)
+    rows = {r["id"]: r for r in doc["claims"]}
+    for row in rows.values():
+        assert {"p_without_dynamics", "emergent", "carried_by", "robustness"} <= set(row)
+    assert rows["balance-sours-b-c"]["carried_by"] == ["balancing"]
+    assert rows["reconciliation-warms-b-c"]["verdict"] == "built in"
+    assert rows["a-dominates"]["robustness"] == 0.0
+    assert rows["a-dominates"]["multiverse"][0]["verdict"] == "contradicted"
+    assert doc["counts"] == {"findings": 1, "built_in": 2, "undecided": 0}
+    table = runner.invoke(app, ["claims", str(path), *common, "--robustness"])
+    assert table.exit_code == 0, table.output
+    assert "1 finding(s), 2 built in" in table.output
+    # under GDP, A (the third party of B-C) weighs 0.09, too little to sour B-C in five years
+    assert "2 verdict(s) change in at least one" in table.output
+    assert "a-dominates (supported) → power-index=gdp: contradicted" in table.output
+    plain = runner.invoke(app, ["claims", str(path), *common, "--no-ablation", "--json"])
+    assert plain.exit_code == 0, plain.output
+    row = json.loads(plain.output)["claims"][0]
+    assert row["emergent"] is None and row["p_without_dynamics"] is None
+    assert "not run" in row["notes"]["emergent"] and "not run" in row["notes"]["robustness"]

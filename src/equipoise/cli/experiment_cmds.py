@@ -649,6 +649,17 @@ def claims(
                 f"{flips} verdict(s) change in at least one",
                 highlight=False,
             )
+            for v in result.verdicts:
+                changed = [
+                    f"{m.variant}: {m.verdict}"
+                    for m in v.multiverse or ()
+                    if m.verdict != v.model_verdict
+                ]
+                if changed:
+                    out.print(
+                        f"  {v.claim.id} ({v.model_verdict}) → " + "; ".join(changed),
+                        highlight=False,
+                    )
         elif rows and rows[0]["notes"].get("robustness"):
             out.print(f"robustness: {rows[0]['notes']['robustness']}", highlight=False)
 
