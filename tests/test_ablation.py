@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
@@ -426,6 +427,7 @@ def _variant_payload(s: Scenario, n: int = 18) -> Payload:
         outcomes,
         variants=variants,
         arm_outcomes=(("end-alliance@bt", (outcomes[0].label,)),),
+        arm_members=(("end-alliance@no-balancing", 7),),
     )
 
 
@@ -455,6 +457,48 @@ def test_variant_arms_do_not_depend_on_batch_size_or_executor(uncertain: Scenari
     for key in a:
         np.testing.assert_array_equal(a[key], b[key])
         np.testing.assert_array_equal(a[key], c[key])
+    # the arm limited to the first 7 members has their values, the same as in a full run
+    limited = a[("end-alliance@no-balancing", "power(BBB)@2024")]
+    assert limited.shape == (7, 1)  # per actor: one actor
+    whole = run_ensemble(
+        dataclasses.replace(payload, arm_members=()), executor=SequentialExecutor(), batch_size=5
+    )
+    np.testing.assert_array_equal(
+        limited, np.asarray(whole.values[("end-alliance@no-balancing", "power(BBB)@2024")])[:7]
+    )
+
+
+def test_a_resumed_run_reads_the_limited_arms_back(uncertain: Scenario, tmp_path: Any) -> None:
+    """Two of three batches done, then interrupted: the resumed run equals a fresh one."""
+    from tests.test_experiments import _InterruptAfter
+
+    from equipoise.store import RunStore
+
+    payload = _variant_payload(uncertain, n=12)  # batches 0-4, 5-9, 10-11; the limit is 7
+    store = RunStore(tmp_path / "runs")
+    created: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        run_ensemble(
+            payload, executor=_InterruptAfter(2), batch_size=5, store=store, on_run=created.append
+        )
+    with SequentialExecutor() as ex:
+        resumed = run_ensemble(payload, executor=ex, batch_size=5, store=store, resume=created[0])
+        fresh = run_ensemble(payload, executor=ex, batch_size=5)
+    assert resumed.resumed_batches == 2
+    assert resumed.values.keys() == fresh.values.keys()
+    for key, value in fresh.values.items():
+        np.testing.assert_array_equal(value, resumed.values[key])
+
+
+def test_one_at_a_time_ablations_run_the_first_members(
+    triad: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ClaimsPlan, "ablation_members", 5)
+    v = _verdict(_claims(triad, n=12), "balance-sours-b-c")
+    sizes = {a.variant: a.n for a in v.ablation}
+    assert sizes["no-dynamics"] == 12 and sizes["no-balancing"] == 5
+    # 5 of 5 is undecided (Wilson low 0.57), and so is the full model on those 5: not carried
+    assert v.carried_by == ()
 
 
 def test_variant_arms_share_the_members_streams(uncertain: Scenario) -> None:

@@ -92,11 +92,16 @@ class VariantVerdict:
     probability: float
     interval: tuple[float, float]
     verdict: str
+    n: int = 0  # members (the one-at-a-time ablations may run only the first ones)
+    #: The full model's verdict on the same members (what ``carried_by`` compares with).
+    reference: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the variant's verdict as JSON-ready data."""
         return {
             "variant": self.variant,
+            "n": self.n,
+            "full_model_verdict": self.reference,
             "probability": self.probability,
             "interval": list(self.interval),
             "verdict": self.verdict,
@@ -272,14 +277,21 @@ def drivers(
     return tuple(scored[:top])
 
 
-def _variant_verdict(
-    plan: ClaimPlan, result: EnsembleResult, name: str, arms: str
-) -> VariantVerdict:
-    holds, _ = _holds(in_variant(plan, arms), result)
+def _judge(holds: NDArray[np.bool_]) -> tuple[float, tuple[float, float], str]:
     n, k = int(holds.size), int(holds.sum())
     low, high = wilson_interval(k, n)
     interval = (float(low), float(high))
-    return VariantVerdict(name, k / n if n else float("nan"), interval, verdict(interval))
+    return (k / n if n else float("nan")), interval, verdict(interval)
+
+
+def _variant_verdict(
+    plan: ClaimPlan, result: EnsembleResult, name: str, arms: str, full: NDArray[np.bool_]
+) -> VariantVerdict:
+    """Return the claim's verdict in a variant, and the full model's on the same members."""
+    holds, _ = _holds(in_variant(plan, arms), result)
+    p, interval, v = _judge(holds)
+    reference = _judge(full[: holds.size])[2]
+    return VariantVerdict(name, p, interval, v, int(holds.size), reference)
 
 
 def emergent_rule(model_verdict: str, without_dynamics: str) -> bool | None:
@@ -338,22 +350,23 @@ def evaluate_claims(
         carried: tuple[str, ...] | None = None
         if ablation is not None:
             ablated = tuple(
-                _variant_verdict(plan, result, v.name, aliases.get(v.name, v.name))
+                _variant_verdict(plan, result, v.name, aliases.get(v.name, v.name), holds)
                 for v in ablation
             )
-            by_name = {v.variant: v.verdict for v in ablated}
-            emergent = emergent_rule(raw, by_name[NO_DYNAMICS])
+            by_name = {v.variant: v for v in ablated}
+            emergent = emergent_rule(raw, by_name[NO_DYNAMICS].verdict)
+            # each one-at-a-time ablation against the full model on the same members
             carried = tuple(
                 comp
                 for comp in COMPONENTS
                 for v in ablation
-                if v.components == (comp,) and by_name[v.name] != raw
+                if v.components == (comp,) and by_name[v.name].verdict != by_name[v.name].reference
             )
         specs: tuple[VariantVerdict, ...] | None = None
         robustness: float | None = None
         if multiverse is not None:
             specs = tuple(
-                _variant_verdict(plan, result, v.name, aliases.get(v.name, v.name))
+                _variant_verdict(plan, result, v.name, aliases.get(v.name, v.name), holds)
                 for v in multiverse
             )
             robustness = sum(s.verdict == raw for s in specs) / len(specs) if specs else None

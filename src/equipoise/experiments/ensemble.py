@@ -94,6 +94,17 @@ class Payload:
     #: and blocs only where those use them: the blocs are most of a step's work.)
     arm_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    #: Arms that run only the first members: (arm name, how many). The others run every member.
+    #: (A claim run's one-at-a-time ablations, paired with the full model on those members.)
+    arm_members: tuple[tuple[str, int], ...] = ()
+
+    def members_of(self, arm: Arm) -> int:
+        """Return how many members (the first ones) an arm runs."""
+        for name, count in self.arm_members:
+            if name == arm.name:
+                return min(count, self.design.n_members)
+        return self.design.n_members
+
     def outcomes_of(self, arm: Arm) -> tuple[Outcome, ...]:
         """Return the outcomes an arm needs."""
         for name, labels in self.arm_outcomes:
@@ -127,6 +138,8 @@ class BatchResult:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     seconds: float = 0.0
     trajectories: dict[str, Trajectory] = field(default_factory=dict)  # arm -> trajectory
+    #: The members of arms that run only some of them (:attr:`Payload.arm_members`).
+    arm_rows: dict[str, NDArray[np.int64]] = field(default_factory=dict)
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -221,14 +234,23 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
     values: dict[tuple[str, str], T_Float] = {}
     frames: dict[str, list[pd.DataFrame]] = {}
     trajectories: dict[str, Trajectory] = {}
+    arm_rows: dict[str, NDArray[np.int64]] = {}
     for arm in payload.arms:
         variant = variants[arm.variant] if arm.variant else None
+        arm_patches, members = patches, rows
+        limit = payload.members_of(arm)
+        if limit < task.stop:
+            members = rows[rows < limit]
+            arm_rows[arm.name] = members
+            if members.size == 0:
+                continue
+            arm_patches = patches_for(payload.design, payload.uncertainties, members)
         tr = simulate(
             compiled_for(payload.scenario, variant),
             interventions=arm.interventions,
-            patches=patches if variant is None else variant.patches(patches),
-            n_members=rows.size,
-            rng=member_rngs(payload.design.seed, rows),
+            patches=arm_patches if variant is None else variant.patches(arm_patches),
+            n_members=members.size,
+            rng=member_rngs(payload.design.seed, members),
             options=options
             if arm.name not in partial
             else dataclasses.replace(options, bloc_steps=_bloc_steps(payload, arm)),
@@ -240,12 +262,18 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
         if payload.keep_tables:
             for name, frame in tidy_tables(tr, skip=payload.skip_tables).items():
                 frame = frame.copy()
-                frame["member"] = rows[frame["member"].to_numpy()]
+                frame["member"] = members[frame["member"].to_numpy()]
                 frame.insert(0, "arm", arm.name)
                 frames.setdefault(name, []).append(frame)
     tables = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
     return BatchResult(
-        task.batch, rows, values, tables, time.perf_counter() - t0, trajectories=trajectories
+        task.batch,
+        rows,
+        values,
+        tables,
+        time.perf_counter() - t0,
+        trajectories=trajectories,
+        arm_rows=arm_rows,
     )
 
 
@@ -268,7 +296,7 @@ def _outcome_frame(result: BatchResult) -> pd.DataFrame:
             parts.append(
                 pd.DataFrame(
                     {
-                        "member": result.members,
+                        "member": result.arm_rows.get(arm, result.members),
                         "arm": arm,
                         "outcome": label,
                         "index": j,
@@ -467,10 +495,14 @@ def _assemble(
     if done and store is not None and run_id is not None:
         stored = store.read_table(run_id, "outcomes")
     for arm in payload.arms:
+        limit = payload.members_of(arm)
         for outcome in payload.outcomes_of(arm):
             key = (arm.name, outcome.label)
             parts: list[T_Float] = []
             for task in tasks:
+                stop = min(task.stop, limit)
+                if stop <= task.start:
+                    continue
                 if task.batch in collected:
                     parts.append(np.asarray(collected[task.batch].values[key], dtype=np.float64))
                 else:
@@ -479,19 +511,15 @@ def _assemble(
                         (stored["arm"] == arm.name)
                         & (stored["outcome"] == outcome.label)
                         & (stored["member"] >= task.start)
-                        & (stored["member"] < task.stop)
+                        & (stored["member"] < stop)
                     ].sort_values(["member", "index"])
                     width = int(sel["index"].max()) + 1 if len(sel) else 1
-                    arr = (
-                        sel["value"]
-                        .to_numpy(dtype=np.float64)
-                        .reshape(task.stop - task.start, width)
-                    )
+                    arr = sel["value"].to_numpy(dtype=np.float64).reshape(stop - task.start, width)
                     parts.append(arr if outcome.per_actor else arr[:, 0])
             # C order always: numpy's summation order depends on the memory layout, and
             # summaries must not depend on whether a batch came from a worker or the store
             joined = np.ascontiguousarray(np.concatenate(parts, axis=0) if parts else np.zeros(0))
-            if joined.shape[0] != n:  # pragma: no cover - guarded by make_tasks
+            if joined.shape[0] != min(n, limit):  # pragma: no cover - guarded by make_tasks
                 raise EquipoiseError("internal error: members missing from the ensemble")
             values[key] = joined
     return values

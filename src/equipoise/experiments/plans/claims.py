@@ -34,7 +34,12 @@ from equipoise.experiments.plans._base import PlanResult, RunInfo
 from equipoise.experiments.plans._checks import check_interventions
 from equipoise.experiments.plans._members import MembersPlan
 from equipoise.experiments.plans.compare import differences_frame, paired_rows
-from equipoise.experiments.variants import Variant, ablation_set, multiverse_variants
+from equipoise.experiments.variants import (
+    NO_DYNAMICS,
+    Variant,
+    ablation_set,
+    multiverse_variants,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -155,6 +160,11 @@ class ClaimsPlan(MembersPlan):
     ablation: bool = True
     #: Run the scenario's multiverse (``robustness``).
     robustness: bool = False
+    #: Members of the one-at-a-time ablations (the first ones; all when there are fewer):
+    #: ``carried_by`` compares each with the full model on the same members. ``no-dynamics``
+    #: and the multiverse run every member. 100 members give a Wilson interval of at most
+    #: ±0.1, narrow enough to tell the verdict thresholds 0.33 and 0.66 apart.
+    ablation_members: ClassVar[int] = 100
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -251,6 +261,11 @@ class ClaimsPlan(MembersPlan):
             merged,
             variants=run,
             arm_outcomes=arm_outcomes,
+            arm_members=tuple(
+                (arm.name, self.ablation_members)
+                for arm in arms
+                if arm.variant in {v.name for v in ablation if v.name != NO_DYNAMICS}
+            ),
         )
 
     def analyse(self, result: EnsembleResult) -> ClaimsResult:
