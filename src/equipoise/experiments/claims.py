@@ -28,8 +28,8 @@ every dynamic component ablated (``no-dynamics``):
   scenario, reported as **built in** (the raw verdict stays in ``model_verdict``); true when
   :math:`V_0 \ne V`; null for an undecided :math:`V` (nothing to attribute);
 * ``carried_by`` lists the components :math:`c` whose one-at-a-time ablation changes the
-  verdict: :math:`V^{(m)}_{-c} \\ne V^{(m)}`, both over the same first :math:`m` members (the
-  ablations run :math:`m = \\min(M, 100)`); the verdict is a thresholded Wilson interval, so this
+  verdict: :math:`V^{(m)}_{-c} \ne V^{(m)}`, both over the same first :math:`m` members (the
+  ablations run :math:`m = \min(M, 100)`); the verdict is a thresholded Wilson interval, so this
   is the rule "P moves across a verdict threshold";
 * ``robustness`` is the share of multiverse specifications whose verdict equals :math:`V`.
 """
