@@ -490,11 +490,8 @@ def test_a_resumed_run_reads_the_limited_arms_back(uncertain: Scenario, tmp_path
         np.testing.assert_array_equal(value, resumed.values[key])
 
 
-def test_one_at_a_time_ablations_run_the_first_members(
-    triad: Scenario, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(ClaimsPlan, "ablation_members", 5)
-    v = _verdict(_claims(triad, n=12), "balance-sours-b-c")
+def test_one_at_a_time_ablations_run_the_first_members(triad: Scenario) -> None:
+    v = _verdict(_claims(triad, n=12, ablation_members=5), "balance-sours-b-c")
     sizes = {a.variant: a.n for a in v.ablation}
     assert sizes["no-dynamics"] == 12 and sizes["no-balancing"] == 5
     # 5 of 5 is undecided (Wilson low 0.57), and so is the full model on those 5: not carried

@@ -558,6 +558,13 @@ def claims(
             help="Also run every claim with the model's dynamics ablated (built in or finding).",
         ),
     ] = True,
+    ablation_members: Annotated[
+        int,
+        typer.Option(
+            "--ablation-members",
+            help="Members of each one-at-a-time ablation (the first ones; carried_by).",
+        ),
+    ] = 100,
     robustness: Annotated[
         bool,
         typer.Option(
@@ -580,7 +587,8 @@ def claims(
         plan = _plan(
             ctx, opts, ClaimsPlan, scenario, seed,
             {"members": ("members", members), "method": ("method", method),
-             "ablation": ("ablation", ablation), "robustness": ("robustness", robustness)},
+             "ablation": ("ablation", ablation), "robustness": ("robustness", robustness),
+             "ablation_members": ("ablation_members", ablation_members)},
         )  # fmt: skip
         s = plan.scenario
         if not s.claims:

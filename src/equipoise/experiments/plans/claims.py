@@ -164,7 +164,7 @@ class ClaimsPlan(MembersPlan):
     #: ``carried_by`` compares each with the full model on the same members. ``no-dynamics``
     #: and the multiverse run every member. 100 members give a Wilson interval of at most
     #: ±0.1, narrow enough to tell the verdict thresholds 0.33 and 0.66 apart.
-    ablation_members: ClassVar[int] = 100
+    ablation_members: int = 100
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -177,6 +177,12 @@ class ClaimsPlan(MembersPlan):
                 )
             )
         check_interventions(self.scenario, self.compare)
+        if self.ablation_members < 1:
+            raise InputError(
+                Problem(
+                    f"must be at least 1, got {self.ablation_members}", path="--ablation-members"
+                )
+            )
         if self.robustness and not self.scenario.multiverse:
             raise InputError(
                 Problem(
@@ -193,6 +199,7 @@ class ClaimsPlan(MembersPlan):
             "claims": [c.id for c in self.scenario.claims],
             "compare": list(self.compare),
             "ablation": self.ablation,
+            "ablation_members": self.ablation_members,
             "robustness": self.robustness,
         }
 
@@ -208,6 +215,7 @@ class ClaimsPlan(MembersPlan):
             compare=tuple(arguments.get("compare", ())),
             # runs recorded before the ablation existed ran neither
             ablation=bool(arguments.get("ablation", False)),
+            ablation_members=int(arguments.get("ablation_members", 100)),
             robustness=bool(arguments.get("robustness", False)),
         )
 
