@@ -35,8 +35,8 @@ OUTCOMES = (
 
 
 def _payload(n: int) -> Payload:
-    design = sample(S.uncertainties, n, method="lhs", seed=S.scenario.seed)
-    return Payload(S, tuple(S.uncertainties), design, (Arm(),), OUTCOMES)
+    design = sample(S.sampled_uncertainties, n, method="lhs", seed=S.scenario.seed)
+    return Payload(S, tuple(S.sampled_uncertainties), design, (Arm(),), OUTCOMES)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_ensemble_10000(benchmark: Any, executor: str, workers: int) -> None:
 @pytest.mark.parametrize("second_order", [False, True], ids=["first-total", "second-order"])
 def test_sobol_8_uncertainties(benchmark: Any, second_order: bool) -> None:
     """N = 1024, D = 8: N (D + 2) = 10,240 runs, or N (2D + 2) = 18,432 with second order."""
-    uncs = tuple(S.uncertainties[:8])
+    uncs = S.sampled_uncertainties[:8]
     problem = analysis.problem_from_uncertainties(uncs)
     unit = analysis.sobol_design(problem, 1024, calc_second_order=second_order, rng=1)
     design = Design(tuple(problem["names"]), analysis.to_values(problem, unit), "sobol", 1)
@@ -80,8 +80,10 @@ def test_sobol_8_uncertainties(benchmark: Any, second_order: bool) -> None:
 @pytest.mark.parametrize("members", [2_000, 20_000])
 def test_memory_stays_bounded(benchmark: Any, tmp_path: Path, members: int) -> None:
     """Full tidy tables streamed to the store: peak memory must not grow with members."""
-    design = sample(S.uncertainties, members, method="lhs", seed=1)
-    payload = Payload(S, tuple(S.uncertainties), design, (Arm(),), OUTCOMES, keep_tables=True)
+    design = sample(S.sampled_uncertainties, members, method="lhs", seed=1)
+    payload = Payload(
+        S, tuple(S.sampled_uncertainties), design, (Arm(),), OUTCOMES, keep_tables=True
+    )
     store = RunStore(tmp_path / "runs")
 
     def run() -> Any:

@@ -34,9 +34,9 @@ def test_full_default_run(benchmark: Any, compiled: Any) -> None:
 def test_batched_members(benchmark: Any, compiled: Any, members: int) -> None:
     """Members advancing together in one vectorised call (blocs at the last step only)."""
     s = compiled.scenario
-    design = sample(s.uncertainties, members, method="lhs", seed=1)
+    design = sample(s.sampled_uncertainties, members, method="lhs", seed=1)
     rows = np.arange(members)
-    patches = patches_for(design, s.uncertainties, rows)
+    patches = patches_for(design, s.sampled_uncertainties, rows)
 
     def run() -> Any:
         return simulate(

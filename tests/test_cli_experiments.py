@@ -72,8 +72,11 @@ def test_claims_json_rows(scenario: Path, tmp_path: Path) -> None:
     for r in rows.values():
         assert {"id", "quote", "verdict", "probability", "interval", "drivers"} <= set(r)
         assert r["interval"][0] <= r["probability"] <= r["interval"][1]
-    assert rows["thaw-warms"]["verdict"] == "supported"
-    assert rows["nothing-helps"]["verdict"] == "contradicted"
+    # the 'thaw' event adds 0.3 to A-B: the rise holds with the dynamics off, so it is built in
+    assert rows["thaw-warms"]["model_verdict"] == "supported"
+    assert rows["thaw-warms"]["verdict"] == "built in"
+    assert rows["thaw-warms"]["emergent"] is False
+    assert rows["nothing-helps"]["model_verdict"] == "contradicted"
     store = RunStore(tmp_path / "runs")
     info = store.get_run(data["run_id"])
     assert info["status"] == "complete"

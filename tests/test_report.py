@@ -321,6 +321,20 @@ def test_claims_figure_is_the_verdicts(data: ReportData, figs: ReportFigures) ->
         assert 0.0 <= c.low <= c.probability <= c.high <= 1.0
 
 
+def test_built_in_claims_are_shown_apart_with_the_count(data: ReportData, html: str) -> None:
+    """Issue 12: a claim that holds without the dynamics is never shown as a finding."""
+    built = [c for c in data.claims if c.built_in]
+    found = [c for c in data.claims if c.emergent is True]
+    assert built and all(c.verdict == "built in" for c in built)
+    assert all(c.model_verdict in ("supported", "contradicted") for c in built)
+    assert f"{len(found)} findings, {len(built)} built in" in html
+    findings, _, rest = html.partition('id="claims-built-in"')
+    for c in built:
+        assert f'id="claim-{c.id}"' in rest and f'id="claim-{c.id}"' not in findings
+    for c in found:
+        assert f'id="claim-{c.id}"' in findings
+
+
 def test_every_figure_is_valid_plotly_with_alt_text_and_table(figs: ReportFigures) -> None:
     go = pytest.importorskip("plotly.graph_objects")
     keys = [f.key for f in figs.all()]
@@ -459,8 +473,13 @@ def test_rebuilt_from_the_stored_runs(data: ReportData, store: RunStore) -> None
     assert len(ids) == 2 and all(is_run_id(i) for i in ids)
     again = load_report_data(store, ids)
     assert again.notes == ()
-    assert [(c.id, c.verdict, c.probability, c.low, c.high) for c in again.claims] == [
-        (c.id, c.verdict, c.probability, c.low, c.high) for c in data.claims
+
+    def row(c: Any) -> tuple[Any, ...]:
+        return (c.id, c.verdict, c.probability, c.low, c.high, c.model_verdict, c.emergent)
+
+    assert [row(c) for c in again.claims] == [row(c) for c in data.claims]
+    assert [(c.carried_by, c.p_without_dynamics) for c in again.claims] == [
+        (c.carried_by, c.p_without_dynamics) for c in data.claims
     ]
     assert again.summary is not None and data.summary is not None
     assert np.allclose(again.summary["median"], data.summary["median"], equal_nan=True)

@@ -1078,6 +1078,12 @@ def test_experiment_jobs_record_their_runs_in_the_store(client: TestClient, tmp_
     result = client.get(f"/api/runs/{run['id']}/result").json()["result"]
     [row] = result["claims"]
     assert {"id", "quote", "verdict", "probability", "interval", "drivers"} <= set(row)
+    # issue 12: the ablation's fields on every claim, and the count of findings and built in
+    assert {"model_verdict", "p_without_dynamics", "emergent", "carried_by", "robustness"} <= set(
+        row
+    )
+    assert row["p_without_dynamics"] is not None and row["robustness"] is None
+    assert set(result["counts"]) == {"findings", "built_in", "undecided"}
     [figure] = result["figures"]  # the report's claims figure, drawn from the rows
     assert figure["key"] == "claims-probabilities"
     drawn = {

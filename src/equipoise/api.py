@@ -252,17 +252,31 @@ def claims(
     *,
     seed: int | None = None,
     method: str = "lhs",
+    ablation: bool = True,
+    robustness: bool = False,
     **options: Unpack[RunOptions],
 ) -> ClaimsResult:
     """Give every claim of the scenario a verdict (``equipoise claims``).
 
+    With ``ablation`` every claim is also run with the model's dynamics switched off (a claim
+    whose verdict holds without them is reported as "built in"); with ``robustness``, in every
+    specification of the scenario's multiverse (``docs/models/experiments.md``).
+
     Returns
     -------
     ClaimsResult
-        ``.frame()`` gives one row per claim: verdict, probability, interval, effect, driver.
+        ``.frame()`` gives one row per claim: verdict, model verdict, probability, interval,
+        effect, P without dynamics, emergent, carried by, robustness, driver.
     """
     s, ref = _scenario(scenario, seed)
-    plan = ClaimsPlan(scenario=s, scenario_ref=ref, n_members=n, method=method)
+    plan = ClaimsPlan(
+        scenario=s,
+        scenario_ref=ref,
+        n_members=n,
+        method=method,
+        ablation=ablation,
+        robustness=robustness,
+    )
     result: ClaimsResult = _execute(
         plan,
         ClaimsResult,

@@ -354,6 +354,17 @@ def compile_problems(
         ]
     power = dict(zip(s.actor_codes, detail[index_name], strict=True))
     out: list[tuple[tuple[str | int, ...], str]] = []
+    for i, unc in enumerate(s.uncertainties):  # a multiverse's power indices must run too
+        if unc.multiverse and unc.target == "model.power_index":
+            for k, choice in enumerate(unc.choices or ()):
+                if isinstance(choice, str) and choice in _INDEX_NEEDS and choice not in detail:
+                    out.append(
+                        (
+                            ("uncertainties", i, "choices", k),
+                            f"power_index {choice!r} needs the indicators "
+                            f"{_INDEX_NEEDS[choice]}, which the scenario does not declare",
+                        )
+                    )
     for k, issue in enumerate(s.issues):
         weighed = [
             p.actor

@@ -578,16 +578,44 @@ def claims(
     resume: T_Resume = None,
     quiet: T_Quiet = False,
     yes: T_Yes = False,
+    ablation: Annotated[
+        bool,
+        typer.Option(
+            "--ablation/--no-ablation",
+            help="Also run every claim with the model's dynamics ablated (built in or finding).",
+        ),
+    ] = True,
+    ablation_members: Annotated[
+        int,
+        typer.Option(
+            "--ablation-members",
+            help="Members of each one-at-a-time ablation (the first ones; carried_by).",
+        ),
+    ] = 100,
+    robustness: Annotated[
+        bool,
+        typer.Option(
+            "--robustness",
+            help="Also run every claim in each specification of the scenario's multiverse.",
+        ),
+    ] = False,
     as_json: T_Json = False,
 ) -> None:
-    """Give every claim of the scenario a verdict over an ensemble, with interval and drivers."""
+    """Give every claim of the scenario a verdict over an ensemble, with interval and drivers.
+
+    Each claim is also run with the model's dynamics switched off (a verdict that holds
+    without them is reported as built in, not as a finding) and, with --robustness, in every
+    specification of the scenario's multiverse (docs/models/experiments.md).
+    """
     with guarded(as_json=as_json):
         from equipoise.experiments.plans import ClaimsPlan, ClaimsResult
 
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet, yes)
         plan = _plan(
             ctx, opts, ClaimsPlan, scenario, seed,
-            {"members": ("members", members), "method": ("method", method)},
+            {"members": ("members", members), "method": ("method", method),
+             "ablation": ("ablation", ablation), "robustness": ("robustness", robustness),
+             "ablation_members": ("ablation_members", ablation_members)},
         )  # fmt: skip
         s = plan.scenario
         if not s.claims:
@@ -604,22 +632,71 @@ def claims(
             title=f"Claims of {s.scenario.name}: verdicts over {info['members']} members",
             show_lines=True,
         )
-        for col in ("claim", "quote", "verdict", "P", "95 % interval", "main driver"):
-            table.add_column(col, justify="right" if col == "P" else "left")
-        styles = {"supported": "green", "contradicted": "red", "undecided": "yellow"}
+        columns = ("claim", "quote", "verdict", "P", "95 % interval", "P no dyn.", "carried by")
+        for col in (*columns, "robust", "main driver"):
+            table.add_column(
+                col, justify="right" if col in ("P", "P no dyn.", "robust") else "left"
+            )
+        styles = {
+            "supported": "green",
+            "contradicted": "red",
+            "undecided": "yellow",
+            "built in": "blue",
+        }
+
+        def num(x: float | None) -> str:
+            return "–" if x is None else f"{x:.2f}"
+
         for r in rows:
             quote = r["quote"] if len(r["quote"]) <= 60 else r["quote"][:59] + "…"
             driver = r["drivers"][0]["uncertainty"] if r["drivers"] else "–"
             style = styles.get(r["verdict"], "white")
+            shown = r["verdict"]
+            if r["verdict"] == "built in":
+                shown = f"built in ({r['model_verdict']})"
+            carried = (
+                "–" if r["carried_by"] is None else (", ".join(r["carried_by"]) or "none alone")
+            )
             table.add_row(
                 r["id"],
                 f"“{quote}”",
-                f"[{style}]{r['verdict']}[/{style}]",
+                f"[{style}]{shown}[/{style}]",
                 f"{r['probability']:.2f}",
                 f"{r['interval'][0]:.2f}–{r['interval'][1]:.2f}",
+                num(r["p_without_dynamics"]),
+                carried,
+                num(r["robustness"]),
                 driver,
             )
         out.print(table)
+        counts = result.counts()
+        if any(v.ablation for v in result.verdicts):
+            out.print(
+                f"{counts['findings']} finding(s), {counts['built_in']} built in "
+                f"(the verdict holds with the dynamics off), {counts['undecided']} undecided",
+                highlight=False,
+            )
+        if result.multiverse is not None:
+            flips = sum(1 for v in result.verdicts if v.robustness is not None and v.robustness < 1)
+            n_specs = len(result.multiverse["specifications"])
+            out.print(
+                f"multiverse ({result.multiverse['design']}, {n_specs} specification(s)): "
+                f"{flips} verdict(s) change in at least one",
+                highlight=False,
+            )
+            for v in result.verdicts:
+                changed = [
+                    f"{m.variant}: {m.verdict}"
+                    for m in v.multiverse or ()
+                    if m.verdict != v.model_verdict
+                ]
+                if changed:
+                    out.print(
+                        f"  {v.claim.id} ({v.model_verdict}) → " + "; ".join(changed),
+                        highlight=False,
+                    )
+        elif rows and rows[0]["notes"].get("robustness"):
+            out.print(f"robustness: {rows[0]['notes']['robustness']}", highlight=False)
 
 
 __all__ = ["claims", "compare", "discover", "ensemble", "sensitivity"]

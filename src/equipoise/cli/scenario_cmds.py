@@ -379,7 +379,10 @@ def scenario_tables(s: Scenario) -> list[Table]:
             un.add_row(
                 u.name,
                 u.target,
-                f"{u.distribution}(" + ", ".join(f"{k}={v}" for k, v in params.items()) + ")",
+                ("multiverse " if u.multiverse else "")
+                + f"{u.distribution}("
+                + ", ".join(f"{k}={v}" for k, v in params.items())
+                + ")",
             )
         tables.append(un)
 

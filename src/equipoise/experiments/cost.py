@@ -16,13 +16,17 @@ per member and step), :math:`M` ensemble members, :math:`c_0` = :data:`SECONDS_P
 (the per-step work that does not grow with the members: bargaining set-up, bloc search,
 Python overhead) and :math:`c_1` = :data:`SECONDS_PER_UNIT`.
 
-Calibration (docs/models/experiments.md, "Cost"): ``simulate`` of the bundled
-``indo-pacific-2021`` (14 actors, 10 steps) on the project's 2-core build machine, shared with
-other jobs: 1 member 1.5 s (warm-up included), 20 members 5.6 s, 100 members 20.3 s; with
-``time_step = 0.1`` (100 steps) 1 member 7.4 s. Fitting the two constants to the 1- and
-100-member runs and the 100-step run gives :math:`c_1 \approx 1.0\times10^{-4}` s and
-:math:`c_0 \approx 0.05` s. The estimate is an order of magnitude, meant to catch runs of
-hours, not to predict seconds.
+Calibration (docs/models/experiments.md, "Cost"): first measured with ``simulate`` of the
+bundled ``indo-pacific-2021`` (14 actors, 10 steps) on the project's 2-core build machine:
+1 member 1.5 s (warm-up included), 20 members 5.6 s, 100 members 20.3 s; with ``time_step = 0.1``
+(100 steps) 1 member 7.4 s, which gave :math:`c_0 \approx 0.05` s and
+:math:`c_1 \approx 1.0\times10^{-4}` s. Re-measured for issue 12 after the loop was vectorised
+over members (CPU time, ``--executor local``, the same machine): ``equipoise claims -n 300`` (13
+arms) 28.5 CPU-s, and one batch of 20 members in the 13 arms 7.3 CPU-s, which give
+:math:`c_0 \approx 0.045` s and :math:`c_1 \approx 2.7\times10^{-6}` s; the constants below
+round them up. Model variants (the claims' ablation and multiverse) count as full arms, an upper
+bound: a variant arm computes only its claims' outcomes, about a third of a full arm's work. The
+estimate is an order of magnitude, meant to catch runs of hours, not to predict seconds.
 """
 
 from __future__ import annotations
@@ -34,12 +38,12 @@ from equipoise.errors import InputError, Problem
 from equipoise.scenario.schema import Scenario
 
 #: CPU-seconds per step, member and actor pair (c1 above; measured, see the module notes).
-SECONDS_PER_UNIT = 1.0e-4
+SECONDS_PER_UNIT = 3.0e-6
 #: CPU-seconds per step that do not grow with members or actors (c0 above).
 SECONDS_PER_STEP = 0.05
 #: Largest estimate the CLI runs without ``--yes``: one CPU-hour. The defaults of every
-#: command on the bundled scenario stay under it (the largest, ``claims -n 500``: about
-#: 1,300 s; ``sensitivity -N 256``: about 900 s).
+#: command on the bundled scenario stay under it (the largest, ``claims -n 500`` with the
+#: ablation: 104 arms, about 360 s; with ``--robustness``, 208 arms, about 720 s).
 MAX_SECONDS = 3600.0
 #: Largest estimate the web app computes on a page view (the baseline run's figures of a
 #: scenario's page): the bundled scenario's baseline is under a second.
@@ -119,8 +123,8 @@ def estimate_cost(scenario: Scenario, *, members: int = 1, arms: int = 1) -> Cos
     >>> from equipoise.scenario import loads_scenario
     >>> from equipoise.testing import template_text
     >>> cost = estimate_cost(loads_scenario(template_text()), members=1000)
-    >>> cost.steps, cost.actors, round(cost.seconds, 1)
-    (10, 3, 9.5)
+    >>> cost.steps, cost.actors, round(cost.seconds, 2)
+    (10, 3, 0.77)
     """
     steps = n_steps(scenario)
     n = len(scenario.actors)

@@ -16,6 +16,7 @@ batches.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import threading
@@ -42,6 +43,7 @@ from equipoise.experiments.batching import (
 from equipoise.experiments.executors import Executor
 from equipoise.experiments.outcomes import Outcome, needs_blocs, outcome_values
 from equipoise.experiments.sampling import Design, patches_for
+from equipoise.experiments.variants import Variant
 from equipoise.outputs import tidy_tables
 from equipoise.random import member_rngs
 from equipoise.scenario.schema import Scenario, Uncertainty
@@ -57,14 +59,26 @@ BASELINE = "baseline"
 
 @dataclass(frozen=True)
 class Arm:
-    """A set of interventions applied together (none: the baseline)."""
+    """A set of interventions applied together (none: the baseline), in a model variant.
+
+    ``variant`` names one of the payload's :class:`~equipoise.experiments.variants.Variant`
+    (``""``: the model as the scenario declares it).
+    """
 
     interventions: tuple[str, ...] = ()
+    variant: str = ""
 
     @property
     def name(self) -> str:
-        """``baseline`` or the interventions joined by ``+``."""
-        return "+".join(self.interventions) if self.interventions else BASELINE
+        """``baseline`` or the interventions joined by ``+``, then ``@variant`` if any."""
+        base = "+".join(self.interventions) if self.interventions else BASELINE
+        return f"{base}@{self.variant}" if self.variant else base
+
+    @classmethod
+    def parse(cls, name: str) -> Arm:
+        """Return the arm called ``name`` (the inverse of :attr:`name`)."""
+        base, _, variant = name.partition("@")
+        return cls(() if base == BASELINE else tuple(base.split("+")), variant)
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,35 @@ class Payload:
     skip_tables: tuple[str, ...] = ()  # tidy tables not to keep (e.g. "dyads": n^2 rows a step)
     bloc_years: tuple[float, ...] | Literal["all"] = ()
     keep_trajectory: bool = False  # return each batch's whole trajectory (the single run)
+    variants: tuple[Variant, ...] = ()  # the model variants the arms name
+    #: Arms that need only some of the outcomes: (arm name, outcome labels). An arm not named
+    #: here gets every outcome. (A claim run's variant arms need only the claims' outcomes,
+    #: and blocs only where those use them: the blocs are most of a step's work.)
+    arm_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    #: Arms that run only the first members: (arm name, how many). The others run every member.
+    #: (A claim run's one-at-a-time ablations, paired with the full model on those members.)
+    arm_members: tuple[tuple[str, int], ...] = ()
+
+    def members_of(self, arm: Arm) -> int:
+        """Return how many members (the first ones) an arm runs."""
+        for name, count in self.arm_members:
+            if name == arm.name:
+                return min(count, self.design.n_members)
+        return self.design.n_members
+
+    def outcomes_of(self, arm: Arm) -> tuple[Outcome, ...]:
+        """Return the outcomes an arm needs."""
+        for name, labels in self.arm_outcomes:
+            if name == arm.name:
+                return tuple(o for o in self.outcomes if o.label in labels)
+        return self.outcomes
+
+    def __post_init__(self) -> None:
+        names = {v.name for v in self.variants}
+        missing = sorted({a.variant for a in self.arms if a.variant and a.variant not in names})
+        if missing:
+            raise EquipoiseError(f"arms name unknown model variant(s): {', '.join(missing)}")
 
 
 @dataclass(frozen=True)
@@ -101,6 +144,8 @@ class BatchResult:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     seconds: float = 0.0
     trajectories: dict[str, Trajectory] = field(default_factory=dict)  # arm -> trajectory
+    #: The members of arms that run only some of them (:attr:`Payload.arm_members`).
+    arm_rows: dict[str, NDArray[np.int64]] = field(default_factory=dict)
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -113,19 +158,22 @@ def scenario_hash(scenario: Scenario) -> str:
 #: holds the scenario itself, so its id cannot be reused by another object while it is cached
 #: (an id alone could then return another scenario's compilation); a lock guards it because
 #: the web app runs jobs in worker threads.
-_COMPILED: OrderedDict[int, tuple[Scenario, CompiledScenario]] = OrderedDict()
-_COMPILED_SIZE = 4
+_COMPILED: OrderedDict[tuple[int, Variant | None], tuple[Scenario, CompiledScenario]] = (
+    OrderedDict()
+)
+_COMPILED_SIZE = 48  # a claims run with the ablation set and a multiverse: about 20 variants
 _COMPILED_LOCK = threading.Lock()
 
 
-def _compiled(scenario: Scenario) -> CompiledScenario:
-    key = id(scenario)
+def compiled_for(scenario: Scenario, variant: Variant | None = None) -> CompiledScenario:
+    """Return the compiled scenario (of a model variant), cached for the batches of a run."""
+    key = (id(scenario), variant)
     with _COMPILED_LOCK:
         entry = _COMPILED.get(key)
         if entry is not None and entry[0] is scenario:
             _COMPILED.move_to_end(key)
             return entry[1]
-    compiled = compile_scenario(scenario)
+    compiled = compile_scenario(scenario) if variant is None else variant.compile(scenario)
     with _COMPILED_LOCK:
         _COMPILED[key] = (scenario, compiled)
         _COMPILED.move_to_end(key)
@@ -134,24 +182,31 @@ def _compiled(scenario: Scenario) -> CompiledScenario:
     return compiled
 
 
-def _bloc_steps(payload: Payload) -> tuple[int, ...] | Literal["all"]:
+def _compiled(scenario: Scenario) -> CompiledScenario:
+    """Return the compiled scenario of the full model (:func:`compiled_for` without variant)."""
+    return compiled_for(scenario)
+
+
+def _bloc_steps(payload: Payload, arm: Arm | None = None) -> tuple[int, ...] | Literal["all"]:
     """Return the steps at which something reads the blocs (the payload's years, its outcomes).
 
     Blocs (and frustration, polarity, bipolarity) are the costliest metrics of a step, so
     they are computed only where read: every step when asked (``"all"``: the ensemble's
     yearly summary, the single run), the steps of the outcomes that need them (claims on
     polarity, same_bloc...), and the last step when the tidy tables are kept (they show the
-    final blocs). A payload that reads no bloc computes none.
+    final blocs). A payload that reads no bloc computes none. With ``arm``: the steps that arm
+    reads (an arm with its own outcomes, a model variant, reads only those).
     """
     if payload.bloc_years == "all":
         return "all"
     s = payload.scenario.scenario
     dt = s.time_step
     T = max(1, round(s.horizon / dt))
-    steps = {T} if payload.keep_tables else set()
-    for year in payload.bloc_years:
+    only = arm is not None and any(name == arm.name for name, _ in payload.arm_outcomes)
+    steps = {T} if payload.keep_tables and not only else set()
+    for year in () if only else payload.bloc_years:
         steps.add(min(T, max(0, round((year - s.start_year) / dt))))
-    for outcome in payload.outcomes:
+    for outcome in payload.outcomes if arm is None else payload.outcomes_of(arm):
         if needs_blocs(outcome.metric):
             year = outcome.year if outcome.year is not None else s.start_year + s.horizon
             steps.add(min(T, max(0, round((year - s.start_year) / dt))))
@@ -181,7 +236,7 @@ def step_hook(fn: Callable[[int, int], None]) -> Iterator[None]:
 def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
     """Run one batch of members in every arm and collect its outcomes (a worker's job)."""
     t0 = time.perf_counter()
-    compiled = _compiled(payload.scenario)
+    variants = {v.name: v for v in payload.variants}
     rows = np.arange(task.start, task.stop, dtype=np.int64)
     patches = patches_for(payload.design, payload.uncertainties, rows)
     options = SimulationOptions(
@@ -190,31 +245,50 @@ def evaluate_batch(payload: Payload, task: Task) -> BatchResult:
         keep_relations=True,
         on_step=getattr(_STEP_HOOK, "fn", None),
     )
+    partial = {name for name, _ in payload.arm_outcomes}
     values: dict[tuple[str, str], T_Float] = {}
     frames: dict[str, list[pd.DataFrame]] = {}
     trajectories: dict[str, Trajectory] = {}
+    arm_rows: dict[str, NDArray[np.int64]] = {}
     for arm in payload.arms:
+        variant = variants[arm.variant] if arm.variant else None
+        arm_patches, members = patches, rows
+        limit = payload.members_of(arm)
+        if limit < task.stop:
+            members = rows[rows < limit]
+            arm_rows[arm.name] = members
+            if members.size == 0:
+                continue
+            arm_patches = patches_for(payload.design, payload.uncertainties, members)
         tr = simulate(
-            compiled,
+            compiled_for(payload.scenario, variant),
             interventions=arm.interventions,
-            patches=patches,
-            n_members=rows.size,
-            rng=member_rngs(payload.design.seed, rows),
-            options=options,
+            patches=arm_patches if variant is None else variant.patches(arm_patches),
+            n_members=members.size,
+            rng=member_rngs(payload.design.seed, members),
+            options=options
+            if arm.name not in partial
+            else dataclasses.replace(options, bloc_steps=_bloc_steps(payload, arm)),
         )
-        for outcome in payload.outcomes:
+        for outcome in payload.outcomes_of(arm):
             values[(arm.name, outcome.label)] = outcome_values(tr, outcome)
         if payload.keep_trajectory:
             trajectories[arm.name] = tr
         if payload.keep_tables:
             for name, frame in tidy_tables(tr, skip=payload.skip_tables).items():
                 frame = frame.copy()
-                frame["member"] = rows[frame["member"].to_numpy()]
+                frame["member"] = members[frame["member"].to_numpy()]
                 frame.insert(0, "arm", arm.name)
                 frames.setdefault(name, []).append(frame)
     tables = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
     return BatchResult(
-        task.batch, rows, values, tables, time.perf_counter() - t0, trajectories=trajectories
+        task.batch,
+        rows,
+        values,
+        tables,
+        time.perf_counter() - t0,
+        trajectories=trajectories,
+        arm_rows=arm_rows,
     )
 
 
@@ -297,7 +371,7 @@ def _outcome_frame(result: BatchResult) -> pd.DataFrame:
             parts.append(
                 pd.DataFrame(
                     {
-                        "member": result.members,
+                        "member": result.arm_rows.get(arm, result.members),
                         "arm": arm,
                         "outcome": label,
                         "index": j,
@@ -506,10 +580,14 @@ def _assemble(
     if done and store is not None and run_id is not None:
         stored = store.read_table(run_id, "outcomes")
     for arm in payload.arms:
-        for outcome in payload.outcomes:
+        limit = payload.members_of(arm)
+        for outcome in payload.outcomes_of(arm):
             key = (arm.name, outcome.label)
             parts: list[T_Float] = []
             for task in tasks:
+                stop = min(task.stop, limit)
+                if stop <= task.start:
+                    continue
                 if task.batch in collected:
                     parts.append(np.asarray(collected[task.batch].values[key], dtype=np.float64))
                 else:
@@ -518,19 +596,15 @@ def _assemble(
                         (stored["arm"] == arm.name)
                         & (stored["outcome"] == outcome.label)
                         & (stored["member"] >= task.start)
-                        & (stored["member"] < task.stop)
+                        & (stored["member"] < stop)
                     ].sort_values(["member", "index"])
                     width = int(sel["index"].max()) + 1 if len(sel) else 1
-                    arr = (
-                        sel["value"]
-                        .to_numpy(dtype=np.float64)
-                        .reshape(task.stop - task.start, width)
-                    )
+                    arr = sel["value"].to_numpy(dtype=np.float64).reshape(stop - task.start, width)
                     parts.append(arr if outcome.per_actor else arr[:, 0])
             # C order always: numpy's summation order depends on the memory layout, and
             # summaries must not depend on whether a batch came from a worker or the store
             joined = np.ascontiguousarray(np.concatenate(parts, axis=0) if parts else np.zeros(0))
-            if joined.shape[0] != n:  # pragma: no cover - guarded by make_tasks
+            if joined.shape[0] != min(n, limit):  # pragma: no cover - guarded by make_tasks
                 raise EquipoiseError("internal error: members missing from the ensemble")
             values[key] = joined
     return values
@@ -545,6 +619,7 @@ __all__ = [
     "Payload",
     "Task",
     "choose_batch_size",
+    "compiled_for",
     "evaluate_batch",
     "make_tasks",
     "run_ensemble",

@@ -105,6 +105,18 @@ class ClaimResult:
     effect: float | None
     drivers: tuple[tuple[str, float | None], ...]
     note: str = ""
+    #: The model's own verdict (``verdict`` is "built in" when the claim is not emergent).
+    model_verdict: str = ""
+    #: P with the model's dynamics ablated; None when the ablation was not run.
+    p_without_dynamics: float | None = None
+    emergent: bool | None = None
+    carried_by: tuple[str, ...] | None = None
+    robustness: float | None = None
+
+    @property
+    def built_in(self) -> bool:
+        """Whether the verdict holds without the model's dynamics (an assumption, not a finding)."""
+        return self.emergent is False
 
     @property
     def proposition(self) -> str:
@@ -265,13 +277,36 @@ def baseline_report_data(scenario: Scenario) -> ReportData:
 # outcomes
 
 
+def _given(value: Any) -> Any:
+    """Return ``value``, or None for a missing one (None, or a NaN from a stored table)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value
+
+
+def _number(value: Any) -> float | None:
+    value = _given(value)
+    return None if value is None else float(value)
+
+
+def _names(value: Any) -> tuple[str, ...] | None:
+    value = _given(value)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return tuple(name for name in value.split(";") if name)
+    return tuple(str(name) for name in value)
+
+
 def claim_results(
     verdicts: Sequence[Mapping[str, Any]], scenario: Scenario
 ) -> tuple[ClaimResult, ...]:
     """Return :class:`ClaimResult` rows from verdicts (``ClaimVerdict.to_dict()`` or stored rows).
 
     A stored row has ``id, verdict, probability, low, high, n, effect, drivers`` (drivers as
-    names joined by ``;``); the claim's words come from the scenario.
+    names joined by ``;``) and, since the ablation, ``model_verdict, p_without_dynamics,
+    emergent, carried_by`` (names joined by ``;``) and ``robustness``; older rows lack these
+    and read as not run. The claim's words come from the scenario.
     """
     by_id = {c.id: c for c in scenario.claims}
     out = []
@@ -314,6 +349,11 @@ def claim_results(
                 effect=None if effect is None or not np.isfinite(float(effect)) else float(effect),
                 drivers=drivers,
                 note="" if claim else "this claim is not in the scenario any more",
+                model_verdict=str(_given(v.get("model_verdict")) or v["verdict"]),
+                p_without_dynamics=_number(v.get("p_without_dynamics")),
+                emergent=None if _given(v.get("emergent")) is None else bool(v["emergent"]),
+                carried_by=_names(v.get("carried_by")),
+                robustness=_number(v.get("robustness")),
             )
         )
     return tuple(out)
@@ -424,7 +464,7 @@ def build_report_data(
             method=method,
             compare=compare,
         )
-        n_arms = len(plan.payload().arms)
+        n_arms = sum(1 for arm in plan.payload().arms if not arm.variant)
         result = run_typed(
             plan, ClaimsResult, execution=execution, executor=executor, store=store,
             progress=_stage(
@@ -698,13 +738,14 @@ def load_report_data(
 def uncertainty_ranges(scenario: Scenario) -> dict[str, tuple[float, float]]:
     """Return each declared uncertainty's range: low–high, mean ± 3 sd, or the choices' span."""
     out: dict[str, tuple[float, float]] = {}
-    for u in scenario.uncertainties:
+    for u in scenario.sampled_uncertainties:
         if u.low is not None and u.high is not None:
             out[u.name] = (float(u.low), float(u.high))
         elif u.mean is not None and u.sd is not None:
             out[u.name] = (float(u.mean - 3 * u.sd), float(u.mean + 3 * u.sd))
         elif u.choices:
-            out[u.name] = (float(min(u.choices)), float(max(u.choices)))
+            numbers = [float(c) for c in u.choices]  # numbers: the schema
+            out[u.name] = (min(numbers), max(numbers))
     return out
 
 

@@ -13,10 +13,11 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from equipoise.errors import closest
 from equipoise.scenario.locate import T_Path
 from equipoise.scenario.schema import ACTOR_PLACEHOLDER
 from equipoise.scenario.targets import TargetIndex, parse_target
-from equipoise.scenario.vocabulary import PARAMETERS
+from equipoise.scenario.vocabulary import MODEL_OPTIONS, PARAMETERS
 
 T_Finding = tuple[T_Path, str]
 
@@ -316,7 +317,19 @@ def check_references(doc: dict[str, Any]) -> list[T_Finding]:
                     )
 
     for i, unc in _entries(doc, "uncertainties"):
-        target_ref(("uncertainties", i, "target"), unc.get("target"))
+        if unc.get("multiverse") is True:
+            out.extend(_multiverse_problems(("uncertainties", i), unc))
+        else:
+            target = unc.get("target")
+            if isinstance(target, str) and target.startswith("model."):
+                out.append(
+                    (
+                        ("uncertainties", i, "multiverse"),
+                        f"{target} is a modelling option: declare it with multiverse = true",
+                    )
+                )
+            else:
+                target_ref(("uncertainties", i, "target"), target)
 
     for i, shock in _entries(doc, "shocks"):
         out.extend(_shock_problems(i, shock, index, doc))
@@ -379,3 +392,41 @@ def check_references(doc: dict[str, Any]) -> list[T_Finding]:
 
 
 __all__ = ["check_references"]
+
+
+def _multiverse_problems(path: T_Path, unc: dict[str, Any]) -> list[T_Finding]:
+    """Check a structural uncertainty's target and choices (``docs/models/experiments.md``)."""
+    target, choices = unc.get("target"), unc.get("choices")
+    if not isinstance(target, str):
+        return []
+    options = MODEL_OPTIONS.get(target)
+    name = target.split(".", 1)[1] if target.startswith("parameters.") else None
+    if options is None and (name is None or name not in PARAMETERS):
+        expected = ", ".join([*MODEL_OPTIONS, "parameters.NAME"])
+        return [((*path, "target"), f"a multiverse chooses one of {expected}; got {target!r}")]
+    if not isinstance(choices, list):
+        return []
+    out: list[T_Finding] = []
+    for k, value in enumerate(choices):
+        if options is not None:
+            if value not in options:
+                guess = closest(value, options) if isinstance(value, str) else None
+                hint = f" (did you mean {guess!r}?)" if guess else ""
+                out.append(
+                    (
+                        (*path, "choices", k),
+                        f"{target} is one of {', '.join(options)}; got {value!r}{hint}",
+                    )
+                )
+            continue
+        spec = PARAMETERS[name or ""]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            out.append(((*path, "choices", k), f"{target} is a number; got {value!r}"))
+        elif math.isfinite(value) and not spec.low <= value <= spec.high:
+            out.append(
+                (
+                    (*path, "choices", k),
+                    f"{target} must be between {spec.low:g} and {spec.high:g}, got {value}",
+                )
+            )
+    return out

@@ -484,6 +484,11 @@ class Uncertainty(_Model):
 
     The sampled value is applied to the target with ``apply`` (``set`` replaces the value,
     ``add`` shifts it, ``scale`` multiplies it).
+
+    With ``multiverse = true`` the uncertainty is *structural*: a ``choice`` between modelling
+    options (``model.power_index``, ``model.bargaining``, or a ``parameters.NAME``) that is
+    not sampled per member; each choice is a model variant run over the same members
+    (``equipoise claims --robustness``; ``docs/models/experiments.md``, "Multiverse").
     """
 
     name: T_Slug
@@ -494,9 +499,13 @@ class Uncertainty(_Model):
     mode: float | None = None
     mean: float | None = None
     sd: float | None = Field(default=None, gt=0.0)
-    choices: tuple[float, ...] | None = None
+    choices: tuple[float | str, ...] | None = None
     weights: tuple[Annotated[float, Field(ge=0.0)], ...] | None = None
     apply: Literal["set", "add", "scale"] = "set"
+    multiverse: bool = Field(
+        default=False,
+        description="A structural choice between model options, run as variants, not sampled.",
+    )
     source: str = ""
     note: str = ""
 
@@ -534,6 +543,26 @@ class Uncertainty(_Model):
             and not self.low <= self.mode <= self.high
         ):
             raise ValueError(f"mode ({self.mode}) must lie between low and high")
+        if self.multiverse:
+            if self.distribution != "choice":
+                raise ValueError(
+                    "a multiverse uncertainty is a choice between options: use "
+                    "distribution = 'choice' with choices"
+                )
+            if self.apply != "set":
+                raise ValueError("a multiverse uncertainty sets its option: remove apply")
+            if self.weights is not None:
+                raise ValueError(
+                    "the options of a multiverse are not weighted (each variant counts once): "
+                    "remove weights"
+                )
+            if len(set(self.choices or ())) != len(self.choices or ()):
+                raise ValueError("the choices of a multiverse must differ from each other")
+        elif self.choices is not None and any(isinstance(c, str) for c in self.choices):
+            raise ValueError(
+                "the choices of a sampled uncertainty must be numbers; named options "
+                "(e.g. a power index) need multiverse = true"
+            )
         if self.choices is not None:
             if len(self.choices) < 2:
                 raise ValueError("a choice needs at least two choices")
@@ -981,6 +1010,16 @@ class Scenario(_Model):
     parameters: dict[str, float] = Field(
         default_factory=dict, description="Model parameters (see docs/scenario-format.md)."
     )
+
+    @property
+    def sampled_uncertainties(self) -> tuple[Uncertainty, ...]:
+        """The uncertainties sampled per member (every one but the multiverse's)."""
+        return tuple(u for u in self.uncertainties if not u.multiverse)
+
+    @property
+    def multiverse(self) -> tuple[Uncertainty, ...]:
+        """The structural uncertainties (``multiverse = true``): model variants, not samples."""
+        return tuple(u for u in self.uncertainties if u.multiverse)
 
     @property
     def actor_codes(self) -> tuple[str, ...]:

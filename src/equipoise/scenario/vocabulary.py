@@ -129,4 +129,20 @@ PARAMETERS: dict[str, ParameterSpec] = {
     ),
 }
 
-__all__ = ["METRICS", "PARAMETERS", "RELATION_KINDS", "SIGN_OF_KIND", "MetricSpec", "ParameterSpec"]
+#: The structural options a multiverse uncertainty (``multiverse = true``) may choose between,
+#: beside the numeric ``parameters.NAME`` (within the parameter's range): the capability index
+#: of ``Metadata.power_index`` and the bargaining model of every issue (``Issue.model``).
+MODEL_OPTIONS: dict[str, tuple[str, ...]] = {
+    "model.power_index": ("cinc", "weighted", "gdp", "gdp_x_gdppc"),
+    "model.bargaining": ("eu", "compromise", "median"),
+}
+
+__all__ = [
+    "METRICS",
+    "MODEL_OPTIONS",
+    "PARAMETERS",
+    "RELATION_KINDS",
+    "SIGN_OF_KIND",
+    "MetricSpec",
+    "ParameterSpec",
+]

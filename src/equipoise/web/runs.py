@@ -333,9 +333,19 @@ class WebRuns:
                     "n": c.n,
                     "effect": c.effect,
                     "drivers": [{"uncertainty": u, "ks": v} for u, v in c.drivers],
+                    "model_verdict": c.model_verdict or c.verdict,
+                    "p_without_dynamics": c.p_without_dynamics,
+                    "emergent": c.emergent,
+                    "carried_by": None if c.carried_by is None else list(c.carried_by),
+                    "robustness": c.robustness,
                 }
                 for c in data.claims
             ]
+            base["counts"] = {
+                "findings": sum(c.emergent is True for c in data.claims),
+                "built_in": sum(c.emergent is False for c in data.claims),
+                "undecided": sum(c.model_verdict == "undecided" for c in data.claims),
+            }
             base["figures"] = [f.to_dict() for f in figs.claims]
         else:  # sensitivity, discover, forecast, hindcast: the report's figures of them
             shown = [*figs.sensitivity, *figs.discovery, *(f for _, f in figs.measurement)]

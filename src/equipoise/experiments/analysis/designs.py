@@ -106,11 +106,16 @@ def problem_from_uncertainties(uncertainties: Sequence[Uncertainty]) -> T_Proble
             bounds.append([u.low, u.high, (u.mode - u.low) / (u.high - u.low)])
         else:
             assert u.choices is not None
+            if u.multiverse:
+                raise ValueError(
+                    f"{u.name} is a multiverse uncertainty: it is run as model variants, "
+                    "not sampled (use Scenario.sampled_uncertainties)"
+                )
             k = len(u.choices)
             w = np.asarray(u.weights if u.weights is not None else [1.0] * k, dtype=np.float64)
             bounds.append([0.0, float(k)])
             choices[u.name] = {
-                "values": [float(c) for c in u.choices],
+                "values": [float(c) for c in u.choices],  # numbers: the schema
                 "weights": [float(x) for x in w / w.sum()],
             }
     return {

@@ -52,8 +52,10 @@ def check_interventions(s: Scenario, names: Sequence[str]) -> None:
 
 def check_uncertainties(s: Scenario) -> None:
     """Raise a located error when the scenario declares no uncertainties to sample."""
-    if not s.uncertainties:
-        raise InputError(Problem("the scenario declares no uncertainties", path="uncertainties"))
+    if not s.sampled_uncertainties:
+        raise InputError(
+            Problem("the scenario declares no uncertainties to sample", path="uncertainties")
+        )
 
 
 __all__ = [

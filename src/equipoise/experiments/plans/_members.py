@@ -49,7 +49,7 @@ class MembersPlan(Plan):
     def design(self) -> Design:
         """Return the members' sampled values (drawn from the seed's design stream)."""
         return sample(
-            self.scenario.uncertainties,
+            self.scenario.sampled_uncertainties,
             self.n_members,
             method=self.method,  # type: ignore[arg-type]
             seed=self.seed,

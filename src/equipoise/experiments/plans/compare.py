@@ -149,7 +149,7 @@ class ComparePlan(MembersPlan):
         """Return the baseline and the interventions' arm with :func:`comparison_outcomes`."""
         return Payload(
             self.scenario,
-            tuple(self.scenario.uncertainties),
+            self.scenario.sampled_uncertainties,
             self.design(),
             (Arm(), self.arm),
             comparison_outcomes(self.scenario),

@@ -125,7 +125,7 @@ class DiscoveryPlan(MembersPlan):
         """Return the members in one arm with the outcome."""
         return Payload(
             self.scenario,
-            tuple(self.scenario.uncertainties),
+            self.scenario.sampled_uncertainties,
             self.design(),
             (Arm(self.interventions),),
             (self.outcome,),

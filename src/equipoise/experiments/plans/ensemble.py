@@ -159,7 +159,7 @@ class EnsemblePlan(MembersPlan):
         """Return one arm with the yearly outcomes (and the tidy tables when asked)."""
         return Payload(
             self.scenario,
-            tuple(self.scenario.uncertainties),
+            self.scenario.sampled_uncertainties,
             self.design(),
             (self.arm,),
             yearly_outcomes(self.scenario),

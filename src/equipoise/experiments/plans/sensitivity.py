@@ -134,7 +134,7 @@ class SensitivityPlan(Plan):
     def _design(self) -> tuple[Any, Any, np.random.Generator]:
         from equipoise.experiments import analysis
 
-        problem = analysis.problem_from_uncertainties(self.scenario.uncertainties)
+        problem = analysis.problem_from_uncertainties(self.scenario.sampled_uncertainties)
         rng = stream(self.seed, Stream.ANALYSIS)
         if self.method == "sobol":
             unit = analysis.sobol_design(problem, self.base_samples, rng=rng)
@@ -151,7 +151,7 @@ class SensitivityPlan(Plan):
         design = Design(tuple(problem["names"]), values, self.method, self.seed)
         return Payload(
             self.scenario,
-            tuple(self.scenario.uncertainties),
+            self.scenario.sampled_uncertainties,
             design,
             (Arm(self.interventions),),
             (self.outcome,),

@@ -25,6 +25,7 @@ VERDICT_COLORS: dict[str, str] = {
     "supported": "#1a7f45",
     "contradicted": "#b2182b",
     "undecided": "#c98a00",
+    "built in": "#6b7785",  # holds without the model's dynamics: an assumption, not a finding
 }
 #: Edges of the relations network: |weight| below this is no edge (the table lists every pair).
 EDGE_THRESHOLD = 0.05

@@ -32,7 +32,7 @@ def claims_figure(
     interval lies at or above ``support``, *contradicted* when at or below ``contradict``.
     """
     data: list[dict[str, Any]] = []
-    for verdict_name in ("supported", "undecided", "contradicted"):
+    for verdict_name in ("supported", "undecided", "contradicted", "built in"):
         members = [p for p in points if p.verdict == verdict_name]
         if not members:
             continue
@@ -86,7 +86,8 @@ def claims_figure(
     alt = (
         f"Dot-and-interval chart of the probability of each of {len(points)} claims over the "
         f"ensemble: {counts['supported']} supported, {counts['contradicted']} contradicted, "
-        f"{counts['undecided']} undecided (thresholds {contradict:.2f} and {support:.2f})."
+        f"{counts['undecided']} undecided, {counts['built in']} built in (holding without the "
+        f"model's dynamics; thresholds {contradict:.2f} and {support:.2f})."
     )
     table = DataTable(
         ("claim", "verdict", "probability", "95 % low", "95 % high", "members"),
