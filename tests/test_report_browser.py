@@ -150,7 +150,7 @@ def test_report_renders_offline_prints_and_measures(
     shot(p, "05-bargaining", "#bargaining-inf-missiles-japan")
     shot(p, "06-intervention", "#intervention-1")
     shot(p, "07-claims-figure", "#claims-probabilities")
-    shot(p, "08-claims-table", "table.claims")
+    shot(p, "08-claims-table", "table#claims-findings")
 
     # the slider moves the network to the last year without an error
     last = p.evaluate(

@@ -175,9 +175,7 @@ class Variant:
         if changed.model_copy(update={"parameters": scenario.parameters}) != scenario:
             return False
         if "power_change" in self.components:
-            from equipoise.experiments.ensemble import compiled_for
-
-            return not bool(np.any(compiled_for(scenario).growth))
+            return not bool(np.any(compile_scenario(scenario).growth))
         return True
 
 
