@@ -319,7 +319,7 @@ def score(
         Path,
         typer.Option(
             "--resolutions",
-            help="TOML file of [[resolutions]] (claim, outcome, date, source).",
+            help="TOML file of \\[\\[resolutions]] (claim, outcome, date, source).",
             show_default=False,
         ),
     ] = Path("resolutions.toml"),
