@@ -12,12 +12,21 @@ numbers). Skill is :math:`1 - S / S_{\text{climatological}}` (``docs/models/scor
 
 Each origin is one batch of the run (its score rows as the table ``scores``): an interrupted
 hindcast resumes at its first unfinished origin.
+
+**Parameters, and what is in sample.** The built scenarios carry the shipped calibration
+(:mod:`equipoise.observation.calibrated`: the rates' posterior medians, their 90 % intervals as
+uncertainties the members sample, and the noise scale of ``unga_distance``). That calibration
+is a fit on data up to 2020, so at every origin before 2020 it has seen the outcomes it is
+scored on: the result says ``in_sample`` (JSON, table, report). ``calibrated=False``
+(``--uncalibrated``) uses the documented defaults instead (nothing fitted: out of sample). The
+out-of-sample figure with per-origin fits is ``scripts/calibration_backtest.py``
+(``docs/models/calibration.md`` §6).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import numpy as np
@@ -68,6 +77,12 @@ class Hindcast(PlanResult):
     skill: pd.DataFrame
     pit: pd.DataFrame
     worst: pd.DataFrame
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def in_sample(self) -> bool:
+        """Whether the parameters were fitted on data after an origin (see ``parameters``)."""
+        return bool(self.parameters.get("in_sample", False))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the run's record, the skill table, the PIT histogram and the worst units."""
@@ -88,6 +103,8 @@ class Hindcast(PlanResult):
             "skill": records(self.skill),
             "pit": records(self.pit),
             "worst": records(self.worst),
+            "parameters": self.parameters,
+            "in_sample": self.in_sample,
         }
 
     def stored(self) -> dict[str, pd.DataFrame | dict[str, Any]]:
@@ -96,6 +113,7 @@ class Hindcast(PlanResult):
             "skill": self.skill.reset_index(drop=True),
             "pit": self.pit.reset_index(drop=True),
             "worst": self.worst.reset_index(drop=True),
+            "parameters": self.parameters,
         }
 
 
@@ -120,6 +138,9 @@ class HindcastPlan(StagedPlan):
         their random streams only).
     n_samples : int
         Predictive samples of every forecaster per unit and horizon.
+    calibrated : bool, default True
+        Build the scenarios with the shipped calibration (in sample before 2020) or with the
+        documented defaults and the plain measurement noise.
     """
 
     kind: ClassVar[str] = "hindcast"
@@ -131,6 +152,7 @@ class HindcastPlan(StagedPlan):
     horizons: tuple[int, ...] = (1, 2, 3, 4, 5)
     n_members: int = 1
     n_samples: int = 500
+    calibrated: bool = True
 
     def __post_init__(self) -> None:
         check_members(self.n_members)
@@ -163,6 +185,37 @@ class HindcastPlan(StagedPlan):
             "horizons": list(self.horizons),
             "members": self.n_members,
             "samples": self.n_samples,
+            "calibrated": self.calibrated,
+            "noise_scale": self.noise_scale,
+        }
+
+    @property
+    def noise_scale(self) -> float:
+        """The factor on the measurement noise: the calibrated one, or 1 uncalibrated."""
+        from equipoise.experiments.plans.forecast import resolve_noise_scale
+
+        return resolve_noise_scale(self.observable, None) if self.calibrated else 1.0
+
+    def parameters_record(self) -> dict[str, Any]:
+        """Return where the parameters come from and whether the hindcast is in sample."""
+        from equipoise.observation.calibrated import shipped_calibration
+
+        if not self.calibrated:
+            return {
+                "source": "documented defaults (equipoise.scenario.vocabulary.PARAMETERS)",
+                "calibrated_until": None,
+                "in_sample": False,
+                "in_sample_origins": [],
+                "noise_scale": 1.0,
+            }
+        cal = shipped_calibration()
+        inside = [o for o in self.origins if o < cal.until]
+        return {
+            "source": cal.source,
+            "calibrated_until": cal.until,
+            "in_sample": bool(inside),
+            "in_sample_origins": inside,
+            "noise_scale": self.noise_scale,
         }
 
     @classmethod
@@ -180,6 +233,8 @@ class HindcastPlan(StagedPlan):
             horizons=tuple(int(h) for h in arguments.get("horizons", (1, 2, 3, 4, 5))),
             n_members=int(arguments.get("members", 1)),
             n_samples=int(arguments.get("samples", 500)),
+            # runs recorded before the calibration shipped were built with the defaults
+            calibrated=bool(arguments.get("calibrated", False)),
         )
 
     @property
@@ -222,7 +277,11 @@ class HindcastPlan(StagedPlan):
         from equipoise.scenario.build import build_scenario
 
         built = build_scenario(
-            history, actors=list(actors), year=origin, horizon=max(self.horizons)
+            history,
+            actors=list(actors),
+            year=origin,
+            horizon=max(self.horizons),
+            calibrated=self.calibrated,
         )
         scenario = built.scenario
         present = scenario.actor_codes
@@ -358,6 +417,7 @@ class HindcastPlan(StagedPlan):
             actors=actors,
             origins=self.origins,
             horizons=self.horizons,
+            parameters=self.parameters_record(),
         )
         if store is not None and run_id is not None:
             for name, obj in result.stored().items():
@@ -432,7 +492,7 @@ def score_stage(
         return full[:, 0], full[:, 1:]
 
     forecasters = {
-        "model": model_forecaster(model_states),
+        "model": model_forecaster(model_states, noise_scale=plan.noise_scale),
         "persistence": persistence,
         BENCHMARK: climatological_persistence(),
     }
@@ -464,8 +524,13 @@ def summarise_scores(
     actors: tuple[str, ...],
     origins: tuple[int, ...],
     horizons: tuple[int, ...],
+    parameters: Mapping[str, Any] | None = None,
 ) -> Hindcast:
-    """Return the skill by horizon, the model's PIT histogram and its worst units."""
+    """Return the skill by horizon, the model's PIT histogram and its worst units.
+
+    ``parameters`` is :meth:`HindcastPlan.parameters_record` (where the parameters come from
+    and whether the hindcast is in sample).
+    """
     from equipoise.experiments.hindcast import pit_histogram, skill_by_horizon, worst_units
 
     tables = {
@@ -483,6 +548,7 @@ def summarise_scores(
         skill_by_horizon(tables, benchmark=BENCHMARK),
         pit_histogram(model),
         worst_units(model),
+        dict(parameters or {}),
     )
 
 
