@@ -134,7 +134,8 @@ class HindcastPlan(StagedPlan):
     horizons : tuple of int
         Years after each origin.
     n_members : int
-        Members per origin (a built scenario declares no uncertainties: members differ by
+        Members per origin (calibrated: each draws the rates from their 90 % posterior
+        ranges; uncalibrated, a built scenario declares no uncertainties and members differ by
         their random streams only).
     n_samples : int
         Predictive samples of every forecaster per unit and horizon.
