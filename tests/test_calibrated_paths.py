@@ -143,3 +143,17 @@ def test_cli_hindcast_labels_in_sample_in_json_table_and_report(
     )  # fmt: skip
     assert shown.exit_code == 0, shown.stderr
     assert "IN SAMPLE" in report.read_text(encoding="utf-8")
+
+
+def test_report_completes_a_calibration_stored_without_its_cases() -> None:
+    from equipoise.report.build import _calibration_meta
+
+    posterior = pd.DataFrame({"parameter": ["balance_rate", "noise_scale"]})
+    meta = _calibration_meta({}, {"until": 2005}, posterior)
+    assert meta["until"] == 2005 and meta["cases"] == [] and meta["skipped"] == []
+    assert [(p["parameter"], p["low"], p["high"]) for p in meta["priors"]] == [
+        ("balance_rate", 0.0, 1.0),
+        ("noise_scale", 0.5, 1.5),
+    ]
+    stored = {"until": 2010, "cases": ["G20@2005 (684 outcomes)"], "skipped": [], "priors": []}
+    assert _calibration_meta(stored, {"until": 2005}, posterior)["until"] == 2010

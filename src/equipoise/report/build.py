@@ -717,13 +717,19 @@ def load_report_data(
             fit = store.read_result(run_id, "fit") if "fit" in results else {}
             particles = store.read_table(run_id, "particles")
             if isinstance(posterior, pd.DataFrame) and isinstance(generations, pd.DataFrame):
+                meta = _calibration_meta(fit, arguments, posterior)
+                if "fit" not in results:
+                    notes.append(
+                        f"Run {run_id} (calibrate) was stored before its cases were: the "
+                        "report shows its posterior and generations, not its cases."
+                    )
                 measurement.append(
                     MeasurementResult(
                         run_id, "calibrate", "unga_distance",
                         tuple(int(o) for o in arguments.get("origins") or ()),
                         {"posterior": posterior, "generations": generations,
                          "particles": particles},
-                        dict(fit) if isinstance(fit, Mapping) else {},
+                        meta,
                     )
                 )  # fmt: skip
                 roles.append("calibration")
@@ -761,6 +767,23 @@ def load_report_data(
         notes=tuple(notes),
         seconds=time.perf_counter() - t0,
     )
+
+
+def _calibration_meta(
+    fit: Any, arguments: Mapping[str, Any], posterior: pd.DataFrame
+) -> dict[str, Any]:
+    """Return a calibrate run's ``fit`` record, completed from its arguments and the priors."""
+    from equipoise.experiments.calibration import PRIORS
+
+    meta: dict[str, Any] = {"until": arguments.get("until"), "cases": [], "skipped": []}
+    if isinstance(fit, Mapping):
+        meta.update(fit)
+    if not meta.get("priors"):
+        names = {str(p) for p in posterior["parameter"]}
+        meta["priors"] = [
+            {"parameter": p.name, "low": p.low, "high": p.high} for p in PRIORS if p.name in names
+        ]
+    return meta
 
 
 def uncertainty_ranges(scenario: Scenario) -> dict[str, tuple[float, float]]:
