@@ -157,3 +157,25 @@ def test_report_completes_a_calibration_stored_without_its_cases() -> None:
     ]
     stored = {"until": 2010, "cases": ["G20@2005 (684 outcomes)"], "skipped": [], "priors": []}
     assert _calibration_meta(stored, {"until": 2005}, posterior)["until"] == 2010
+
+
+@pytest.mark.realdata
+def test_hindcast_calibrate_fits_each_origin_on_the_data_before_it(shared_data: Path) -> None:
+    from equipoise.experiments.plans import run_plan
+
+    plan = HindcastPlan(
+        scenario=load_scenario("indo-pacific-2021"), observable="unga_distance",
+        data=str(shared_data), actors=("USA", "CHN", "RUS"), origins=(2015,), horizons=(1,),
+        n_members=2, n_samples=40, calibrate=10, calibrate_generations=1,
+    )  # fmt: skip
+    again = HindcastPlan.from_arguments(plan.scenario, plan.arguments())
+    assert (again.calibrate, again.calibrate_generations) == (10, 1)
+    result = run_plan(plan)
+    record = result.parameters  # type: ignore[attr-defined]
+    assert result.in_sample is False and record["in_sample"] is False  # type: ignore[attr-defined]
+    fit = record["fits"]["2015"]
+    for name in ("balance_rate", "inertia_rate", "noise_scale"):
+        assert fit[name]["low"] <= fit[name]["median"] <= fit[name]["high"]
+    # every fitted case is an origin before the hindcast's origin, scored up to it
+    assert fit["cases"] and all(int(c.split("@")[1][:4]) < 2015 for c in fit["cases"])
+    assert set(result.skill["forecaster"]) == {"model", "persistence", "climatological"}  # type: ignore[attr-defined]

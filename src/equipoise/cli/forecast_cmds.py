@@ -230,6 +230,15 @@ def hindcast(
             "2020 calibration (in sample before 2020).",
         ),
     ] = False,
+    calibrate: Annotated[
+        int,
+        typer.Option(
+            "--calibrate",
+            min=0,
+            help="Fit the parameters at every origin on the data before it with this many "
+            "particles (3 generations; e.g. 30): out of sample. 0: off.",
+        ),
+    ] = 0,
     data: T_Data = None,
     executor: T_Executor = "local",
     address: T_Address = None,
@@ -252,7 +261,8 @@ def hindcast(
     scored with the CRPS, the error of the median and the 50/90 % coverage; skill = 1 − CRPS /
     CRPS of climatological persistence (docs/models/scores.md). The built scenarios carry the
     calibration fitted up to 2020, so the result is in sample before 2020 and says so;
-    --uncalibrated uses the documented defaults (docs/models/calibration.md §6).
+    --uncalibrated uses the documented defaults; --calibrate N fits the parameters at every
+    origin on the data before it (out of sample; docs/models/calibration.md §6).
     """
     with guarded(as_json=as_json):
         from equipoise.cli.experiment_cmds import _progress, _store
@@ -271,6 +281,7 @@ def hindcast(
             "members": ("members", members),
             "samples": ("samples", samples),
             "calibrated": ("calibrated", not uncalibrated),
+            "calibrate": ("calibrate", calibrate),
         }
         if actors is not None:
             options["actors"] = ("actors", [a.strip() for a in actors.split(",") if a.strip()])
