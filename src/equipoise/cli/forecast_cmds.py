@@ -346,8 +346,10 @@ def hindcast(
 
 
 def _sample_label(result: Any) -> str:
-    """Return ``", IN SAMPLE: ..."`` when the hindcast's parameters saw its outcomes."""
+    """Return what the title says about where the parameters were fitted (in or out of sample)."""
     p = result.parameters
+    if p.get("fits"):
+        return ", out of sample: parameters fitted before each origin"
     if not p.get("in_sample"):
         return ""
     return f", IN SAMPLE: parameters fitted on data up to {p.get('calibrated_until')}"

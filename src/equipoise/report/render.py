@@ -433,7 +433,9 @@ def report_figures(data: ReportData) -> ReportFigures:
             ]  # fmt: skip
         else:
             title = f"Backtest of {measured.observable} (run {measured.run_id})"
-            if measured.in_sample:
+            if measured.meta.get("fits"):
+                title += " — out of sample: parameters fitted on the data before each origin"
+            elif measured.in_sample:
                 title += (
                     " — IN SAMPLE: parameters fitted on data up to "
                     f"{measured.meta.get('calibrated_until')}, after its origins"
