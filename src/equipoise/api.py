@@ -412,6 +412,7 @@ def hindcast(
     samples: int = 500,
     seed: int | None = None,
     calibrated: bool = True,
+    calibrate: int = 0,
     **options: Unpack[RunOptions],
 ) -> Hindcast:
     """Backtest the model at rolling origins against the benchmarks (``equipoise hindcast``).
@@ -433,6 +434,9 @@ def hindcast(
     calibrated : bool, default True
         Build with the shipped calibration (fitted up to 2020: ``.in_sample`` is true before
         2020) or with the documented defaults (``--uncalibrated``).
+    calibrate : int, default 0
+        Particles of a fit at every origin on the data before it (``--calibrate``; out of
+        sample); 0: off.
 
     Returns
     -------
@@ -452,6 +456,7 @@ def hindcast(
         n_members=n,
         n_samples=samples,
         calibrated=calibrated,
+        calibrate=calibrate,
     )
     result: Hindcast = _execute(plan, Hindcast, **options)
     return result
