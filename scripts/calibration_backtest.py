@@ -13,7 +13,7 @@ weight, are the members: parameter uncertainty becomes model spread; its median 
 scales the measurement noise). With ``--per-origin``, each origin uses a calibration fitted on
 data up to that origin only (out of sample); ``--run`` alone is in sample for every origin
 (fitted up to its ``--until``, which flatters origins before it). Prints the skill table (CRPS
-skill against climatological persistence, 90 % coverage) as Markdown.
+skill against climatological persistence, 90 % / 50 % coverage) as Markdown.
 """
 
 from __future__ import annotations
@@ -132,11 +132,13 @@ def main() -> None:
         )
         compact = table.assign(
             cell=[
-                f"{k:+.3f} ({c:.2f})"
-                for k, c in zip(table["crps_skill"], table["cover90"], strict=True)
+                f"{k:+.3f} ({c:.2f}/{c50:.2f})"
+                for k, c, c50 in zip(
+                    table["crps_skill"], table["cover90"], table["cover50"], strict=True
+                )
             ]
         ).pivot(index="forecaster", columns="horizon", values="cell")
-        print("CRPS skill vs climatological persistence (90 % coverage), by horizon:\n")
+        print("CRPS skill vs climatological persistence (90 % / 50 % coverage), by horizon:\n")
         print("| forecaster | " + " | ".join(f"h={h}" for h in compact.columns) + " |")
         print("|---|" + "---|" * len(compact.columns))
         for name, row in compact.iterrows():

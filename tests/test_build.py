@@ -185,3 +185,34 @@ def test_real_whole_un_membership_builds(shared_data: Path) -> None:
     s = loads_scenario(result.to_toml())
     assert len(s.relations) == 193 * 192 // 2
     compile_scenario(s)  # growth past the limit (SOM's milper, OMN's irst) is held, not fatal
+
+
+def test_build_writes_the_calibrated_parameters_with_their_source(small_data: Path) -> None:
+    from equipoise.observation.calibrated import shipped_calibration
+
+    cal = shipped_calibration()
+    history = load_history(small_data)
+    result = build_scenario(history, actors=["USA", "CHN", "JPN"], year=2010)
+    s = result.scenario
+    assert s.parameters == {k: v.median for k, v in cal.parameters.items()}
+    ranges = {u.target: (u.low, u.mode, u.high) for u in s.uncertainties}
+    for name, v in cal.parameters.items():
+        assert ranges[f"parameters.{name}"] == (v.low, v.median, v.high)
+    assert all(u.distribution == "triangular" and cal.run in u.source for u in s.uncertainties)
+    text = result.to_toml()
+    assert loads_scenario(text) == s
+    line = next(x for x in text.splitlines() if x.startswith("balance_rate ="))
+    assert "# posterior median" in line and cal.run in line and "--until 2020" in line
+    compile_scenario(s)  # the ranges are valid targets
+    plain = build_scenario(history, actors=["USA", "CHN", "JPN"], year=2010, calibrated=False)
+    assert plain.scenario.parameters == {} and plain.scenario.uncertainties == ()
+
+
+def test_cli_build_uncalibrated_keeps_the_defaults(small_data: Path) -> None:
+    args = ["build", "--actors", "USA,CHN,JPN", "--year", "2010", "--data", str(small_data)]
+    calibrated = runner.invoke(app, [*args, "--json"])
+    assert calibrated.exit_code == 0, calibrated.output
+    assert set(json.loads(calibrated.stdout)["parameters"]) == {"balance_rate", "inertia_rate"}
+    plain = runner.invoke(app, [*args, "--json", "--uncalibrated"])
+    assert plain.exit_code == 0, plain.output
+    assert json.loads(plain.stdout)["parameters"] == {}

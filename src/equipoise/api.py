@@ -356,6 +356,7 @@ def forecast(
     method: str = "lhs",
     interventions: Sequence[str] = (),
     noise_draws: int = 1,
+    noise_scale: float | None = None,
     **options: Unpack[RunOptions],
 ) -> Forecast:
     """Forecast an observable with predictive quantiles (``equipoise forecast``).
@@ -371,6 +372,9 @@ def forecast(
         The data folder with the observable's file (``shared/data`` layout).
     n : int
         Ensemble members.
+    noise_scale : float, optional
+        Factor on the measurement noise; default the calibrated scale of the observable
+        (``docs/models/calibration.md`` §6; 1 if it was not calibrated).
 
     Returns
     -------
@@ -390,6 +394,7 @@ def forecast(
         last=int(years[1]),
         data=str(data),
         noise_draws=noise_draws,
+        noise_scale=noise_scale,
     )
     result: Forecast = _execute(plan, Forecast, **options)
     return result
@@ -406,6 +411,8 @@ def hindcast(
     n: int = 1,
     samples: int = 500,
     seed: int | None = None,
+    calibrated: bool = True,
+    calibrate: int = 0,
     **options: Unpack[RunOptions],
 ) -> Hindcast:
     """Backtest the model at rolling origins against the benchmarks (``equipoise hindcast``).
@@ -424,12 +431,18 @@ def hindcast(
         Members per origin.
     samples : int
         Predictive samples per unit and horizon.
+    calibrated : bool, default True
+        Build with the shipped calibration (fitted up to 2020: ``.in_sample`` is true before
+        2020) or with the documented defaults (``--uncalibrated``).
+    calibrate : int, default 0
+        Particles of a fit at every origin on the data before it (``--calibrate``; out of
+        sample); 0: off.
 
     Returns
     -------
     Hindcast
         ``.skill`` (CRPS skill by horizon), ``.scores`` (every scored forecast), ``.pit``,
-        ``.worst``.
+        ``.worst``, ``.parameters`` and ``.in_sample``.
     """
     s, ref = _scenario(scenario, seed)
     plan = HindcastPlan(
@@ -442,6 +455,8 @@ def hindcast(
         horizons=tuple(int(h) for h in horizons),
         n_members=n,
         n_samples=samples,
+        calibrated=calibrated,
+        calibrate=calibrate,
     )
     result: Hindcast = _execute(plan, Hindcast, **options)
     return result

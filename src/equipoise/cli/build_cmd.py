@@ -46,6 +46,13 @@ def build(
     horizon: Annotated[
         int, typer.Option("--horizon", min=1, max=200, help="Years simulated.")
     ] = 10,
+    uncalibrated: Annotated[
+        bool,
+        typer.Option(
+            "--uncalibrated",
+            help="Keep the documented default parameters instead of the calibrated ones.",
+        ),
+    ] = False,
     as_json: Annotated[
         bool,
         typer.Option(
@@ -57,7 +64,8 @@ def build(
 
     Indicators and trends come from NMC v6.0 (to 2016), IMF WEO GDP and SIPRI military
     expenditure; relations from UN voting distance by a written rule plus ATOP/COW alliances;
-    ties from IMF DOTS trade. Every number names its file and line; missing data is said,
+    ties from IMF DOTS trade; the calibrated rates (equipoise calibrate up to 2020) with their
+    90 % intervals as uncertainties. Every number names its source; missing data is said,
     never zero. Without -o the scenario is printed.
     """
     with guarded(as_json=as_json):
@@ -81,7 +89,12 @@ def build(
 
         history = load_history(data)
         result = build_scenario(
-            history, actors=actors.split(","), year=year, name=name, horizon=horizon
+            history,
+            actors=actors.split(","),
+            year=year,
+            name=name,
+            horizon=horizon,
+            calibrated=not uncalibrated,
         )
         text = result.to_toml()
         # the written file must load back as a valid scenario (schema, references, power)

@@ -85,6 +85,15 @@ def forecast(
     noise_draws: Annotated[
         int, typer.Option("--noise-draws", min=1, help="Measurement-noise draws per member.")
     ] = 1,
+    noise_scale: Annotated[
+        float | None,
+        typer.Option(
+            "--noise-scale",
+            min=0.01,
+            help="Factor on the measurement noise (default: the calibrated scale of the "
+            "observable, 1 if it was not calibrated; docs/models/calibration.md).",
+        ),
+    ] = None,
     executor: T_Executor = "processes",
     address: T_Address = None,
     workers: T_Workers = None,
@@ -125,6 +134,7 @@ def forecast(
             "observable": ("observable", observable),
             "years": ("years", [first, last]),
             "noise_draws": ("noise_draws", noise_draws),
+            "noise_scale": ("noise_scale", noise_scale),
         }
         if folder:
             options["data"] = ("data", folder)
@@ -212,6 +222,23 @@ def hindcast(
     samples: Annotated[
         int, typer.Option("--samples", min=1, help="Predictive samples per unit and horizon.")
     ] = 500,
+    uncalibrated: Annotated[
+        bool,
+        typer.Option(
+            "--uncalibrated",
+            help="Documented default parameters and plain noise (out of sample) instead of the "
+            "2020 calibration (in sample before 2020).",
+        ),
+    ] = False,
+    calibrate: Annotated[
+        int,
+        typer.Option(
+            "--calibrate",
+            min=0,
+            help="Fit the parameters at every origin on the data before it with this many "
+            "particles (3 generations; e.g. 30): out of sample. 0: off.",
+        ),
+    ] = 0,
     data: T_Data = None,
     executor: T_Executor = "local",
     address: T_Address = None,
@@ -232,7 +259,10 @@ def hindcast(
     At each origin a scenario is built from the data up to it (as equipoise build does); the
     model, persistence, climatological persistence (and a linear trend for the shares) are
     scored with the CRPS, the error of the median and the 50/90 % coverage; skill = 1 − CRPS /
-    CRPS of climatological persistence (docs/models/scores.md).
+    CRPS of climatological persistence (docs/models/scores.md). The built scenarios carry the
+    calibration fitted up to 2020, so the result is in sample before 2020 and says so;
+    --uncalibrated uses the documented defaults; --calibrate N fits the parameters at every
+    origin on the data before it (out of sample; docs/models/calibration.md §6).
     """
     with guarded(as_json=as_json):
         from equipoise.cli.experiment_cmds import _progress, _store
@@ -250,6 +280,8 @@ def hindcast(
             "horizons": ("horizons", list(_ints(horizons, "--horizons"))),
             "members": ("members", members),
             "samples": ("samples", samples),
+            "calibrated": ("calibrated", not uncalibrated),
+            "calibrate": ("calibrate", calibrate),
         }
         if actors is not None:
             options["actors"] = ("actors", [a.strip() for a in actors.split(",") if a.strip()])
@@ -276,7 +308,9 @@ def hindcast(
             from equipoise.report.forecasts import write_backtest_page
 
             write_backtest_page(
-                result, report, title=f"{result.observable}, {len(result.actors)} states"
+                result,
+                report,
+                title=f"{result.observable}, {len(result.actors)} states{_sample_label(result)}",
             )
         if as_json:
             emit_json(result.to_dict())
@@ -285,7 +319,7 @@ def hindcast(
         table = Table(
             title=f"{result.observable}, {len(result.actors)} states, origins "
             f"{', '.join(map(str, result.origins))}: CRPS skill vs climatological persistence "
-            "(90 % / 50 % coverage)"
+            f"(90 % / 50 % coverage){_sample_label(result)}"
         )
         table.add_column("forecaster")
         for h in result.horizons:
@@ -309,6 +343,16 @@ def hindcast(
         out.print(f"worst-forecast units (model, mean CRPS): {worst}", highlight=False)
         if report is not None:
             out.print(f"[green]wrote[/green] {report}", highlight=False)
+
+
+def _sample_label(result: Any) -> str:
+    """Return what the title says about where the parameters were fitted (in or out of sample)."""
+    p = result.parameters
+    if p.get("fits"):
+        return ", out of sample: parameters fitted before each origin"
+    if not p.get("in_sample"):
+        return ""
+    return f", IN SAMPLE: parameters fitted on data up to {p.get('calibrated_until')}"
 
 
 @app.command()

@@ -240,7 +240,10 @@ def prepare_cases(
         hs = tuple(h for h in horizons if origin + h <= until)
         if not hs:
             continue
-        built = build_scenario(history, actors=list(actors), year=origin, horizon=max(hs))
+        # the documented defaults, not the shipped calibration: a fit must not start from a fit
+        built = build_scenario(
+            history, actors=list(actors), year=origin, horizon=max(hs), calibrated=False
+        )
         codes = tuple(a.code for a in built.scenario.actors)
         observed = observed_unga_distance(unga, actors=codes)
         at_origin = wide(observed, units=list(itertools.combinations(codes, 2)), years=[origin])[0]
@@ -687,7 +690,11 @@ def calibrated_forecaster(
     def forecast(task: ForecastTask, rng: np.random.Generator) -> T_Float:
         actors = tuple(dict.fromkeys(c for u in task.units for c in u if c))
         built = build_scenario(
-            history, actors=list(actors), year=task.origin, horizon=max(task.horizons)
+            history,
+            actors=list(actors),
+            year=task.origin,
+            horizon=max(task.horizons),
+            calibrated=False,  # every parameter that matters is patched from ``parameters``
         )
         values = {k: np.atleast_1d(np.asarray(v, dtype=np.float64)) for k, v in parameters.items()}
         n = max(v.size for v in values.values())

@@ -25,7 +25,12 @@ from equipoise.experiments.scores import (
     pit,
     skill,
 )
-from equipoise.observation.measurement import DEFAULT_WINDOW, fit_measurement, sample_predictive
+from equipoise.observation.measurement import (
+    DEFAULT_WINDOW,
+    fit_measurement,
+    sample_predictive,
+    scale_noise,
+)
 from equipoise.observation.observables import T_Unit, wide
 
 #: What a model gives a forecaster: its state at the origin (B, U) and at origin + h (B, H, U).
@@ -286,7 +291,9 @@ def worst_units(table: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
     return grouped.sort_values("crps", ascending=False).head(n).reset_index()
 
 
-def model_forecaster(model_states: T_ModelStates, *, window: int = DEFAULT_WINDOW) -> T_Forecaster:
+def model_forecaster(
+    model_states: T_ModelStates, *, window: int = DEFAULT_WINDOW, noise_scale: float = 1.0
+) -> T_Forecaster:
     """Return a forecaster that runs a model and maps it to the observable.
 
     Parameters
@@ -298,6 +305,9 @@ def model_forecaster(model_states: T_ModelStates, *, window: int = DEFAULT_WINDO
         must build its scenario from data up to ``task.origin`` only.
     window : int, default 15
         Years of history whose changes give the measurement noise.
+    noise_scale : float, default 1
+        Factor on the measurement noise (the calibrated ``noise_scale``,
+        :func:`~equipoise.observation.measurement.scale_noise`).
 
     Returns
     -------
@@ -325,6 +335,7 @@ def model_forecaster(model_states: T_ModelStates, *, window: int = DEFAULT_WINDO
             max_lag=max(task.horizons),
             window=window,
         )
+        measurement = scale_noise(measurement, noise_scale)
         n_noise = max(1, math.ceil(task.n_samples / max(1, path.shape[0])))
         draws = sample_predictive(
             measurement, path, at_origin, horizons=task.horizons, rng=rng, n_noise=n_noise

@@ -33,6 +33,7 @@ after the origin. See ``docs/models/observation.md``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -302,6 +303,17 @@ def fit_measurement(
     )
 
 
+def scale_noise(model: MeasurementModel, scale: float) -> MeasurementModel:
+    """Return ``model`` with its pools of historical changes multiplied by ``scale``.
+
+    The calibrated ``noise_scale`` (``docs/models/calibration.md``) enters the predictive this
+    way; the level equation's residual (units never observed) is not scaled.
+    """
+    if scale == 1.0:
+        return model
+    return dataclasses.replace(model, changes={h: scale * v for h, v in model.changes.items()})
+
+
 def sample_predictive(
     model: MeasurementModel,
     model_path: NDArray[np.float64],
@@ -385,5 +397,6 @@ __all__ = [
     "from_scale",
     "historical_changes",
     "sample_predictive",
+    "scale_noise",
     "to_scale",
 ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -158,17 +158,21 @@ class DiscoveryResult:
 
 @dataclass(frozen=True)
 class MeasurementResult:
-    """A stored forecast or hindcast run the report shows (its fan chart, or its backtest).
+    """A stored forecast, hindcast or calibrate run the report shows.
 
     Attributes
     ----------
     run_id : str
-    kind : {"forecast", "hindcast"}
+    kind : {"forecast", "hindcast", "calibrate"}
     observable : str
     origins : tuple of int
-        The forecast's origin, or the hindcast's origins.
+        The forecast's origin, the hindcast's origins, or the calibration's fitting origins.
     tables : dict of str to DataFrame
-        ``forecast`` (a forecast run), or ``skill``, ``pit`` and ``worst`` (a hindcast run).
+        ``forecast`` (a forecast run), ``skill``, ``pit`` and ``worst`` (a hindcast run), or
+        ``posterior``, ``generations`` and ``particles`` (a calibrate run).
+    meta : dict
+        A hindcast's ``parameters`` record (where they come from, ``in_sample``); a
+        calibration's ``fit`` (``until``, ``cases``, ``skipped``, ``priors``).
     """
 
     run_id: str
@@ -176,6 +180,12 @@ class MeasurementResult:
     observable: str
     origins: tuple[int, ...]
     tables: dict[str, pd.DataFrame]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def in_sample(self) -> bool:
+        """Whether a hindcast's parameters were fitted on data after one of its origins."""
+        return bool(self.meta.get("in_sample", False))
 
 
 @dataclass(frozen=True)
@@ -692,13 +702,37 @@ def load_report_data(
             tables = {name: store.read_result(run_id, name) for name in ("skill", "pit", "worst")}
             frames = {k: v for k, v in tables.items() if isinstance(v, pd.DataFrame)}
             if len(frames) == 3:
+                record = store.read_result(run_id, "parameters") if "parameters" in results else {}
                 measurement.append(
                     MeasurementResult(
                         run_id, "hindcast", str(arguments.get("observable", "?")),
                         tuple(int(o) for o in arguments.get("origins") or ()), frames,
+                        dict(record) if isinstance(record, Mapping) else {},
                     )
                 )  # fmt: skip
                 roles.append("backtest")
+        if info["kind"] == "calibrate" and {"posterior", "generations"} <= set(results):
+            posterior = store.read_result(run_id, "posterior")
+            generations = store.read_result(run_id, "generations")
+            fit = store.read_result(run_id, "fit") if "fit" in results else {}
+            particles = store.read_table(run_id, "particles")
+            if isinstance(posterior, pd.DataFrame) and isinstance(generations, pd.DataFrame):
+                meta = _calibration_meta(fit, arguments, posterior)
+                if "fit" not in results:
+                    notes.append(
+                        f"Run {run_id} (calibrate) was stored before its cases were: the "
+                        "report shows its posterior and generations, not its cases."
+                    )
+                measurement.append(
+                    MeasurementResult(
+                        run_id, "calibrate", "unga_distance",
+                        tuple(int(o) for o in arguments.get("origins") or ()),
+                        {"posterior": posterior, "generations": generations,
+                         "particles": particles},
+                        meta,
+                    )
+                )  # fmt: skip
+                roles.append("calibration")
         if not roles:
             notes.append(f"Run {run_id} ({info['kind']}) has no result the report can show.")
         runs.append(
@@ -733,6 +767,23 @@ def load_report_data(
         notes=tuple(notes),
         seconds=time.perf_counter() - t0,
     )
+
+
+def _calibration_meta(
+    fit: Any, arguments: Mapping[str, Any], posterior: pd.DataFrame
+) -> dict[str, Any]:
+    """Return a calibrate run's ``fit`` record, completed from its arguments and the priors."""
+    from equipoise.experiments.calibration import PRIORS
+
+    meta: dict[str, Any] = {"until": arguments.get("until"), "cases": [], "skipped": []}
+    if isinstance(fit, Mapping):
+        meta.update(fit)
+    if not meta.get("priors"):
+        names = {str(p) for p in posterior["parameter"]}
+        meta["priors"] = [
+            {"parameter": p.name, "low": p.low, "high": p.high} for p in PRIORS if p.name in names
+        ]
+    return meta
 
 
 def uncertainty_ranges(scenario: Scenario) -> dict[str, tuple[float, float]]:

@@ -12,11 +12,16 @@ one self-contained HTML page (plotly.js inlined, nothing fetched).
   (``equipoise hindcast --report``).
 * :func:`reliability_figure` — the reliability diagram of scored claims (Bröcker & Smith 2007;
   ``equipoise score --report``).
+* :func:`posterior_figure_of`, :func:`generations_figure_of`, :func:`cases_figure_of` — a
+  stored calibration (``equipoise calibrate``): each parameter's weighted posterior histogram
+  over its prior with the 5/50/95 % quantiles, the tolerance and distances by generation
+  (ABC-SMC, ``docs/models/calibration.md`` §3) and the fitted and skipped cases.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -344,6 +349,192 @@ def reliability_figure(scores: ClaimScores) -> FigureSpec:
     )
 
 
+def posterior_figure_of(
+    particles: pd.DataFrame,
+    posterior: pd.DataFrame,
+    *,
+    parameter: str,
+    prior: tuple[float, float] | None = None,
+    key: str = "calibration-posterior",
+    bins: int = 20,
+) -> FigureSpec:
+    """Return the weighted histogram of one parameter in the last generation, over its prior.
+
+    Parameters
+    ----------
+    particles : pandas.DataFrame
+        The run's ``particles`` table (``generation``, the parameters, ``weight``).
+    posterior : pandas.DataFrame
+        The run's ``posterior`` result (``parameter, mean, sd, q05 ... q95``).
+    parameter : str
+    prior : (float, float), optional
+        The prior's support (the histogram's range); default the particles' range.
+    key : str
+    bins : int, default 20
+
+    Returns
+    -------
+    FigureSpec
+    """
+    import numpy as np
+
+    last = particles.loc[particles["generation"] == particles["generation"].max()]
+    values = last[parameter].to_numpy(dtype=np.float64)
+    weights = last["weight"].to_numpy(dtype=np.float64)
+    low, high = prior if prior is not None else (float(values.min()), float(values.max()))
+    if not high > low:
+        high = low + 1e-9
+    density, edges = np.histogram(values, bins=bins, range=(low, high), weights=weights)
+    total = float(density.sum()) or 1.0
+    share = density / total
+    row = posterior.loc[posterior["parameter"] == parameter].iloc[0]
+    marks = [("5 %", float(row["q05"])), ("median", float(row["q50"])), ("95 %", float(row["q95"]))]
+    return FigureSpec(
+        key=key,
+        title=f"Posterior of {parameter}",
+        alt=(
+            f"Weighted histogram of {parameter} over its prior {low:g}–{high:g} in the last "
+            f"generation ({len(values)} particles): median {row['q50']:.4g}, 90 % interval "
+            f"{row['q05']:.4g}–{row['q95']:.4g}, mean {row['mean']:.4g} (sd {row['sd']:.3g})."
+        ),
+        figure={
+            "data": [
+                {
+                    "type": "bar",
+                    "x": [num((a + b) / 2, 5) for a, b in itertools.pairwise(edges)],
+                    "y": [num(v, 4) for v in share],
+                    "width": float(edges[1] - edges[0]),
+                    "name": parameter,
+                }
+            ],
+            "layout": {
+                "height": 300,
+                "xaxis": {"title": {"text": parameter}, "range": [low, high]},
+                "yaxis": {"title": {"text": "posterior weight"}},
+                "shapes": [
+                    {
+                        "type": "line",
+                        "x0": v,
+                        "x1": v,
+                        "yref": "paper",
+                        "y0": 0,
+                        "y1": 1,
+                        "line": {"dash": "solid" if name == "median" else "dot"},
+                    }
+                    for name, v in marks
+                ],
+                "margin": {"l": 60, "r": 20, "t": 30, "b": 50},
+            },
+        },
+        table=_table(
+            ("statistic", parameter),
+            [
+                ["prior", f"U({low:g}, {high:g})"],
+                *[[q, num(row[q], 4)] for q in ("mean", "sd", "q05", "q25", "q50", "q75", "q95")],
+            ],
+            numeric=(False, True),
+        ),
+    )
+
+
+def generations_figure_of(
+    generations: pd.DataFrame, *, key: str = "calibration-generations"
+) -> FigureSpec:
+    """Return the tolerance and the best and median distance of each ABC-SMC generation."""
+    gens = [int(g) for g in generations["generation"]]
+    traces = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "x": gens,
+            "y": [num(v, 5) for v in generations[col]],
+            "name": label,
+            "line": {"color": ACTOR_PALETTE[n]},
+        }
+        for n, (col, label) in enumerate(
+            (("epsilon", "tolerance"), ("median", "median distance"), ("best", "best distance"))
+        )
+    ]
+    final = generations.iloc[-1]
+    return FigureSpec(
+        key=key,
+        title="Calibration: tolerance and distances by generation",
+        alt=(
+            f"{len(gens)} generations of ABC-SMC; the distance is the CRPS relative to "
+            "climatological persistence without drift (below 1 beats it). Last generation: "
+            f"tolerance {num(final['epsilon'], 4)}, best {final['best']:.4f}, median "
+            f"{final['median']:.4f}, acceptance {final['acceptance']:.2f}."
+        ),
+        figure={
+            "data": traces,
+            "layout": {
+                "height": 320,
+                "xaxis": {"title": {"text": "generation"}, "dtick": 1},
+                "yaxis": {"title": {"text": "distance (relative CRPS)"}},
+                "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 1, "y1": 1}],
+                "margin": {"l": 60, "r": 20, "t": 30, "b": 50},
+            },
+        },
+        table=_table(
+            ("generation", "tolerance", "proposals", "acceptance", "ESS", "best", "median"),
+            [
+                [
+                    int(r["generation"]),
+                    num(r["epsilon"], 4),
+                    int(r["proposals"]),
+                    num(r["acceptance"], 2),
+                    num(r["ess"], 1),
+                    num(r["best"], 4),
+                    num(r["median"], 4),
+                ]
+                for r in generations.to_dict(orient="records")
+            ],
+            numeric=(True, True, True, True, True, True, True),
+        ),
+    )
+
+
+def cases_figure_of(
+    cases: Sequence[str], skipped: Sequence[str], *, key: str = "calibration-cases"
+) -> FigureSpec:
+    """Return the fitted cases (their scored outcomes) and the skipped ones with the reason.
+
+    ``cases`` are labels like ``"G20@2005 (684 outcomes)"``; ``skipped`` are ``"label: reason"``.
+    """
+    import re
+
+    names: list[str] = []
+    counts: list[int] = []
+    for label in cases:
+        m = re.match(r"^(.*) \((\d+) outcomes\)$", label)
+        names.append(m.group(1) if m else label)
+        counts.append(int(m.group(2)) if m else 0)
+    rows: list[list[Any]] = [[n, c, "fitted"] for n, c in zip(names, counts, strict=True)]
+    rows += [[str(sk), None, "skipped"] for sk in skipped]
+    return FigureSpec(
+        key=key,
+        title="Calibration: the fitted cases",
+        alt=(
+            f"{len(cases)} cases fitted ({sum(counts)} scored outcomes)"
+            + (
+                f"; {len(skipped)} skipped: " + "; ".join(map(str, skipped))
+                if skipped
+                else "; none skipped"
+            )
+            + "."
+        ),
+        figure={
+            "data": [{"type": "bar", "orientation": "h", "y": names[::-1], "x": counts[::-1]}],
+            "layout": {
+                "height": 60 + 24 * max(len(names), 1),
+                "xaxis": {"title": {"text": "scored outcomes"}},
+                "margin": {"l": 160, "r": 20, "t": 30, "b": 50},
+            },
+        },
+        table=_table(("case", "outcomes", "status"), rows, numeric=(False, True, False)),
+    )
+
+
 def measurement_page(figures: Sequence[FigureSpec], *, title: str, intro: str = "") -> str:
     """Return one self-contained HTML page with ``figures`` (plotly.js inlined) and their tables."""
     from equipoise.plotlyjs import bundle_for, script_text, trace_types
@@ -424,11 +615,14 @@ def write_backtest_page(result: Hindcast, path: Path, *, title: str) -> None:
 
 
 __all__ = [
+    "cases_figure_of",
     "fan_figure",
     "fan_figure_of",
+    "generations_figure_of",
     "measurement_page",
     "pit_figure",
     "pit_figure_of",
+    "posterior_figure_of",
     "reliability_figure",
     "skill_figure",
     "skill_figure_of",

@@ -404,8 +404,42 @@ def report_figures(data: ReportData) -> ReportFigures:
                     ),
                 )
             )  # fmt: skip
+        elif measured.kind == "calibrate":
+            fit = measured.meta
+            title = (
+                f"Calibration up to {fit.get('until', '?')} on {measured.observable} "
+                f"(run {measured.run_id})"
+            )
+            priors = {
+                str(p["parameter"]): (float(p["low"]), float(p["high"]))
+                for p in fit.get("priors") or ()
+            }
+            for name in measured.tables["posterior"]["parameter"]:
+                figs.measurement.append(
+                    (
+                        title,
+                        M.posterior_figure_of(
+                            measured.tables["particles"], measured.tables["posterior"],
+                            parameter=str(name), prior=priors.get(str(name)),
+                            key=f"calibration-posterior-{k}-{name}",
+                        ),
+                    )
+                )  # fmt: skip
+            figs.measurement += [
+                (title, M.generations_figure_of(measured.tables["generations"],
+                                                key=f"calibration-generations-{k}")),
+                (title, M.cases_figure_of(fit.get("cases") or (), fit.get("skipped") or (),
+                                          key=f"calibration-cases-{k}")),
+            ]  # fmt: skip
         else:
             title = f"Backtest of {measured.observable} (run {measured.run_id})"
+            if measured.meta.get("fits"):
+                title += " — out of sample: parameters fitted on the data before each origin"
+            elif measured.in_sample:
+                title += (
+                    " — IN SAMPLE: parameters fitted on data up to "
+                    f"{measured.meta.get('calibrated_until')}, after its origins"
+                )
             figs.measurement += [
                 (title, M.skill_figure_of(measured.tables["skill"], observable=measured.observable,
                                           origins=measured.origins, key=f"backtest-skill-{k}")),

@@ -29,8 +29,14 @@ where the data end):
 * **ties** — the trade dependence of each reporter on each partner (IMF DOTS, exports to the
   partner / exports to the world) in the latest year :math:`\le Y`.
 
+* **parameters** — the calibrated ones (:mod:`equipoise.observation.calibrated`, the fit of
+  ``equipoise calibrate`` on the history up to 2020): each posterior median in ``[parameters]``
+  with its source written beside it, and its 90 % interval as a triangular
+  ``[[uncertainties]]`` entry (low = 5 %, mode = median, high = 95 %) that ensembles sample.
+  ``calibrated=False`` (``equipoise build --uncalibrated``) leaves the documented defaults.
+  The other parameters keep their documented defaults.
+
 Missing data is said (in each entry's ``note`` and in :attr:`BuildResult.notes`), never zero.
-The model parameters keep their documented defaults (no calibrated values exist yet).
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from equipoise.scenario.schema import (
     Scenario,
     Tie,
     Trend,
+    Uncertainty,
 )
 
 #: The last year of the data (later years are kept for judging forecasts).
@@ -200,17 +207,32 @@ class BuildResult:
         What the build used, left out and found missing.
     header : str
         TOML comment lines for the top of the file (what was read, the rule, the notes).
+    parameter_sources : dict
+        Parameter name to the source written beside its value in ``[parameters]``.
     """
 
     scenario: Scenario
     notes: tuple[str, ...]
     header: str
+    parameter_sources: Mapping[str, str] = field(default_factory=dict)
 
     def to_toml(self) -> str:
-        """Return the scenario as TOML text with the header comments."""
+        """Return the scenario as TOML text with the header comments.
+
+        Each value of ``[parameters]`` that has a source gets it as a comment on its line.
+        """
         from equipoise.scenario.serialize import dumps_scenario
 
-        return self.header + "\n" + dumps_scenario(self.scenario)
+        lines = []
+        section = ""
+        for line in dumps_scenario(self.scenario).splitlines():
+            if line.startswith("["):
+                section = line.strip()
+            key = line.split("=", 1)[0].strip() if "=" in line else ""
+            if section == "[parameters]" and key in self.parameter_sources:
+                line = f"{line}    # {self.parameter_sources[key]}"
+            lines.append(line)
+        return self.header + "\n" + "\n".join(lines) + "\n"
 
 
 def resolve_actors(spec: Sequence[str], *, data: HistoryData, year: int) -> tuple[str, ...]:
@@ -707,6 +729,7 @@ def build_scenario(
     year: int,
     name: str | None = None,
     horizon: int = 10,
+    calibrated: bool = True,
 ) -> BuildResult:
     """Build a valid scenario for ``actors`` at ``year`` from the data up to ``year``.
 
@@ -722,6 +745,9 @@ def build_scenario(
         The scenario name (default ``data-<year>-<n>states``).
     horizon : int, default 10
         Years simulated after the start.
+    calibrated : bool, default True
+        Write the shipped calibration's parameters (medians) and their 90 % intervals
+        (uncertainties); ``False`` keeps the documented defaults.
 
     Returns
     -------
@@ -740,6 +766,32 @@ def build_scenario(
     relations = builder.relations()
     ties = builder.ties()
     names = _names(data, codes)
+    calibration = None
+    parameters: dict[str, float] = {}
+    uncertainties: list[Uncertainty] = []
+    sources: dict[str, str] = {}
+    if calibrated:
+        from equipoise.observation.calibrated import shipped_calibration
+
+        calibration = shipped_calibration()
+        for pname, value in calibration.parameters.items():
+            parameters[pname] = value.median
+            sources[pname] = (
+                f"posterior median, 90 % interval {value.low:g}-{value.high:g}; "
+                f"source: {calibration.source}"
+            )
+            uncertainties.append(
+                Uncertainty(
+                    name=pname.replace("_", "-"),
+                    target=f"parameters.{pname}",
+                    distribution="triangular",
+                    low=value.low,
+                    mode=value.median,
+                    high=value.high,
+                    source=calibration.source,
+                    note="the 90 % posterior interval (5 %, median, 95 %) of the calibration",
+                )
+            )
     scenario_name = name or f"data-{year}-{len(codes)}states"
     files = ", ".join(f"{FILES[k]} (sha256 {v})" for k, v in sorted(data.digests.items()))
     metadata = Metadata(
@@ -749,7 +801,13 @@ def build_scenario(
             f"Built by `equipoise build` from the data up to {year} in {data.folder}: capabilities "
             "(NMC v6.0), GDP (IMF WEO), military expenditure (SIPRI), UN voting (Bailey, Strezhnev "
             "& Voeten, July 2025 release), alliances (ATOP 5.1 / COW 4.1) and trade (IMF DOTS). "
-            "Model parameters keep their documented defaults."
+            + (
+                "Model parameters: the calibrated rates (equipoise calibrate up to "
+                f"{calibration.until}, their 90 % intervals as uncertainties); the others keep their "
+                "documented defaults."
+                if calibration is not None
+                else "Model parameters keep their documented defaults."
+            )
         ),
         start_year=year,
         horizon=horizon,
@@ -764,6 +822,8 @@ def build_scenario(
         trends=tuple(builder.trends),
         relations=relations,
         ties=ties,
+        parameters=parameters,
+        uncertainties=tuple(uncertainties),
     )
     notes = tuple(builder.notes)
     header = "\n".join(
@@ -775,10 +835,16 @@ def build_scenario(
             "#   weight = clip(clip(0.30 - 0.10 |x_a - x_b|, -0.20, 0.30) + level, -0.95, 0.95),",
             "#   x = UNGA idealpointfp; level = +0.60 ATOP/COW defence pact (alliance),",
             "#   +0.25 consultation/entente only (entente), else 0 (neutral).",
+            (
+                f"# Parameters: the calibrated rates ({calibration.command}; stored run "
+                f"{calibration.run}); their 90 % intervals are the [[uncertainties]]."
+                if calibration is not None
+                else "# Parameters: the documented defaults (built with --uncalibrated)."
+            ),
             *(f"# NOTE: {n}" for n in notes),
         ]
     )
-    return BuildResult(scenario=scenario, notes=notes, header=header)
+    return BuildResult(scenario=scenario, notes=notes, header=header, parameter_sources=sources)
 
 
 def _names(data: HistoryData, codes: Sequence[str]) -> dict[str, str]:
@@ -802,6 +868,7 @@ def build_summary(result: BuildResult) -> dict[str, Any]:
         "trends": len(s.trends),
         "relations": len(s.relations),
         "ties": len(s.ties),
+        "parameters": dict(s.parameters),
         "notes": list(result.notes),
     }
 

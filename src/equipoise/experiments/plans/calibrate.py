@@ -133,8 +133,19 @@ class Calibration(PlanResult):
         }
 
     def stored(self) -> dict[str, pd.DataFrame | dict[str, Any]]:
-        """Return the ``posterior`` and ``generations`` results."""
-        return {"posterior": self.posterior, "generations": self.generations}
+        """Return the ``posterior`` and ``generations`` results and the ``fit`` (cases, priors)."""
+        return {
+            "posterior": self.posterior,
+            "generations": self.generations,
+            "fit": {
+                "until": self.until,
+                "parameters": list(self.names),
+                "cases": list(self.cases),
+                "skipped": list(self.skipped),
+                "priors": list(self.priors),
+                "data": self.data,
+            },
+        }
 
     def to_toml(self, *, command: str, run_id: str | None) -> str:
         """Return the result as a TOML fragment a scenario can use.

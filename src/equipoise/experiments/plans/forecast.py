@@ -196,6 +196,9 @@ class ForecastPlan(MembersPlan):
     noise_draws : int, default 1
         Measurement-noise draws per member: the forecast has ``n_members * noise_draws``
         samples.
+    noise_scale : float, optional
+        Factor on the measurement noise; default the calibrated scale of the observable
+        (:func:`equipoise.observation.calibrated.shipped_calibration`, 1 if not calibrated).
     """
 
     kind: ClassVar[str] = "forecast"
@@ -204,6 +207,7 @@ class ForecastPlan(MembersPlan):
     last: int
     data: str
     noise_draws: int = 1
+    noise_scale: float | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -211,6 +215,10 @@ class ForecastPlan(MembersPlan):
         if self.noise_draws < 1:
             raise InputError(
                 Problem(f"must be at least 1, got {self.noise_draws}", path="noise_draws")
+            )
+        if self.noise_scale is not None and not self.noise_scale > 0:
+            raise InputError(
+                Problem(f"must be positive, got {self.noise_scale}", path="noise_scale")
             )
         meta = self.scenario.scenario
         end = meta.start_year + meta.horizon
@@ -237,7 +245,13 @@ class ForecastPlan(MembersPlan):
             "data": str(self.data),
             "data_sha256": file_digest(observable_file(self.data, self.observable)),
             "noise_draws": self.noise_draws,
+            "noise_scale": self.scale,
         }
+
+    @property
+    def scale(self) -> float:
+        """The factor on the measurement noise (given, or the calibrated one)."""
+        return resolve_noise_scale(self.observable, self.noise_scale)
 
     @classmethod
     def from_arguments(
@@ -256,6 +270,7 @@ class ForecastPlan(MembersPlan):
             last=int(years[1]),
             data=str(arguments["data"]),
             noise_draws=int(arguments.get("noise_draws", 1)),
+            noise_scale=_recorded_scale(arguments),
         )
 
     @property
@@ -307,8 +322,26 @@ class ForecastPlan(MembersPlan):
             start_year=self.scenario.scenario.start_year,
             rng=_noise_rng(self.seed),
             noise_draws=self.noise_draws,
+            noise_scale=self.scale,
         )
         return Forecast(RunInfo.of(self.kind, result), **forecast)
+
+
+def _recorded_scale(arguments: Mapping[str, Any]) -> float | None:
+    """Return the recorded noise scale (runs recorded before it existed used the plain noise)."""
+    if "noise_scale" not in arguments:
+        return 1.0
+    value = arguments["noise_scale"]
+    return None if value is None else float(value)
+
+
+def resolve_noise_scale(observable: str, given: float | None) -> float:
+    """Return ``given``, or the shipped calibration's noise scale of ``observable``."""
+    if given is not None:
+        return float(given)
+    from equipoise.observation.calibrated import shipped_calibration
+
+    return shipped_calibration().noise_scale(observable)
 
 
 def _noise_rng(seed: int) -> np.random.Generator:
@@ -339,6 +372,7 @@ def forecast_observable(
     start_year: int,
     rng: np.random.Generator,
     noise_draws: int = 1,
+    noise_scale: float = 1.0,
 ) -> dict[str, Any]:
     r"""Return the predictive quantiles of ``observable`` from the members' model states.
 
@@ -360,6 +394,9 @@ def forecast_observable(
         The measurement noise's random numbers.
     noise_draws : int, default 1
         Noise draws per member.
+    noise_scale : float, default 1
+        Factor on the pools of historical changes (the calibrated ``noise_scale``,
+        ``docs/models/calibration.md``); recorded in ``measurement``.
 
     Returns
     -------
@@ -380,6 +417,7 @@ def forecast_observable(
         DEFAULT_WINDOW,
         fit_measurement,
         sample_predictive,
+        scale_noise,
     )
 
     origin = origin_of(observed, start_year)
@@ -413,6 +451,7 @@ def forecast_observable(
         model_at_origin=mean0,
         max_lag=max(horizons),
     )
+    model = scale_noise(model, noise_scale)
     samples = sample_predictive(model, xp, x0, horizons=horizons, rng=rng, n_noise=noise_draws)
     q = np.quantile(samples, QUANTILES, axis=0)  # (Q, H, U)
     mean = samples.mean(axis=0)
@@ -437,7 +476,7 @@ def forecast_observable(
         "observable": observable,
         "origin": origin,
         "table": pd.DataFrame(rows, columns=list(FORECAST_COLUMNS)),
-        "measurement": model.summary(),
+        "measurement": {**model.summary(), "noise_scale": float(noise_scale)},
         "missing": missing,
         "samples": samples,
     }
@@ -452,5 +491,6 @@ __all__ = [
     "forecast_observable",
     "origin_of",
     "parse_years",
+    "resolve_noise_scale",
     "units_for",
 ]

@@ -12,12 +12,21 @@ numbers). Skill is :math:`1 - S / S_{\text{climatological}}` (``docs/models/scor
 
 Each origin is one batch of the run (its score rows as the table ``scores``): an interrupted
 hindcast resumes at its first unfinished origin.
+
+**Parameters, and what is in sample.** The built scenarios carry the shipped calibration
+(:mod:`equipoise.observation.calibrated`: the rates' posterior medians, their 90 % intervals as
+uncertainties the members sample, and the noise scale of ``unga_distance``). That calibration
+is a fit on data up to 2020, so at every origin before 2020 it has seen the outcomes it is
+scored on: the result says ``in_sample`` (JSON, table, report). ``calibrated=False``
+(``--uncalibrated``) uses the documented defaults instead (nothing fitted: out of sample). The
+out-of-sample figure with per-origin fits is ``scripts/calibration_backtest.py``
+(``docs/models/calibration.md`` §6).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import numpy as np
@@ -68,6 +77,12 @@ class Hindcast(PlanResult):
     skill: pd.DataFrame
     pit: pd.DataFrame
     worst: pd.DataFrame
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def in_sample(self) -> bool:
+        """Whether the parameters were fitted on data after an origin (see ``parameters``)."""
+        return bool(self.parameters.get("in_sample", False))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the run's record, the skill table, the PIT histogram and the worst units."""
@@ -88,6 +103,8 @@ class Hindcast(PlanResult):
             "skill": records(self.skill),
             "pit": records(self.pit),
             "worst": records(self.worst),
+            "parameters": self.parameters,
+            "in_sample": self.in_sample,
         }
 
     def stored(self) -> dict[str, pd.DataFrame | dict[str, Any]]:
@@ -96,6 +113,7 @@ class Hindcast(PlanResult):
             "skill": self.skill.reset_index(drop=True),
             "pit": self.pit.reset_index(drop=True),
             "worst": self.worst.reset_index(drop=True),
+            "parameters": self.parameters,
         }
 
 
@@ -116,10 +134,22 @@ class HindcastPlan(StagedPlan):
     horizons : tuple of int
         Years after each origin.
     n_members : int
-        Members per origin (a built scenario declares no uncertainties: members differ by
+        Members per origin (calibrated: each draws the rates from their 90 % posterior
+        ranges; uncalibrated, a built scenario declares no uncertainties and members differ by
         their random streams only).
     n_samples : int
         Predictive samples of every forecaster per unit and horizon.
+    calibrated : bool, default True
+        Build the scenarios with the shipped calibration (in sample before 2020) or with the
+        documented defaults and the plain measurement noise.
+    calibrate : int, default 0
+        With a positive value, fit the parameters **at every origin on the data before it**
+        (``CalibrationPlan`` with ``until`` = the origin, this many particles,
+        ``calibrate_generations`` generations, the same seed) and build the origin's scenario
+        with that posterior (medians, 90 % ranges, noise scale): out of sample. Overrides
+        ``calibrated``.
+    calibrate_generations : int, default 3
+        Generations of each per-origin fit.
     """
 
     kind: ClassVar[str] = "hindcast"
@@ -131,6 +161,9 @@ class HindcastPlan(StagedPlan):
     horizons: tuple[int, ...] = (1, 2, 3, 4, 5)
     n_members: int = 1
     n_samples: int = 500
+    calibrated: bool = True
+    calibrate: int = 0
+    calibrate_generations: int = 3
 
     def __post_init__(self) -> None:
         check_members(self.n_members)
@@ -163,6 +196,54 @@ class HindcastPlan(StagedPlan):
             "horizons": list(self.horizons),
             "members": self.n_members,
             "samples": self.n_samples,
+            "calibrated": self.calibrated,
+            "calibrate": self.calibrate,
+            "calibrate_generations": self.calibrate_generations,
+            "noise_scale": self.noise_scale,
+        }
+
+    @property
+    def noise_scale(self) -> float:
+        """The factor on the measurement noise: the calibrated one, or 1 uncalibrated."""
+        from equipoise.experiments.plans.forecast import resolve_noise_scale
+
+        return resolve_noise_scale(self.observable, None) if self.calibrated else 1.0
+
+    def parameters_record(self, fits: Mapping[int, Any] | None = None) -> dict[str, Any]:
+        """Return where the parameters come from and whether the hindcast is in sample.
+
+        ``fits`` are the per-origin posteriors (:meth:`fit_origin`) when ``calibrate`` is on.
+        """
+        from equipoise.observation.calibrated import shipped_calibration
+
+        if self.calibrate:
+            return {
+                "source": (
+                    f"equipoise calibrate at every origin on the data before it "
+                    f"({self.calibrate} particles, {self.calibrate_generations} generations, "
+                    f"seed {self.seed})"
+                ),
+                "calibrated_until": None,
+                "in_sample": False,
+                "in_sample_origins": [],
+                "fits": {str(o): f for o, f in sorted((fits or {}).items())},
+            }
+        if not self.calibrated:
+            return {
+                "source": "documented defaults (equipoise.scenario.vocabulary.PARAMETERS)",
+                "calibrated_until": None,
+                "in_sample": False,
+                "in_sample_origins": [],
+                "noise_scale": 1.0,
+            }
+        cal = shipped_calibration()
+        inside = [o for o in self.origins if o < cal.until]
+        return {
+            "source": cal.source,
+            "calibrated_until": cal.until,
+            "in_sample": bool(inside),
+            "in_sample_origins": inside,
+            "noise_scale": self.noise_scale,
         }
 
     @classmethod
@@ -180,6 +261,10 @@ class HindcastPlan(StagedPlan):
             horizons=tuple(int(h) for h in arguments.get("horizons", (1, 2, 3, 4, 5))),
             n_members=int(arguments.get("members", 1)),
             n_samples=int(arguments.get("samples", 500)),
+            # runs recorded before the calibration shipped were built with the defaults
+            calibrated=bool(arguments.get("calibrated", False)),
+            calibrate=int(arguments.get("calibrate", 0)),
+            calibrate_generations=int(arguments.get("calibrate_generations", 3)),
         )
 
     @property
@@ -216,15 +301,80 @@ class HindcastPlan(StagedPlan):
             )
         return tuple(dict.fromkeys(known))
 
-    def stage_payload(self, history: HistoryData, actors: tuple[str, ...], origin: int) -> Payload:
-        """Return the members of one origin: the scenario built from data up to it."""
+    def fit_origin(self, origin: int, executor: Any) -> dict[str, Any]:
+        """Fit the parameters on the data before ``origin`` (``calibrate`` > 0).
+
+        Returns
+        -------
+        dict
+            ``{parameter: {"median", "low", "high"}}`` (5 %, 50 %, 95 % posterior quantiles)
+            and ``cases``.
+        """
+        from equipoise.experiments.plans.calibrate import CalibrationPlan
+
+        fit = CalibrationPlan(
+            scenario=self.scenario,
+            data=self.data,
+            until=origin,
+            particles=self.calibrate,
+            generations=self.calibrate_generations,
+        )
+        result = fit.execute(
+            executor=executor, batch_size=1, store=None, resume=None, progress=None,
+            on_run=None, run_id=None, parameters={},
+        )  # fmt: skip
+        out: dict[str, Any] = {
+            str(r["parameter"]): {
+                "median": float(r["q50"]),
+                "low": float(r["q05"]),
+                "high": float(r["q95"]),
+            }
+            for r in result.posterior.to_dict(orient="records")
+        }
+        out["cases"] = list(result.cases)
+        return out
+
+    def stage_payload(
+        self,
+        history: HistoryData,
+        actors: tuple[str, ...],
+        origin: int,
+        fitted: Mapping[str, Any] | None = None,
+    ) -> Payload:
+        """Return the members of one origin: the scenario built from data up to it.
+
+        With ``fitted`` (:meth:`fit_origin`) the scenario takes that posterior's medians and
+        90 % ranges instead of the shipped calibration's.
+        """
+        from equipoise.experiments.calibration import NOISE_SCALE
         from equipoise.experiments.sampling import sample
         from equipoise.scenario.build import build_scenario
+        from equipoise.scenario.schema import Uncertainty
 
         built = build_scenario(
-            history, actors=list(actors), year=origin, horizon=max(self.horizons)
+            history,
+            actors=list(actors),
+            year=origin,
+            horizon=max(self.horizons),
+            calibrated=self.calibrated and fitted is None,
         )
         scenario = built.scenario
+        if fitted is not None:
+            rates = {k: v for k, v in fitted.items() if isinstance(v, Mapping) and k != NOISE_SCALE}
+            scenario = scenario.model_copy(
+                update={
+                    "parameters": {**scenario.parameters, **{k: v["median"] for k, v in rates.items()}},
+                    "uncertainties": tuple(
+                        Uncertainty(
+                            name=k.replace("_", "-"), target=f"parameters.{k}",
+                            distribution="triangular", low=v["low"], mode=v["median"],
+                            high=max(v["high"], v["low"] + 1e-9),
+                            source=f"equipoise calibrate up to {origin} (hindcast --calibrate)",
+                        )
+                        for k, v in rates.items()
+                    ),
+                }
+            )  # fmt: skip
         present = scenario.actor_codes
         units = tuple(
             u for u in units_for(self.observable, actors) if all(c in present for c in u if c)
@@ -310,20 +460,30 @@ class HindcastPlan(StagedPlan):
         if on_run is not None and run_id is not None:
             on_run(run_id)
         parts: list[pd.DataFrame] = []
+        fits: dict[int, Any] = {}
         try:
             for k, origin in enumerate(self.origins):
                 if k in done:
                     if progress is not None:
                         progress(self.n_members)
                     continue
-                payload = self.stage_payload(history, actors, origin)
+                fitted = self.fit_origin(origin, executor) if self.calibrate else None
+                if fitted is not None:
+                    fits[origin] = fitted
+                payload = self.stage_payload(history, actors, origin, fitted)
                 ensemble = run_ensemble(
                     payload,
                     executor=executor,
                     batch_size=batch_size,
                     progress=progress,
                 )
-                frame = score_stage(self, observed, payload, ensemble, k, actors)
+                scale = self.noise_scale
+                if fitted is not None:
+                    from equipoise.experiments.calibration import NOISE_SCALE, OBSERVABLE
+
+                    noise = fitted.get(NOISE_SCALE)
+                    scale = noise["median"] if noise and self.observable == OBSERVABLE else 1.0
+                frame = score_stage(self, observed, payload, ensemble, k, actors, noise_scale=scale)
                 if store is not None and run_id is not None:
                     store.write_batch(run_id, k, {"scores": frame})
                 parts.append(frame)
@@ -358,6 +518,7 @@ class HindcastPlan(StagedPlan):
             actors=actors,
             origins=self.origins,
             horizons=self.horizons,
+            parameters=self.parameters_record(fits),
         )
         if store is not None and run_id is not None:
             for name, obj in result.stored().items():
@@ -405,8 +566,13 @@ def score_stage(
     ensemble: EnsembleResult,
     index: int,
     actors: tuple[str, ...],
+    *,
+    noise_scale: float | None = None,
 ) -> pd.DataFrame:
-    """Score the model and the benchmarks at the ``index``-th origin (common random numbers)."""
+    """Score the model and the benchmarks at the ``index``-th origin (common random numbers).
+
+    ``noise_scale`` replaces the plan's (a per-origin fit's).
+    """
     import pandas as pd
 
     from equipoise.experiments.benchmarks import (
@@ -432,7 +598,9 @@ def score_stage(
         return full[:, 0], full[:, 1:]
 
     forecasters = {
-        "model": model_forecaster(model_states),
+        "model": model_forecaster(
+            model_states, noise_scale=plan.noise_scale if noise_scale is None else noise_scale
+        ),
         "persistence": persistence,
         BENCHMARK: climatological_persistence(),
     }
@@ -464,8 +632,13 @@ def summarise_scores(
     actors: tuple[str, ...],
     origins: tuple[int, ...],
     horizons: tuple[int, ...],
+    parameters: Mapping[str, Any] | None = None,
 ) -> Hindcast:
-    """Return the skill by horizon, the model's PIT histogram and its worst units."""
+    """Return the skill by horizon, the model's PIT histogram and its worst units.
+
+    ``parameters`` is :meth:`HindcastPlan.parameters_record` (where the parameters come from
+    and whether the hindcast is in sample).
+    """
     from equipoise.experiments.hindcast import pit_histogram, skill_by_horizon, worst_units
 
     tables = {
@@ -483,6 +656,7 @@ def summarise_scores(
         skill_by_horizon(tables, benchmark=BENCHMARK),
         pit_histogram(model),
         worst_units(model),
+        dict(parameters or {}),
     )
 
 
