@@ -33,6 +33,20 @@ def test_shipped_calibration_is_sourced_and_ordered() -> None:
     assert cal.noise_scale("gdp_share") == 1.0  # not calibrated: the plain noise
 
 
+def test_default_scenario_uses_the_shipped_calibration() -> None:
+    """One calibration: the default scenario's rates and ranges are the shipped run's."""
+    from equipoise.scenario import load_scenario
+
+    cal = shipped_calibration()
+    s = load_scenario("indo-pacific-2021")
+    ranges = {u.target: u for u in s.uncertainties}
+    for name, v in cal.parameters.items():
+        assert s.parameters[name] == v.median, name
+        u = ranges[f"parameters.{name}"]
+        assert (u.low, u.mode, u.high) == (v.low, v.median, v.high), name
+        assert cal.run in u.source, name
+
+
 def _history() -> pd.DataFrame:
     rows = [(y, "A", "B", 1.0 + 0.1 * (y % 3) + 0.02 * (y % 5)) for y in range(1995, 2011)]
     return pd.DataFrame(rows, columns=["year", "a", "b", "value"])
