@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -144,15 +144,16 @@ def run_plan(
         "scenario_ref": plan.scenario_ref,
         "equipoise": __version__,
     }
-    if isinstance(plan, StagedPlan):
-        staged = (
-            nullcontext(executor)
-            if executor is not None
-            else make_executor(
-                execution.executor, address=execution.address, n_workers=execution.workers
-            )
+
+    def context() -> AbstractContextManager[Any]:
+        if executor is not None:
+            return nullcontext(executor)
+        return make_executor(
+            execution.executor, address=execution.address, n_workers=execution.workers
         )
-        with staged as ex:
+
+    if isinstance(plan, StagedPlan):
+        with context() as ex:
             assert ex is not None
             return plan.execute(
                 executor=ex,
@@ -166,14 +167,7 @@ def run_plan(
             )
     payload = plan.payload()
     scale = len(payload.arms)
-    context = (
-        nullcontext(executor)
-        if executor is not None
-        else make_executor(
-            execution.executor, address=execution.address, n_workers=execution.workers
-        )
-    )
-    with context as ex:
+    with context() as ex:
         assert ex is not None
         result = run_ensemble(
             payload,
@@ -182,12 +176,7 @@ def run_plan(
             max_batch_size=plan.default_batch_size,
             store=store,
             kind=plan.kind,
-            parameters={
-                "arguments": plan.arguments(),
-                "scenario_ref": plan.scenario_ref,
-                "executor": ex.name,
-                "equipoise": __version__,
-            },
+            parameters={**parameters, "executor": ex.name},
             resume=resume,
             progress=None if progress is None else (lambda n: progress(n * scale)),
             on_run=on_run,
