@@ -96,7 +96,7 @@ class _Dyads:
 
 
 def _dyads(table: ActorTable, res: BargainingResult, opts: EUOptions, k: int) -> _Dyads:
-    """The ``k`` shown dyads of the first round, as the engine ranked them inside round 1.
+    """Return the ``k`` shown dyads of round 1, as the engine ranked them inside the round.
 
     The engine hands back the round's probabilities and risk exponents with its top ``k``
     (``top_dyads=k``), so only the rows of the shown dyads are computed again here.

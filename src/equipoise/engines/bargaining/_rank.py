@@ -69,10 +69,9 @@ class TopDyads:
         cut = -np.inf
         if flat.size > k:
             cut = np.partition(flat, flat.size - k)[flat.size - k]
-        if cut > -np.inf:
-            pick = np.flatnonzero(flat >= cut)  # every tie at the cut, for a stable result
-        else:  # fewer than k dyads in the block: all of them, never the diagonal
-            pick = np.flatnonzero(flat > -np.inf)
+        # every tie at the cut, for a stable result; with fewer than k dyads in the block
+        # (cut at -inf), all of them but never the diagonal
+        pick = np.flatnonzero(flat >= cut if cut > -np.inf else flat > -np.inf)
         r, c = np.divmod(pick, n)
         best_i = np.concatenate([self._i, rows[r]])
         best_j = np.concatenate([self._j, cols[c]])

@@ -317,30 +317,6 @@ def top_dyads(first: FirstRound, k: int) -> tuple[IntArray, IntArray]:
     for block in first.blocks(labels=False):
         top.add(block.eu_challenger, block.chosen, block.rows, cols, block.rows)
     return top.result()
-    for block in first.blocks(labels=False):
-        m = block.rows.size
-        # a monotone score of (accepted, E^i(U_ij)); the diagonal never qualifies
-        score = np.where(block.chosen, block.eu_challenger + 1e3, block.eu_challenger)
-        score[np.arange(m), block.rows] = -np.inf
-        flat = score.ravel()
-        if flat.size > k:
-            cut = np.partition(flat, flat.size - k)[flat.size - k]
-            pick = np.flatnonzero(flat >= cut)  # every tie at the cut, for a stable result
-        else:
-            pick = np.flatnonzero(flat > -np.inf)
-        rows, cols = np.divmod(pick, n)
-        best_i = np.concatenate([best_i, block.rows[rows]])
-        best_j = np.concatenate([best_j, cols])
-        best_acc = np.concatenate([best_acc, block.chosen[rows, cols]])
-        best_eu = np.concatenate([best_eu, block.eu_challenger[rows, cols]])
-        rank = np.lexsort((best_j, best_i, -best_eu, ~best_acc))[:k]
-        best_i, best_j, best_acc, best_eu = (
-            best_i[rank],
-            best_j[rank],
-            best_acc[rank],
-            best_eu[rank],
-        )
-    return best_i, best_j
 
 
 def dyad_records(

@@ -38,6 +38,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 import numpy.typing as npt
 
+from equipoise.engines.bargaining._rank import TopDyads
 from equipoise.engines.bargaining._result import (
     BargainingResult,
     BoolArray,
@@ -47,7 +48,6 @@ from equipoise.engines.bargaining._result import (
     IntArray,
     prepare_inputs,
 )
-from equipoise.engines.bargaining._rank import TopDyads
 from equipoise.engines.bargaining._sorted import (
     favour_sums,
     midpoint_counts,
