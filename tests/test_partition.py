@@ -372,3 +372,33 @@ def test_relocation_moves_are_those_of_the_reference_loop(seed: int) -> None:
     X[:, np.arange(m), np.arange(m)] = 0.0
     labels = rng.integers(0, k, (G, m))
     np.testing.assert_array_equal(_relocate(X, labels, k), _relocate_reference(X, labels, k))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_cohesive_shares_are_the_full_einsum(seed: int) -> None:
+    """Pole shares summed over the used poles only equal the einsum over every row, bit for bit."""
+    from equipoise.engines.partition import _inputs, pole_structure
+
+    rng = np.random.default_rng(seed)
+    B, n = 5, int(rng.integers(4, 60))
+    A = rng.uniform(-1, 1, (B, n, n))
+    R = (A + A.transpose(0, 2, 1)) / 2
+    p = rng.dirichlet(np.ones(n), size=B)
+    labels = rng.integers(-1, 4, (B, n))
+    got = pole_structure(R, p, labels)
+    # the reference: every one of the 2n possible poles through the einsum
+    R, p, _ = _inputs(R, p)  # the symmetric part and the power shares, as the function
+    keys = np.where(labels >= 0, labels, n + np.arange(n))
+    Z = np.where(keys[:, :, None] == keys[:, None, :], np.clip(R, 0.0, None), 0.0)
+    Z[:, np.arange(n), np.arange(n)] = 1.0
+    u = np.where(keys[:, None, :] == np.arange(2 * n)[None, :, None], p[:, None, :], 0.0)
+    c_q = np.sqrt(np.einsum("bqi,bij,bqj->bq", u, Z, u))
+    s_q = u.sum(axis=-1)
+    ratio = np.ones((B, 2 * n))
+    np.divide(c_q, s_q, out=ratio, where=s_q > 0)
+    np.testing.assert_array_equal(got.tightness, np.take_along_axis(ratio, keys, axis=-1))
+    order = np.argsort(-c_q, axis=-1, kind="stable")
+    rows = np.arange(B)
+    has2 = c_q[rows, order[:, 1]] > 0
+    share = c_q[rows, order[:, 0]] + np.where(has2, c_q[rows, order[:, 1]], 0.0)
+    np.testing.assert_array_equal(got.share, share)

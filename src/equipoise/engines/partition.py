@@ -722,7 +722,12 @@ def pole_structure(R: npt.ArrayLike, power: npt.ArrayLike, labels: npt.ArrayLike
     member = keys[:, None, :] == np.arange(2 * n)[None, :, None]  # (B, 2n, n)
     u = np.where(member, p[:, None, :], 0.0)
     s_q = u.sum(axis=-1)
-    c_q = np.sqrt(np.einsum("bqi,bij,bqj->bq", u, Z, u))
+    # the cohesive shares of the poles some member uses (the other rows of u are zero, so
+    # their share is 0): the same einsum on fewer rows, each (b, q) summed as before
+    used = np.unique(keys)
+    u_used = u[:, used]
+    c_q = np.zeros((B, 2 * n))
+    c_q[:, used] = np.sqrt(np.einsum("bqi,bij,bqj->bq", u_used, Z, u_used))
     order = np.argsort(-c_q, axis=-1, kind="stable")
     rows = np.arange(B)
     q1, q2 = order[:, 0], order[:, 1]
