@@ -140,3 +140,28 @@ def test_batch_10000_copies_of_15_actors(benchmark: Any) -> None:
     cpu = time.process_time() - start
     print(f"\nbatch 10000 x 15 actors x 10 rounds: {cpu:.2f} s CPU")
     check_target(benchmark, 5.0)
+
+
+@pytest.mark.parametrize("kept", ["plain", "top_dyads=20"])
+def test_round_with_the_dyads_a_command_shows(benchmark: Any, kept: str) -> None:
+    """One round at n = 1000, plain or ranking the 20 shown dyads inside the round (issue 16).
+
+    ``top_dyads`` is what ``equipoise bargain`` asks for instead of a second pass over round
+    1; its cost over the plain round is the ranking of each block and one n x n copy of the
+    probabilities.
+    """
+    rng = np.random.default_rng(0)
+    n = 1000
+    c, x, s = rng.uniform(0.01, 1, n), rng.uniform(0, 100, n), rng.uniform(0.05, 1, n)
+    top = 20 if kept != "plain" else None
+    kwargs: dict[str, Any] = {"scale": (0.0, 100.0), "rounds": 1, "keep_dyads": False}
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        run_expected_utility(c, x, s, top_dyads=top, **kwargs)
+        best = min(best, time.process_time() - start)
+    benchmark.pedantic(
+        lambda: run_expected_utility(c, x, s, top_dyads=top, **kwargs), rounds=1, iterations=1
+    )
+    benchmark.extra_info["cpu_best_s"] = best
+    print(f"\nn=1000, one round, {kept}: {best * 1000:.0f} ms CPU")

@@ -102,3 +102,59 @@ def test_rows_of_computes_the_rows_asked_for(wanted: list[int]) -> None:
         assert row.rows.tolist() == [i]
         np.testing.assert_array_equal(row.eu_challenger[0], full.eu_challenger[i])
         np.testing.assert_array_equal(row.offer[0], full.offer[i])
+
+
+@pytest.mark.parametrize("opts", OPTION_SETS)
+@pytest.mark.parametrize(
+    ("n", "ties", "scale", "k"),
+    [
+        (7, True, None, 5),
+        (7, True, None, 100),
+        (40, False, (0.0, 100.0), 20),
+        (400, False, None, 40),
+    ],
+)
+def test_engine_ranks_inside_round_one_as_top_dyads(
+    opts: EUOptions, n: int, ties: bool, scale: tuple[float, float] | None, k: int
+) -> None:
+    """``top_dyads=k``: the engine's kept round and ranking equal the second pass's, bit for bit.
+
+    n = 300 runs the engine's round in several cache-sized blocks of sorted rows, against the
+    dyad module's one block in input order; the ranking must not depend on the blocks.
+    """
+    c, x, s = _issue(n, seed=n + k, ties=ties)
+    plain = run_expected_utility(c, x, s, scale=scale, rounds=3, options=opts, keep_dyads=False)
+    res = run_expected_utility(
+        c, x, s, scale=scale, rounds=3, options=opts, keep_dyads=False, top_dyads=k
+    )
+    np.testing.assert_array_equal(res.positions, plain.positions)  # nothing else changes
+    np.testing.assert_array_equal(res.median, plain.median)
+    kept = res.first_round
+    assert kept is not None and plain.first_round is None
+    first = FirstRound(c, x, s, scale=scale, options=opts)
+    np.testing.assert_array_equal(kept.probability, first._p[0])
+    np.testing.assert_array_equal(kept.risk, first.risk)
+    ii, jj = top_dyads(first, k)
+    np.testing.assert_array_equal(kept.top_challengers, ii)
+    np.testing.assert_array_equal(kept.top_targets, jj)
+    assert len(ii) == min(k, n * (n - 1))
+    assert all(i != j for i, j in zip(ii.tolist(), jj.tolist(), strict=True))
+    again = FirstRound(c, x, s, scale=scale, options=opts, kept=kept)
+    assert dyad_records(again, ii, jj) == dyad_records(first, ii, jj)
+
+
+def test_top_dyads_needs_one_issue() -> None:
+    ones = np.ones((2, 3))
+    with pytest.raises(ValueError, match="one issue"):
+        run_expected_utility(ones, np.tile([0.0, 1.0, 2.0], (2, 1)), ones, top_dyads=3)
+
+
+def test_small_blocks_never_rank_the_diagonal() -> None:
+    """A block with fewer off-diagonal dyads than k keeps all of them and no diagonal."""
+    from equipoise.engines.bargaining._rank import TopDyads
+
+    top = TopDyads(5)
+    eu = np.array([[0.0, -3.0, -2.0], [-1.0, 0.0, -4.0]])  # 2 rows, 4 real dyads < k
+    top.add(eu, np.zeros_like(eu, dtype=bool), np.array([0, 1]), np.arange(3), np.array([0, 1]))
+    ii, jj = top.result()
+    assert list(zip(ii.tolist(), jj.tolist(), strict=True)) == [(1, 0), (0, 2), (0, 1), (1, 2)]

@@ -323,3 +323,82 @@ def test_pole_structure_batch_and_bad_labels() -> None:
         pole_structure(R[0], np.ones(4), [0, 0, -2, 1])
     with pytest.raises(ValueError, match="labels"):
         pole_structure(R[0], np.ones(4), [0.0, 0.0, 1.0, 1.0])
+
+
+def _relocate_reference(X: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """The relocation loop as first written (gathers along the last axis), kept as the oracle."""
+    G, m, _ = X.shape
+    lab = labels.copy()
+    onehot = np.zeros((G, m, k))
+    np.put_along_axis(onehot, lab[:, :, None], 1.0, axis=-1)
+    M = X @ onehot
+    tol = 1e-12 * (1.0 + np.abs(X).sum(axis=(-1, -2)))
+    rows = np.arange(G)
+    live = np.ones(G, dtype=bool)
+    for _ in range(4 * m * k + 10):
+        g = rows[live]
+        Mg = M[g]
+        own = np.take_along_axis(Mg, lab[g][:, :, None], axis=-1)
+        gain = Mg - own
+        np.put_along_axis(gain, lab[g][:, :, None], np.inf, axis=-1)
+        flat = gain.reshape(g.size, -1).argmin(axis=-1)
+        best = gain.reshape(g.size, -1)[np.arange(g.size), flat]
+        move = best < -tol[g]
+        if not move.any():
+            break
+        g, flat = g[move], flat[move]
+        i, b = np.divmod(flat, k)
+        a = lab[g, i]
+        col = X[g, :, i]
+        M[g, :, a] -= col
+        M[g, :, b] += col
+        lab[g, i] = b
+        live[:] = False
+        live[g] = True
+    return lab
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_relocation_moves_are_those_of_the_reference_loop(seed: int) -> None:
+    """The flat-index relocation makes the same moves as the first loop (ties included)."""
+    from equipoise.engines.partition import _relocate
+
+    rng = np.random.default_rng(seed)
+    G, m, k = int(rng.integers(1, 10)), int(rng.integers(3, 80)), int(rng.integers(1, 7))
+    A = rng.normal(size=(G, m, m))
+    X = (A + A.transpose(0, 2, 1)) / 2
+    if seed % 2:
+        X = np.round(X, 1)  # many ties between moves
+    X[:, np.arange(m), np.arange(m)] = 0.0
+    labels = rng.integers(0, k, (G, m))
+    np.testing.assert_array_equal(_relocate(X, labels, k), _relocate_reference(X, labels, k))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_cohesive_shares_are_the_full_einsum(seed: int) -> None:
+    """Pole shares summed over the used poles only equal the einsum over every row, bit for bit."""
+    from equipoise.engines.partition import _inputs, pole_structure
+
+    rng = np.random.default_rng(seed)
+    B, n = 5, int(rng.integers(4, 60))
+    A = rng.uniform(-1, 1, (B, n, n))
+    R = (A + A.transpose(0, 2, 1)) / 2
+    p = rng.dirichlet(np.ones(n), size=B)
+    labels = rng.integers(-1, 4, (B, n))
+    got = pole_structure(R, p, labels)
+    # the reference: every one of the 2n possible poles through the einsum
+    R, p, _ = _inputs(R, p)  # the symmetric part and the power shares, as the function
+    keys = np.where(labels >= 0, labels, n + np.arange(n))
+    Z = np.where(keys[:, :, None] == keys[:, None, :], np.clip(R, 0.0, None), 0.0)
+    Z[:, np.arange(n), np.arange(n)] = 1.0
+    u = np.where(keys[:, None, :] == np.arange(2 * n)[None, :, None], p[:, None, :], 0.0)
+    c_q = np.sqrt(np.einsum("bqi,bij,bqj->bq", u, Z, u))
+    s_q = u.sum(axis=-1)
+    ratio = np.ones((B, 2 * n))
+    np.divide(c_q, s_q, out=ratio, where=s_q > 0)
+    np.testing.assert_array_equal(got.tightness, np.take_along_axis(ratio, keys, axis=-1))
+    order = np.argsort(-c_q, axis=-1, kind="stable")
+    rows = np.arange(B)
+    has2 = c_q[rows, order[:, 1]] > 0
+    share = c_q[rows, order[:, 0]] + np.where(has2, c_q[rows, order[:, 1]], 0.0)
+    np.testing.assert_array_equal(got.share, share)

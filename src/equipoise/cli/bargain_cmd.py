@@ -96,16 +96,28 @@ class _Dyads:
 
 
 def _dyads(table: ActorTable, res: BargainingResult, opts: EUOptions, k: int) -> _Dyads:
-    """Rank the first round's dyads block by block and keep the ``k`` shown ones."""
+    """Return the ``k`` shown dyads of round 1, as the engine ranked them inside the round.
+
+    The engine hands back the round's probabilities and risk exponents with its top ``k``
+    (``top_dyads=k``), so only the rows of the shown dyads are computed again here.
+    """
     from equipoise.engines.bargaining.dyads import FirstRound, dyad_records, top_dyads
 
     if res.model != "eu" or not res.options.get("rounds"):  # the engine ran no round
         return _Dyads(None, [], 0)
     engine_scale = table.scale if table.scale[1] > table.scale[0] else None
     first = FirstRound(
-        table.capability, table.position, table.salience, scale=engine_scale, options=opts
+        table.capability,
+        table.position,
+        table.salience,
+        scale=engine_scale,
+        options=opts,
+        kept=res.first_round,
     )
-    ii, jj = top_dyads(first, k)
+    if res.first_round is not None:
+        ii, jj = res.first_round.top_challengers, res.first_round.top_targets
+    else:
+        ii, jj = top_dyads(first, k)
     records = dyad_records(first, ii, jj, table.names)
     return _Dyads(first, records, first.n * (first.n - 1))
 
@@ -572,6 +584,7 @@ def bargain_command(
                 rounds=rounds,
                 options=opts,
                 keep_dyads=False,
+                top_dyads=n_dyads,
             )
         else:
             res = bargain(

@@ -348,16 +348,20 @@ def _relocate(X: FloatArray, labels: IntArray, k: int) -> IntArray:
     np.put_along_axis(onehot, lab[:, :, None], 1.0, axis=-1)
     M = X @ onehot  # (G, m, k)
     tol = 1e-12 * (1.0 + np.abs(X).sum(axis=(-1, -2)))
-    rows = np.arange(G)
-    live = np.ones(G, dtype=bool)
+    # the same moves as gathering M[g] and scattering along the last axis, by flat indices
+    # into (m * k): fewer numpy calls per move (this loop runs once per move of the slowest
+    # system, about m times per call)
+    base = np.arange(m) * k
+    g = np.arange(G)
     for _ in range(4 * m * k + 10):
-        g = rows[live]
-        Mg = M[g]
-        own = np.take_along_axis(Mg, lab[g][:, :, None], axis=-1)
-        gain = Mg - own
-        np.put_along_axis(gain, lab[g][:, :, None], np.inf, axis=-1)
-        flat = gain.reshape(g.size, -1).argmin(axis=-1)
-        best = gain.reshape(g.size, -1)[np.arange(g.size), flat]
+        Mg = M if g.size == G else M[g]
+        idx = base + lab[g]  # (g, m): where each actor's own cluster sits in the flat row
+        r = np.arange(g.size)[:, None]
+        own = Mg.reshape(g.size, m * k)[r, idx]
+        gain = (Mg - own[:, :, None]).reshape(g.size, m * k)
+        gain[r, idx] = np.inf
+        flat = gain.argmin(axis=-1)
+        best = gain[r[:, 0], flat]
         move = best < -tol[g]
         if not move.any():
             break
@@ -368,8 +372,6 @@ def _relocate(X: FloatArray, labels: IntArray, k: int) -> IntArray:
         M[g, :, a] -= col
         M[g, :, b] += col
         lab[g, i] = b
-        live[:] = False
-        live[g] = True
     return lab
 
 
@@ -720,7 +722,12 @@ def pole_structure(R: npt.ArrayLike, power: npt.ArrayLike, labels: npt.ArrayLike
     member = keys[:, None, :] == np.arange(2 * n)[None, :, None]  # (B, 2n, n)
     u = np.where(member, p[:, None, :], 0.0)
     s_q = u.sum(axis=-1)
-    c_q = np.sqrt(np.einsum("bqi,bij,bqj->bq", u, Z, u))
+    # the cohesive shares of the poles some member uses (the other rows of u are zero, so
+    # their share is 0): the same einsum on fewer rows, each (b, q) summed as before
+    used = np.unique(keys)
+    u_used = u[:, used]
+    c_q = np.zeros((B, 2 * n))
+    c_q[:, used] = np.sqrt(np.einsum("bqi,bij,bqj->bq", u_used, Z, u_used))
     order = np.argsort(-c_q, axis=-1, kind="stable")
     rows = np.arange(B)
     q1, q2 = order[:, 0], order[:, 1]

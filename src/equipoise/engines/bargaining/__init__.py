@@ -25,6 +25,7 @@ from equipoise.engines.bargaining._result import (
     BargainingResult,
     CycleReport,
     DyadTable,
+    FirstRoundKept,
 )
 from equipoise.engines.bargaining.compromise import run_compromise, run_median
 from equipoise.engines.bargaining.cycles import DEFAULT_CYCLE_TOL, detect_cycles
@@ -92,6 +93,7 @@ __all__ = [
     "CycleReport",
     "DyadTable",
     "EUOptions",
+    "FirstRoundKept",
     "bargain",
     "detect_cycles",
     "run_compromise",

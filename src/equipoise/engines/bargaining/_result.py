@@ -103,6 +103,31 @@ class DyadTable:
 
 
 @dataclass(frozen=True, slots=True)
+class FirstRoundKept:
+    """What round 1 of the expected-utility model hands back for ``top_dyads=k`` (one issue).
+
+    Enough to rebuild any dyad of the round (:class:`~equipoise.engines.bargaining.dyads.
+    FirstRound` given ``probability`` and ``risk``) without running the round's
+    probabilities again, and the ``k`` dyads that matter most, ranked inside the round.
+
+    Attributes
+    ----------
+    probability : ndarray, shape (n, n)
+        ``P^i`` of the round (input order), as in :attr:`DyadTable.probability`.
+    risk : ndarray, shape (n,)
+        The risk exponents ``r_i`` of the round.
+    top_challengers, top_targets : ndarray of int, shape (k,)
+        Input indices of the ``k`` dyads ranked as
+        :data:`~equipoise.engines.bargaining.dyads.RANKING` says, best first.
+    """
+
+    probability: FloatArray
+    risk: FloatArray
+    top_challengers: IntArray
+    top_targets: IntArray
+
+
+@dataclass(frozen=True, slots=True)
 class CycleReport:
     r"""Whether a run of rounds ends on a cycle, per batch element (:func:`detect_cycles`).
 
@@ -226,6 +251,9 @@ class BargainingResult:
         Whether the rounds end on a cycle, its period, first round, range and stable summary,
         for every batch element (the static baselines never cycle). None only for a result
         built without it.
+    first_round : FirstRoundKept or None
+        Round 1's probabilities, risk exponents and top dyads, when asked for
+        (``run_expected_utility(..., top_dyads=k)``, one issue); else None.
     """
 
     model: ModelName
@@ -238,6 +266,7 @@ class BargainingResult:
     converged: BoolArray
     dyads: DyadTable | None = field(default=None)
     cycle: CycleReport | None = field(default=None)
+    first_round: FirstRoundKept | None = field(default=None)
 
 
 def prepare_inputs(
@@ -289,4 +318,12 @@ def prepare_inputs(
     return c2, x2, s2, batch_shape
 
 
-__all__ = ["REGIONS", "BargainingResult", "CycleReport", "DyadTable", "ModelName", "prepare_inputs"]
+__all__ = [
+    "REGIONS",
+    "BargainingResult",
+    "CycleReport",
+    "DyadTable",
+    "FirstRoundKept",
+    "ModelName",
+    "prepare_inputs",
+]

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from equipoise.engines.bargaining._result import REGIONS, FloatArray, IntArray, prepare_inputs
+from equipoise.engines.bargaining._rank import TopDyads
+from equipoise.engines.bargaining._result import (
+    REGIONS,
+    FirstRoundKept,
+    FloatArray,
+    IntArray,
+    prepare_inputs,
+)
 from equipoise.engines.bargaining._sorted import weighted_median
 from equipoise.engines.bargaining.expected_utility import (
     EUOptions,
@@ -83,6 +90,10 @@ class FirstRound:
         The ends of the issue continuum, as given to the engine.
     options : EUOptions, optional
         The engine's options.
+    kept : FirstRoundKept, optional
+        Round 1's probabilities and risk exponents as the engine handed them back
+        (``run_expected_utility(..., top_dyads=k)`` on the same inputs, scale and options):
+        used as they are instead of computing them again.
 
     Raises
     ------
@@ -107,6 +118,7 @@ class FirstRound:
         *,
         scale: tuple[float, float] | None = None,
         options: EUOptions | None = None,
+        kept: FirstRoundKept | None = None,
     ) -> None:
         opts = options if options is not None else EUOptions()
         salience_max = 100.0 if opts.salience_scale == "percent" else 1.0
@@ -128,20 +140,28 @@ class FirstRound:
             span = data_span
         span = np.where(span > 0, span, 1.0)
         mu = weighted_median(x, c * s)
-        order = np.argsort(x, axis=-1, kind="stable")
-        inv = np.argsort(order, axis=-1, kind="stable")
-        p_sorted, r_sorted, linear = _round_inputs(
-            np.take_along_axis(x, order, axis=-1),
-            np.take_along_axis(c, order, axis=-1),
-            np.take_along_axis(s, order, axis=-1),
-            span,
-            mu,
-            opts,
-        )
-        perm = inv[0]
-        self._p = p_sorted[0][np.ix_(perm, perm)][None]  # input order (one n x n copy)
-        del p_sorted
-        self._r = r_sorted[:, perm]
+        if kept is not None:  # the engine's own round 1 (input order already)
+            n = x.shape[-1]
+            if kept.probability.shape != (n, n) or kept.risk.shape != (n,):
+                raise ValueError(f"kept round does not match {n} actors")
+            self._p = kept.probability[None]
+            self._r = kept.risk[None]
+            linear = opts.risk != "bdm1985"  # as _round_inputs decides
+        else:
+            order = np.argsort(x, axis=-1, kind="stable")
+            inv = np.argsort(order, axis=-1, kind="stable")
+            p_sorted, r_sorted, linear = _round_inputs(
+                np.take_along_axis(x, order, axis=-1),
+                np.take_along_axis(c, order, axis=-1),
+                np.take_along_axis(s, order, axis=-1),
+                span,
+                mu,
+                opts,
+            )
+            perm = inv[0]
+            self._p = p_sorted[0][np.ix_(perm, perm)][None]  # input order (one n x n copy)
+            del p_sorted
+            self._r = r_sorted[:, perm]
         self._x = x
         self._s = s
         self._span = span
@@ -290,37 +310,13 @@ def top_dyads(first: FirstRound, k: int) -> tuple[IntArray, IntArray]:
         Input indices of the chosen dyads, in rank order.
     """
     n = first.n
-    k = max(0, min(int(k), n * (n - 1)))
-    best_i = np.empty(0, dtype=np.intp)
-    best_j = np.empty(0, dtype=np.intp)
-    best_acc = np.empty(0, dtype=bool)
-    best_eu = np.empty(0)
-    if k == 0:
-        return best_i, best_j
+    top = TopDyads(min(int(k), n * (n - 1)))
+    if top.k == 0:
+        return top.result()
+    cols = np.arange(n)
     for block in first.blocks(labels=False):
-        m = block.rows.size
-        # a monotone score of (accepted, E^i(U_ij)); the diagonal never qualifies
-        score = np.where(block.chosen, block.eu_challenger + 1e3, block.eu_challenger)
-        score[np.arange(m), block.rows] = -np.inf
-        flat = score.ravel()
-        if flat.size > k:
-            cut = np.partition(flat, flat.size - k)[flat.size - k]
-            pick = np.flatnonzero(flat >= cut)  # every tie at the cut, for a stable result
-        else:
-            pick = np.flatnonzero(flat > -np.inf)
-        rows, cols = np.divmod(pick, n)
-        best_i = np.concatenate([best_i, block.rows[rows]])
-        best_j = np.concatenate([best_j, cols])
-        best_acc = np.concatenate([best_acc, block.chosen[rows, cols]])
-        best_eu = np.concatenate([best_eu, block.eu_challenger[rows, cols]])
-        rank = np.lexsort((best_j, best_i, -best_eu, ~best_acc))[:k]
-        best_i, best_j, best_acc, best_eu = (
-            best_i[rank],
-            best_j[rank],
-            best_acc[rank],
-            best_eu[rank],
-        )
-    return best_i, best_j
+        top.add(block.eu_challenger, block.chosen, block.rows, cols, block.rows)
+    return top.result()
 
 
 def dyad_records(

@@ -38,11 +38,14 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 import numpy.typing as npt
 
+from equipoise.engines.bargaining._rank import TopDyads
 from equipoise.engines.bargaining._result import (
     BargainingResult,
     BoolArray,
     DyadTable,
+    FirstRoundKept,
     FloatArray,
+    IntArray,
     prepare_inputs,
 )
 from equipoise.engines.bargaining._sorted import (
@@ -498,11 +501,15 @@ def _eu_round(
     mu: FloatArray,
     opts: EUOptions,
     keep: bool,
+    rank: tuple[TopDyads, IntArray] | None = None,
 ) -> _Round:
     """One round of the model for a batch ``(B, n)`` of actors sorted by position.
 
     Works through the dyads in blocks of rows (cache-sized), so that besides the prefix sums
-    and the probability matrix only ``O(block x n)`` memory is live.
+    and the probability matrix only ``O(block x n)`` memory is live. With ``rank`` (a
+    :class:`TopDyads` and the sorting order of a batch of one), every block is offered to the
+    ranking as it goes by, and the result's ``prob`` is the round's probability matrix
+    (sorted order) even without ``keep``.
     """
     n_batch, n = x.shape
     blocks = row_blocks(n_batch, n)
@@ -513,12 +520,16 @@ def _eu_round(
     for lo, hi in blocks:
         part = _dyad_block(x, s, span, mu, p, r, linear, lo, hi, opts, keep)
         new_x[:, lo:hi] = part.new_x
+        if rank is not None:
+            top, order = rank
+            top.add(part.a[0], part.chosen[0], order[lo:hi], order, np.arange(lo, hi))
         if keep:
             parts.append(part)
     if not keep:
         empty = np.empty((n_batch, 0, n))
+        prob = p if rank is not None else empty
         return _Round(
-            new_x, empty, empty, empty, empty.astype(np.int8), empty, empty.astype(bool), r
+            new_x, empty, empty, prob, empty.astype(np.int8), empty, empty.astype(bool), r
         )
     return _Round(
         new_x,
@@ -565,6 +576,7 @@ class _Chunk:
     rounds_run: npt.NDArray[np.intp]
     converged: BoolArray
     first: _Round | None
+    kept: FirstRoundKept | None = None
 
 
 def _run_chunk(
@@ -575,8 +587,9 @@ def _run_chunk(
     rounds: int,
     opts: EUOptions,
     keep_dyads: bool,
+    top_dyads: int | None = None,
 ) -> _Chunk:
-    """Run every round for a chunk ``(B, n)`` of the batch."""
+    """Run every round for a chunk ``(B, n)`` of the batch (``top_dyads``: a chunk of one)."""
     n_batch, n = x.shape
     w = c * s
     traj = np.empty((n_batch, rounds + 1, n))
@@ -590,6 +603,7 @@ def _run_chunk(
     stopped = np.zeros(n_batch, dtype=bool)
     still = np.zeros(n_batch, dtype=bool)
     first: _Round | None = None
+    kept: FirstRoundKept | None = None
     cur = x
     for t in range(1, rounds + 1):
         if opts.range_mode == "fixed":
@@ -600,6 +614,7 @@ def _run_chunk(
         # the round works on the actors sorted by position (voters' runs are contiguous)
         order = np.argsort(cur, axis=-1, kind="stable")
         inv = np.argsort(order, axis=-1, kind="stable")
+        top = TopDyads(min(top_dyads, n * (n - 1))) if top_dyads is not None and t == 1 else None
         rnd = _eu_round(
             _gather(cur, order),
             _gather(c, order),
@@ -608,10 +623,21 @@ def _run_chunk(
             med[:, t - 1],
             opts,
             keep_dyads and t == 1,
+            None if top is None else (top, order[0]),
         )
+        if top is not None:  # input order, as FirstRound keeps them (one n x n copy)
+            perm = inv[0]
+            ii, jj = top.result()
+            kept = FirstRoundKept(
+                probability=rnd.prob[0][np.ix_(perm, perm)],
+                risk=rnd.risk[0][perm],
+                top_challengers=ii,
+                top_targets=jj,
+            )
         if first is None and keep_dyads:
             first = _unsort_round(rnd, inv)
         new = np.where(active[:, None], _gather(rnd.new_x, inv), cur)
+        del rnd  # the round's probability matrix goes with it
         still = np.all(new == cur, axis=-1)
         cur = new
         traj[:, t] = cur
@@ -628,7 +654,7 @@ def _run_chunk(
             avg[:, t + 1 :] = avg[:, t : t + 1]
             break
     converged = stopped | (still if rounds > 0 else np.ones(n_batch, dtype=bool))
-    return _Chunk(traj, med, avg, rounds_run, converged, first)
+    return _Chunk(traj, med, avg, rounds_run, converged, first, kept)
 
 
 def run_expected_utility(
@@ -641,6 +667,7 @@ def run_expected_utility(
     options: EUOptions | None = None,
     keep_dyads: bool = True,
     cycle_tol: float = DEFAULT_CYCLE_TOL,
+    top_dyads: int | None = None,
 ) -> BargainingResult:
     r"""Run Bueno de Mesquita's expected-utility model (Scholz et al. 2011) on one or many issues.
 
@@ -664,6 +691,12 @@ def run_expected_utility(
     cycle_tol : float
         Relative tolerance of the cycle test (:func:`~equipoise.engines.bargaining.cycles.
         detect_cycles`): positions within ``cycle_tol`` times the range R count as equal.
+    top_dyads : int, optional
+        One issue only: keep round 1's probabilities and risk exponents and the ``top_dyads``
+        dyads that matter most (:class:`~equipoise.engines.bargaining.FirstRoundKept`,
+        ranked inside the round as :func:`~equipoise.engines.bargaining.dyads.top_dyads`
+        ranks them), ``O(n^2)`` memory without the dyad table. What ``equipoise bargain``
+        prints, without running round 1 a second time.
 
     Returns
     -------
@@ -677,7 +710,8 @@ def run_expected_utility(
     ------
     ValueError
         On bad inputs (see :func:`~equipoise.engines.bargaining._result.prepare_inputs`),
-        positions outside ``scale``, a negative number of rounds or a negative ``cycle_tol``.
+        positions outside ``scale``, a negative number of rounds or a negative ``cycle_tol``,
+        or ``top_dyads`` on a batch of issues or below 0.
 
     Notes
     -----
@@ -700,6 +734,11 @@ def run_expected_utility(
     salience_max = 100.0 if opts.salience_scale == "percent" else 1.0
     c, x, s, batch_shape = prepare_inputs(capability, position, salience, salience_max=salience_max)
     n_batch, n = x.shape
+    if top_dyads is not None and (batch_shape != () or top_dyads < 0):
+        raise ValueError(
+            f"top_dyads needs one issue (shape (n,)) and a count >= 0, got {top_dyads} "
+            f"on a batch of shape {batch_shape}"
+        )
     if scale is not None:
         lo, hi = float(scale[0]), float(scale[1])
         if not hi > lo:
@@ -722,6 +761,7 @@ def run_expected_utility(
             rounds,
             opts,
             keep_dyads,
+            top_dyads,
         )
         for i in range(0, n_batch, step)
     ]
@@ -768,6 +808,7 @@ def run_expected_utility(
             span=fixed_span.reshape(batch_shape),
             tol=cycle_tol,
         ),
+        first_round=chunks[0].kept,
     )
 
 
