@@ -479,6 +479,57 @@ class Intervention(_Model):
 # uncertainties and claims
 
 
+def _check_family(d: Uncertainty | Distribution) -> None:
+    """Check that a distribution has exactly its family's parameters, in order (ValueError)."""
+    need = {
+        "uniform": ("low", "high"),
+        "normal": ("mean", "sd"),
+        "triangular": ("low", "mode", "high"),
+        "choice": ("choices",),
+    }[d.distribution]
+    allowed = set(need) | ({"weights"} if d.distribution == "choice" else set())
+    missing = [k for k in need if getattr(d, k) is None]
+    if missing:
+        raise ValueError(
+            f"a {d.distribution} distribution needs {', '.join(need)}; missing {', '.join(missing)}"
+        )
+    extra = [
+        k
+        for k in ("low", "high", "mode", "mean", "sd", "choices", "weights")
+        if k not in allowed and getattr(d, k) is not None
+    ]
+    if extra:
+        raise ValueError(
+            f"a {d.distribution} distribution takes {', '.join(sorted(allowed))}; "
+            f"remove {', '.join(extra)}"
+        )
+    if d.low is not None and d.high is not None and d.low >= d.high:
+        raise ValueError(f"low ({d.low}) must be less than high ({d.high})")
+    if (
+        d.mode is not None
+        and d.low is not None
+        and d.high is not None
+        and not d.low <= d.mode <= d.high
+    ):
+        raise ValueError(f"mode ({d.mode}) must lie between low and high")
+
+
+def _check_choices(d: Uncertainty | Distribution) -> None:
+    """Check a choice's options and weights (ValueError)."""
+    if d.choices is None:
+        return
+    if len(d.choices) < 2:
+        raise ValueError("a choice needs at least two choices")
+    if d.weights is not None:
+        if len(d.weights) != len(d.choices):
+            raise ValueError(
+                f"weights ({len(d.weights)}) and choices ({len(d.choices)}) "
+                "must have the same length"
+            )
+        if sum(d.weights) <= 0:
+            raise ValueError("weights must not all be zero")
+
+
 class Uncertainty(_Model):
     """A declared uncertainty: a distribution over one target.
 
@@ -511,38 +562,7 @@ class Uncertainty(_Model):
 
     @model_validator(mode="after")
     def _parameters(self) -> Self:
-        need = {
-            "uniform": ("low", "high"),
-            "normal": ("mean", "sd"),
-            "triangular": ("low", "mode", "high"),
-            "choice": ("choices",),
-        }[self.distribution]
-        allowed = set(need) | ({"weights"} if self.distribution == "choice" else set())
-        missing = [k for k in need if getattr(self, k) is None]
-        if missing:
-            raise ValueError(
-                f"a {self.distribution} distribution needs {', '.join(need)}; "
-                f"missing {', '.join(missing)}"
-            )
-        extra = [
-            k
-            for k in ("low", "high", "mode", "mean", "sd", "choices", "weights")
-            if k not in allowed and getattr(self, k) is not None
-        ]
-        if extra:
-            raise ValueError(
-                f"a {self.distribution} distribution takes {', '.join(sorted(allowed))}; "
-                f"remove {', '.join(extra)}"
-            )
-        if self.low is not None and self.high is not None and self.low >= self.high:
-            raise ValueError(f"low ({self.low}) must be less than high ({self.high})")
-        if (
-            self.mode is not None
-            and self.low is not None
-            and self.high is not None
-            and not self.low <= self.mode <= self.high
-        ):
-            raise ValueError(f"mode ({self.mode}) must lie between low and high")
+        _check_family(self)
         if self.multiverse:
             if self.distribution != "choice":
                 raise ValueError(
@@ -563,17 +583,7 @@ class Uncertainty(_Model):
                 "the choices of a sampled uncertainty must be numbers; named options "
                 "(e.g. a power index) need multiverse = true"
             )
-        if self.choices is not None:
-            if len(self.choices) < 2:
-                raise ValueError("a choice needs at least two choices")
-            if self.weights is not None:
-                if len(self.weights) != len(self.choices):
-                    raise ValueError(
-                        f"weights ({len(self.weights)}) and choices ({len(self.choices)}) "
-                        "must have the same length"
-                    )
-                if sum(self.weights) <= 0:
-                    raise ValueError("weights must not all be zero")
+        _check_choices(self)
         return self
 
 
@@ -595,43 +605,8 @@ class Distribution(_Model):
 
     @model_validator(mode="after")
     def _parameters(self) -> Self:
-        need = {
-            "uniform": ("low", "high"),
-            "normal": ("mean", "sd"),
-            "triangular": ("low", "mode", "high"),
-            "choice": ("choices",),
-        }[self.distribution]
-        allowed = set(need) | ({"weights"} if self.distribution == "choice" else set())
-        missing = [k for k in need if getattr(self, k) is None]
-        if missing:
-            raise ValueError(
-                f"a {self.distribution} distribution needs {', '.join(need)}; "
-                f"missing {', '.join(missing)}"
-            )
-        extra = [
-            k
-            for k in ("low", "high", "mode", "mean", "sd", "choices", "weights")
-            if k not in allowed and getattr(self, k) is not None
-        ]
-        if extra:
-            raise ValueError(
-                f"a {self.distribution} distribution takes {', '.join(sorted(allowed))}; "
-                f"remove {', '.join(extra)}"
-            )
-        if self.low is not None and self.high is not None and self.low >= self.high:
-            raise ValueError(f"low ({self.low}) must be less than high ({self.high})")
-        if self.mode is not None and not (self.low or 0.0) <= self.mode <= (self.high or 0.0):
-            raise ValueError(f"mode ({self.mode}) must lie between low and high")
-        if self.choices is not None:
-            if len(self.choices) < 2:
-                raise ValueError("a choice needs at least two choices")
-            if self.weights is not None and len(self.weights) != len(self.choices):
-                raise ValueError(
-                    f"weights ({len(self.weights)}) and choices ({len(self.choices)}) "
-                    "must have the same length"
-                )
-            if self.weights is not None and sum(self.weights) <= 0:
-                raise ValueError("weights must not all be zero")
+        _check_family(self)
+        _check_choices(self)
         return self
 
     @property
