@@ -26,9 +26,8 @@ from equipoise.cli.experiment_cmds import (
     T_Store,
     T_Workers,
     _Exec,
+    _execute,
     _plan,
-    _progress,
-    _store,
 )
 from equipoise.cli.scenario_cmds import T_Json, T_ScenarioArg
 from equipoise.errors import InputError, Problem
@@ -95,7 +94,7 @@ def calibrate(
 ) -> None:
     """Fit balance and inertia rates and the UN-vote noise scale to the history (ABC-SMC)."""
     with guarded(as_json=as_json):
-        from equipoise.experiments.plans import Calibration, CalibrationPlan, Execution, run_plan
+        from equipoise.experiments.plans import Calibration, CalibrationPlan
 
         if out_file is not None and out_file.exists():
             raise InputError(
@@ -110,30 +109,7 @@ def calibrate(
              "particles": ("particles", particles), "generations": ("generations", generations)},
         )  # fmt: skip
         assert isinstance(plan, CalibrationPlan)
-        backend = _store(opts.store)
-        created: list[str] = []
-        try:
-            with _progress(plan.total_work(), plan.label, opts.quiet) as advance:
-                result = run_plan(
-                    plan,
-                    execution=Execution(
-                        executor=opts.executor,  # type: ignore[arg-type]
-                        address=opts.address,
-                        workers=opts.workers,
-                    ),
-                    store=backend,
-                    resume=opts.resume,
-                    progress=advance,
-                    on_run=created.append,
-                )
-        except KeyboardInterrupt:
-            if created:
-                err.print(
-                    f"interrupted: run {created[0]} is kept as incomplete; finish it with "
-                    f"equipoise calibrate --resume {created[0]}",
-                    style="yellow",
-                )
-            raise
+        result = _execute(plan, opts)
         assert isinstance(result, Calibration)
         if out_file is not None:
             command = (

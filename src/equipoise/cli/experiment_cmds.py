@@ -148,18 +148,23 @@ def _store(path: Path | None) -> StoreBackend:
 
 def _execute(plan: Plan, opts: _Exec) -> PlanResult:
     from equipoise.experiments.cost import check_cost, estimate_cost
-    from equipoise.experiments.plans import Execution, run_plan
+    from equipoise.experiments.plans import Execution, StagedPlan, run_plan
     from equipoise.experiments.plans._checks import check_choice
 
     check_choice(opts.executor, ("local", "processes", "dask"), "--executor")
-    payload = plan.payload()
-    # refuse an estimate past the documented limit before starting anything (--yes runs it)
-    check_cost(
-        estimate_cost(payload.scenario, members=payload.design.n_members, arms=len(payload.arms)),
-        confirmed=opts.yes,
-    )
+    if isinstance(plan, StagedPlan):  # a sequence of ensembles: no single payload to cost
+        total = plan.total()
+    else:
+        payload = plan.payload()
+        # refuse an estimate past the documented limit before starting anything (--yes runs it)
+        check_cost(
+            estimate_cost(
+                payload.scenario, members=payload.design.n_members, arms=len(payload.arms)
+            ),
+            confirmed=opts.yes,
+        )
+        total = payload.design.n_members * len(payload.arms)
     store = _store(opts.store)
-    total = payload.design.n_members * len(payload.arms)
     created: list[str] = []
     try:
         with _progress(total, plan.label, opts.quiet) as advance:
@@ -180,7 +185,7 @@ def _execute(plan: Plan, opts: _Exec) -> PlanResult:
         if created:
             err.print(
                 f"interrupted: run {created[0]} is kept as incomplete; finish it with "
-                f"--resume {created[0]}",
+                f"equipoise {plan.kind} --resume {created[0]}",
                 style="yellow",
             )
         raise

@@ -265,15 +265,12 @@ def hindcast(
     origin on the data before it (out of sample; docs/models/calibration.md §6).
     """
     with guarded(as_json=as_json):
-        from equipoise.cli.experiment_cmds import _progress, _store
-        from equipoise.experiments.plans import Execution, Hindcast, HindcastPlan, run_plan
-        from equipoise.experiments.plans._checks import check_choice
+        from equipoise.experiments.plans import Hindcast, HindcastPlan
 
         if report is not None and report.exists():
             raise InputError(
                 Problem("already exists; nothing was written", file=str(report), path="--report")
             )
-        check_choice(executor, ("local", "processes", "dask"), "--executor")
         options: dict[str, tuple[str, Any]] = {
             "observable": ("observable", observable),
             "origins": ("origins", list(_ints(origins, "--origins"))),
@@ -290,19 +287,7 @@ def hindcast(
         opts = _Exec(executor, address, workers, batch_size, store, resume, quiet)
         plan = _plan(ctx, opts, HindcastPlan, scenario, seed, options)
         assert isinstance(plan, HindcastPlan)
-        with _progress(plan.total(), plan.label, quiet) as advance:
-            result = run_plan(
-                plan,
-                execution=Execution(
-                    executor=executor,  # type: ignore[arg-type]
-                    address=address,
-                    workers=workers,
-                    batch_size=batch_size,
-                ),
-                store=_store(store),
-                resume=resume,
-                progress=advance,
-            )
+        result = _execute(plan, opts)
         assert isinstance(result, Hindcast)
         if report is not None:
             from equipoise.report.forecasts import write_backtest_page

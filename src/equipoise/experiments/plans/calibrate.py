@@ -333,7 +333,7 @@ class CalibrationPlan(StagedPlan):
             parameters=tuple(str(p) for p in a.get("parameters") or cls.parameters),
         )
 
-    def total_work(self) -> int:
+    def total(self) -> int:
         """Return an upper bound of the particle-case evaluations (for a progress bar)."""
         n_cases = len(self.sets) * len(self.fit_origins)
         return self.particles * n_cases * (1 + (self.generations - 1) * self.max_rounds)
