@@ -18,7 +18,7 @@ Ablation components (``docs/models/experiments.md``, "Ablation"), the same for e
                           stay at their start levels (``trends.*`` changes are dropped)
 ``effects``               the scenario's declared ``effects`` removed
 ``shocks``                the scenario's stochastic shock processes (``shocks``) removed; a
-                          no-op for scenarios (or versions of the format) without them
+                          no-op for scenarios without them
 ========================  ===================================================================
 
 ``no-dynamics`` ablates all of them at once. A variant *pins* the targets it fixes: sampled
@@ -120,7 +120,7 @@ class Variant:
             update["parameters"] = {**scenario.parameters, **params}
         if "effects" in self.components:
             update["effects"] = ()
-        if "shocks" in self.components and hasattr(scenario, "shocks"):
+        if "shocks" in self.components:
             update["shocks"] = ()
         meta: dict[str, object] = {}
         for target, value in self.settings:
