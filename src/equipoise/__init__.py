@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
     __version__: str
 
-_API = (
+__all__ = [
+    "__version__",
     "claims",
     "compare",
     "discover",
@@ -45,7 +46,10 @@ _API = (
     "run",
     "score",
     "sensitivity",
-)
+]
+
+#: The API's names, loaded on first use (``__version__`` is loaded apart).
+_API = tuple(name for name in __all__ if name != "__version__")
 
 
 def __getattr__(name: str) -> Any:
@@ -68,18 +72,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_API, "__version__"])
-
-
-__all__ = [
-    "__version__",
-    "claims",
-    "compare",
-    "discover",
-    "ensemble",
-    "forecast",
-    "hindcast",
-    "load",
-    "run",
-    "score",
-    "sensitivity",
-]
