@@ -362,6 +362,13 @@ def test_web_app_presents_a_stored_calibration(world: Path, tmp_path: Path) -> N
     body = view.json()["result"]
     assert [r["parameter"] for r in body["posterior"]] == list(result.names)
     assert body["generations"][0]["generation"] == 0
+    # the report's figures of the calibration, one posterior per parameter
+    keys = {f["key"] for f in body["figures"]}
+    assert {f"calibration-posterior-0-{name}" for name in result.names} <= keys
+    assert {"calibration-generations-0", "calibration-cases-0"} <= keys
+    page = client.get(f"/runs/{result.run.run_id}/result")
+    assert page.status_code == 200
+    assert 'id="figure-calibration-generations-0"' in page.text and "<h2>Calibration" in page.text
 
 
 def test_report_shows_a_stored_calibration(world: Path, tmp_path: Path) -> None:

@@ -294,20 +294,24 @@ class WebRuns:
         scenario = loaded.scenario
         if kind == "run":
             return self._run_from_store(info, loaded)
-        if kind == "calibrate":  # no trajectories: the posterior and the generations
+        data = load_report_data(self.store, [run_id], scenario=scenario)
+        figs = report_figures(data)
+        base["notes"] = list(data.notes)
+        if kind == "calibrate":  # no trajectories: the posterior, the generations, the cases
             stored = set(info.get("results") or {})
             for name in ("posterior", "generations"):
                 table = self.store.read_result(run_id, name) if name in stored else None
                 base[name] = [] if table is None else table.to_dict("records")  # type: ignore[union-attr]
-            base["notes"] = [
+            base["notes"].insert(
+                0,
                 "A calibration of the global parameters on the history (ABC-SMC, "
-                "docs/models/calibration.md): the weighted posterior of its last generation."
-            ]
+                "docs/models/calibration.md): the weighted posterior of its last generation.",
+            )
+            # the report's figures of it: each parameter's posterior against its prior, the
+            # tolerance by generation and the fitted cases
+            base["figures"] = [f.to_dict() for _, f in figs.measurement]
             calibrated: dict[str, Any] = to_jsonable(base)
             return calibrated
-        data = load_report_data(self.store, [run_id], scenario=scenario)
-        figs = report_figures(data)
-        base["notes"] = list(data.notes)
         if kind == "ensemble":
             base["summary"] = [] if data.summary is None else data.summary.to_dict("records")
             chosen = [f for f in [*figs.power, *figs.system] if f.key in BAND_FIGURES]
