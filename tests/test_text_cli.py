@@ -161,8 +161,8 @@ def test_held_out_texts_against_the_targets() -> None:
     """A regression floor at the issue's targets on the pooled heldout_* texts.
 
     Not a held-out measurement: heldout_01-05 are development texts since rounds 2 and 4 (the
-    rules were fixed on their errors); only heldout_06 was unseen when measured (round 4), and it
-    alone does not meet the relation targets. The first-run figures of every round are in
+    rules were fixed on their errors), heldout_06 since round 5 (the pair model is trained on
+    every development text); only heldout_06 was unseen when first measured (round 4). The first-run figures of every round are in
     docs/text.md ("Evaluation"); this test only keeps the pooled figures from regressing.
     """
     ctx = scenario_context(load_scenario("indo-pacific-2021"))
@@ -212,9 +212,11 @@ def test_evaluate_pool_gives_development_and_held_out_sets(
     paths = [str(p) for p in sorted(DATA.glob("heldout_*.gold.json"))]
     assert main([*paths, "--pool", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"development", "held-out"}
-    # heldout_06 is the one text still unseen
-    assert result["held-out"]["documents"] == ["tests/data/text/heldout_06.txt"]
-    assert len(result["development"]["documents"]) == 5
+    # heldout_01-06 are all development texts since round 5 (the pair model is trained on them)
+    assert "tests/data/text/heldout_06.txt" in result["development"]["documents"]
+    assert len(result["development"]["documents"]) >= 6
+    for doc in result.get("held-out", {}).get("documents", []):
+        split = json.loads((DATA / Path(doc).name.replace(".txt", ".gold.json")).read_text())
+        assert "development" not in split["split"]
     lo, hi = result["development"]["counts"]["relations"]["recall_ci"]
     assert lo <= result["development"]["counts"]["relations"]["recall"] <= hi

@@ -37,6 +37,7 @@ from equipoise.text import rules
 from equipoise.text.actors import find_refs
 from equipoise.text.dates import find_dates
 from equipoise.text.gazetteer import Lexicon, build_lexicon
+from equipoise.text.pairmodel import Candidate, candidates, default_model, second_opinion
 from equipoise.text.relations import (
     RelationOut,
     _clause_ok,
@@ -199,6 +200,8 @@ class Extraction:
     events: list[EventOut] = field(default_factory=list)
     claims: list[ClaimOut] = field(default_factory=list)
     issues: list[IssueOut] = field(default_factory=list)
+    #: the candidate pairs the pair model scored (for training and study; not in the JSON)
+    candidates: list[Candidate] = field(default_factory=list, repr=False)
 
     @property
     def empty(self) -> bool:
@@ -836,6 +839,7 @@ def extract(
     scenario: ScenarioContext | None = None,
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pair_model: bool = True,
 ) -> Extraction:
     """Read a commentary text and return what it says about actors, relations, events, claims.
 
@@ -851,6 +855,9 @@ def extract(
         The text's date, against which relative dates ("last May") are resolved.
     progress : callable, optional
         Called with (characters done, total) after each paragraph.
+    pair_model : bool
+        Whether the pair classifier (:mod:`equipoise.text.pairmodel`) adds the pairs the rules
+        missed (default); the candidates it scores are kept in ``candidates`` either way.
 
     Returns
     -------
@@ -901,6 +908,10 @@ def extract(
         srefs = _sentence_refs(text, s, refs, memory)
         sentence_relations = _relations(text, s, srefs)
         result.relations.extend(sentence_relations)
+        cands = candidates(text, s, srefs, sentence_relations)
+        result.candidates.extend(cands)
+        if pair_model and cands:
+            result.relations.extend(second_opinion(text, s, cands, default_model()))
         for ev in _events(text, s, srefs, lexicon, date):
             ekey = (s.paragraph, ev.trigger.lower()[:6])
             if ev.date is None and ekey in seen_events:
