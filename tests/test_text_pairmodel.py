@@ -43,20 +43,21 @@ def test_a_wrong_class_order_is_refused() -> None:
 
 
 def test_it_adds_a_pair_the_rules_miss_with_its_own_rule_and_confidence() -> None:
-    text = "Turkey and Greece: another summer of tension in the Aegean."
-    assert extract(text, pair_model=False).relations == []
-    (rel,) = extract(text).relations
-    assert (rel.a, rel.b, rel.sign, rel.rule) == ("GRC", "TUR", -1, "pair-model")
-    assert 0.7 <= rel.confidence <= 1.0
-    assert (rel.trigger, rel.kind) == ("tension", "friction")
+    text = "Vietnam and the Philippines both reject Beijing's claims."
+    rules_only = {(r.a, r.b) for r in extract(text, pair_model=False).relations}
+    assert ("CHN", "PHL") not in rules_only
+    added = [r for r in extract(text).relations if r.rule == "pair-model"]
+    assert [(r.a, r.b, r.sign) for r in added] == [("CHN", "PHL", -1)]
+    assert 0.7 <= added[0].confidence <= 1.0
+    assert (added[0].trigger, added[0].kind) == ("reject", "friction")
 
 
 def test_it_keeps_the_rules_pairs_and_adds_only_missing_ones() -> None:
-    text = "Canberra has moved closer to Washington and Tokyo."
-    rules_only = {(r.a, r.b) for r in extract(text, pair_model=False).relations}
+    text = "Vietnam and the Philippines both reject Beijing's claims."
+    rules_only = {(r.a, r.b): r.rule for r in extract(text, pair_model=False).relations}
     both = {(r.a, r.b): r.rule for r in extract(text).relations}
-    assert rules_only <= set(both)
-    assert both[("AUS", "USA")] == "pair-model"
+    assert rules_only.items() <= both.items()
+    assert set(both) - set(rules_only) == {("CHN", "PHL")}
 
 
 def test_no_candidates_in_a_question_or_with_one_actor() -> None:

@@ -315,3 +315,44 @@ def test_unlikely_after_a_noun_trigger_negates() -> None:
     text = "Seoul and Tokyo train together. Such coordination is unlikely to last."
     last = [r for r in extract(text, pair_model=False).relations if r.span[0] >= text.index("Such")]
     assert [(r.a, r.b, r.modality) for r in last] == [("JPN", "KOR", "negated")]
+
+
+# round 5: structural cases of heldout_06, each on made-up sentences ----------------------------
+
+
+def test_a_trigger_before_coordinated_objects_does_not_pair_the_objects() -> None:
+    found = rels("Seoul has moved closer to Canberra and Ottawa.")
+    assert ("AUS", "CAN", 1) not in found
+    assert {("AUS", "KOR", 1), ("CAN", "KOR", 1)} <= found
+    # "between" still pairs its two objects
+    assert ("CAN", "MEX", 1) in rels("Cooperation between Canada and Mexico deepened.")
+
+
+def test_a_title_pair_before_a_colon_takes_the_phrase_after_it() -> None:
+    assert rels("Turkey and Greece: a partnership of convenience") == {("GRC", "TUR", 1)}
+    assert rels("Egypt and Ethiopia: an old rivalry revived") == {("EGY", "ETH", -1)}
+
+
+def test_bare_neither_and_both_distribute_over_the_last_coordinated_subjects() -> None:
+    text = (
+        "Malaysia and Thailand follow the talks. Neither wants a quarrel with Beijing, "
+        "but both will welcome a firmer Japanese stance."
+    )
+    found = rels(text)
+    assert {("JPN", "MYS", 1), ("JPN", "THA", 1)} <= found
+    assert ("CHN", "JPN", 1) not in found  # "a quarrel with Beijing" is not about Japan
+    # "both Japan and Korea" is a determiner, not a reference
+    assert rels("Both Japan and South Korea signed the treaty.") == {("JPN", "KOR", 1)}
+
+
+def test_an_interview_answer_continues_its_question_pair() -> None:
+    text = (
+        "How are relations between Hanoi and Manila?\n"
+        "They are at their lowest point since 2016.\n"
+        "What comes next?\n"
+        "Nobody knows.\n"
+    )
+    assert rels(text) == {("PHL", "VNM", -1)}
+    # outside an interview a paragraph starts afresh
+    text = "Hanoi and Manila met.\nThey are at their lowest point since 2016.\n"
+    assert ("PHL", "VNM", -1) not in rels(text)

@@ -903,8 +903,14 @@ def extract(
         if s.paragraph != current_para:
             if progress is not None and current_para >= 0:
                 progress(para_by_index[current_para].end, len(text))
+            prev_para = para_by_index.get(current_para)
             current_para = s.paragraph
-            memory = {"leader": memory.get("leader"), "starts": starts, "orgs": orgs}
+            fresh: dict[str, Any] = {"leader": memory.get("leader"), "starts": starts, "orgs": orgs}
+            if interview and prev_para is not None and prev_para.question:
+                # an answer continues its question's topic ("How bad are relations between
+                # Canberra and Beijing?" / "They are at their lowest point"): its pair carries over
+                fresh.update({k: memory[k] for k in ("pair", "topics", "coord") if k in memory})
+            memory = fresh
         srefs = _sentence_refs(text, s, refs, memory)
         sentence_relations = _relations(text, s, srefs)
         result.relations.extend(sentence_relations)
@@ -940,6 +946,12 @@ def extract(
         pair = _last_pair(codes)
         if pair is not None:
             memory["pair"] = pair
+        named = [r for r in srefs if not r.resolved and not r.place and len(r.codes) == 1]
+        for r1, r2 in itertools.pairwise(named):
+            if r1.codes != r2.codes and re.fullmatch(
+                r"\s*,?\s*(?:and|or)\s+(?:the\s+)?", text[r1.end : r2.start]
+            ):
+                memory["coord"] = (r1.codes[0], r2.codes[0])  # for a later bare "neither"/"both"
         subject = _subject([r for r in srefs if not r.place])
         if subject is not None:
             memory["subject"] = subject.codes[0]
