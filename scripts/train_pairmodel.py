@@ -59,6 +59,7 @@ MIN_DOCS = 2  # a feature enters the vocabulary when it occurs in at least this 
 C_DEFAULT = 1.0
 GRID = (0.3, 1.0, 3.0)
 OUT = REPO / "src" / "equipoise" / "text" / "pairmodel.json"
+EXTRA: list[dict[str, Any]] = []  # extra training documents of an experiment (never shipped)
 
 
 def load_docs() -> list[dict[str, Any]]:
@@ -98,6 +99,34 @@ def load_docs() -> list[dict[str, Any]]:
                 "labels": labels,
             }
         )
+    return docs
+
+
+def plover_dev_docs() -> list[dict[str, Any]]:
+    """PLOVER GSR's development half as candidate pairs (an experiment: ``--plover-dev``).
+
+    Only the development half (the hash split of ``equipoise.text.evaluate``) is read; a
+    candidate is labelled with the record's sign when it is the source-target pair, else 0.
+    Weights trained with it would be CC BY-SA 4.0 (share-alike); none are shipped.
+    """
+    import hashlib
+
+    from equipoise.text.evaluate import COOPERATIVE, _plover_codes
+
+    shared = Path(os.environ.get("EQUIPOISE_SHARED_DATA", REPO.parent / "shared" / "data"))
+    records = json.loads((shared / "text" / "plover_gsr_cameo.json").read_text(encoding="utf-8"))
+    docs = []
+    for r in records:
+        if r.get("event") == "DOCUMENT":
+            continue
+        if int(hashlib.sha256(r["id"].encode()).hexdigest(), 16) % 2 != 0:
+            continue  # the test half is never read
+        pred = extract(r["text"], file=r["id"], pair_model=False)
+        src, tar = _plover_codes(r.get("source")), _plover_codes(r.get("target"))
+        gold = {(min(a, b), max(a, b)) for a in src for b in tar if a != b}
+        sign = 1 if r["event"] in COOPERATIVE else -1
+        labels = [sign if (c.a, c.b) in gold else 0 for c in pred.candidates]
+        docs.append({"name": r["id"], "cands": pred.candidates, "labels": labels})
     return docs
 
 
@@ -199,7 +228,7 @@ def lodo(docs: list[dict[str, Any]]) -> None:
     fold_models: dict[tuple[str, float], PairModel] = {}
     for c_reg in GRID:
         for d in docs:
-            fold_models[(d["name"], c_reg)] = fit([o for o in docs if o is not d], c_reg)
+            fold_models[(d["name"], c_reg)] = fit([o for o in docs if o is not d] + EXTRA, c_reg)
     variants: list[tuple[str, float | None, dict[str, Any]]] = [
         ("rules only", None, {"threshold": 2.0}),
         ("rules + fallback", None, {"threshold": 2.0, "use_fallback": True}),
@@ -263,7 +292,7 @@ def first_runs(docs: list[dict[str, Any]], c_reg: float) -> None:
     """
     runs = json.loads(FIRST_RUNS.read_text(encoding="utf-8"))["runs"]
     by_name = {d["name"]: d for d in docs}
-    models = {n: fit([o for o in docs if o["name"] != n], c_reg) for n in runs}
+    models = {n: fit([o for o in docs if o["name"] != n] + EXTRA, c_reg) for n in runs}
     print(f"\nfirst runs (rules of the time) + leave-one-out classifier C={c_reg}:")
     print("| variant | tp | fp | fn | P | R | F1 |\n|---|---|---|---|---|---|---|")
     settings: list[tuple[str, float, float, bool]] = [("first-run rules", 2.0, 0.0, False)]
@@ -313,9 +342,19 @@ def main() -> int:
     parser.add_argument("--lodo", action="store_true")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--first-runs", action="store_true")
+    parser.add_argument(
+        "--plover-dev", action="store_true", help="experiment: add PLOVER's development half"
+    )
     parser.add_argument("--c", type=float, default=C_DEFAULT)
     args = parser.parse_args()
+    if args.write and args.plover_dev:
+        parser.error("--write ships MIT weights: it cannot be combined with --plover-dev")
     docs = load_docs()
+    if args.plover_dev:
+        extra = plover_dev_docs()
+        print(f"PLOVER development half: {len(extra)} records added to every fold's training")
+        global EXTRA
+        EXTRA = extra
     if args.lodo:
         lodo(docs)
     if args.first_runs:
