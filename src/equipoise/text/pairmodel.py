@@ -211,7 +211,18 @@ class PairModel:
     threshold: float = ADD_THRESHOLD
 
     def proba(self, features: list[str]) -> tuple[float, float, float]:
-        """Return the probabilities of (no relation, cooperation, conflict)."""
+        """Return the probabilities of (no relation, cooperation, conflict).
+
+        Parameters
+        ----------
+        features : list of str
+            The candidate's features; each counts once, unknown ones add nothing.
+
+        Returns
+        -------
+        tuple of float
+            The softmax of the intercept plus the summed weights.
+        """
         z = list(self.intercept)
         for f in set(features):
             w = self.weights.get(f)
@@ -224,7 +235,24 @@ class PairModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PairModel:
-        """Build a model from the shipped JSON (see ``scripts/train_pairmodel.py``)."""
+        """Build a model from the shipped JSON (see ``scripts/train_pairmodel.py``).
+
+        Parameters
+        ----------
+        data : dict
+            ``classes``, ``intercept``, ``weights`` (feature → one weight per class) and an
+            optional ``threshold``.
+
+        Returns
+        -------
+        PairModel
+            The model.
+
+        Raises
+        ------
+        ValueError
+            When the classes are not (0, 1, -1) in that order.
+        """
         classes = data["classes"]
         if classes != list(CLASSES):
             raise ValueError(f"pairmodel.json: classes {classes}, expected {list(CLASSES)}")
@@ -247,10 +275,24 @@ def second_opinion(
 ) -> list[RelationOut]:
     """Return the relations the model adds to a sentence: pairs the rules missed.
 
-    A candidate without a rule relation whose probability of a relation is at least the
-    model's threshold becomes a relation with the sign the model prefers, the kind and
-    modality of the trigger of that sign nearest the pair (or the sign's generic kind), rule
-    ``pair-model`` and the probability as confidence.
+    Parameters
+    ----------
+    text : str
+        The whole text.
+    sent : Sentence
+        The sentence.
+    cands : list of Candidate
+        Its candidate pairs (:func:`candidates`).
+    model : PairModel
+        The coefficients.
+
+    Returns
+    -------
+    list of RelationOut
+        A candidate without a rule relation whose probability of a relation is at least the
+        model's threshold, with the sign the model prefers, the kind and modality of the
+        trigger of that sign nearest the pair (or the sign's generic kind), rule
+        ``pair-model`` and the probability (rounded) as confidence.
     """
     added: list[RelationOut] = []
     for c in cands:

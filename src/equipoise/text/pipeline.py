@@ -10,6 +10,7 @@ Stages (each a plain function a reviewer can read; docs/text.md walks through th
 4. relations: explicit pair constructions (hyphenated pairs, "A and B", "between A and B") and
    pairs with a trigger between them; the sign and kind come from the trigger
    (:mod:`equipoise.text.rules`), the modality from negation and hypothetical cues before it;
+   a pair classifier (:mod:`equipoise.text.pairmodel`) adds the pairs the rules miss;
 5. events: event triggers and exercise names with the datable phrases next to them
    (:mod:`equipoise.text.dates`);
 6. claims: forward-looking, conditional, causal or level-judging sentences (not questions),
