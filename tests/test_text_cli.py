@@ -158,15 +158,16 @@ def test_gold_annotations_match_their_texts() -> None:
 
 
 def test_held_out_texts_against_the_targets() -> None:
-    """A regression floor at the issue's targets on the pooled heldout_* texts.
+    """A regression floor at the issue's targets on the pooled heldout_01-06 texts.
 
     Not a held-out measurement: heldout_01-05 are development texts since rounds 2 and 4 (the
     rules were fixed on their errors), heldout_06 since round 5 (the pair model is trained on
-    every development text); only heldout_06 was unseen when first measured (round 4). The first-run figures of every round are in
-    docs/text.md ("Evaluation"); this test only keeps the pooled figures from regressing.
+    every development text). The first-run figures of every round are in docs/text.md
+    ("Evaluation"); this test only keeps the pooled figures from regressing. A later held-out
+    set (heldout_07+) is not read here: it is measured once, by hand.
     """
     ctx = scenario_context(load_scenario("indo-pacific-2021"))
-    docs, _ = evaluate_gold(sorted(DATA.glob("heldout_*.gold.json")), ctx, None)
+    docs, _ = evaluate_gold(sorted(DATA.glob("heldout_0[1-6].gold.json")), ctx, None)
     s = summarise(docs, n_boot=50)
     c, a = s["counts"], s["accuracy"]
     assert c["actors"]["precision"] >= 0.95 and c["actors"]["recall"] >= 0.95
@@ -209,14 +210,12 @@ def test_plover_actor_codes(shared_data: Path) -> None:
 def test_evaluate_pool_gives_development_and_held_out_sets(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    paths = [str(p) for p in sorted(DATA.glob("heldout_*.gold.json"))]
+    paths = [str(p) for p in sorted(DATA.glob("heldout_0[1-6].gold.json"))]
     assert main([*paths, "--pool", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    # heldout_01-06 are all development texts since round 5 (the pair model is trained on them)
-    assert "tests/data/text/heldout_06.txt" in result["development"]["documents"]
-    assert len(result["development"]["documents"]) >= 6
-    for doc in result.get("held-out", {}).get("documents", []):
-        split = json.loads((DATA / Path(doc).name.replace(".txt", ".gold.json")).read_text())
-        assert "development" not in split["split"]
+    # heldout_01-06 are all development texts since round 5 (the pair model is trained on
+    # them); the new held-out set (heldout_07+) is measured once by hand, not by tests
+    assert set(result) == {"development"}
+    assert len(result["development"]["documents"]) == 6
     lo, hi = result["development"]["counts"]["relations"]["recall_ci"]
     assert lo <= result["development"]["counts"]["relations"]["recall"] <= hi
