@@ -19,7 +19,7 @@ read back from the weights). PLOVER's records (CC BY-SA 4.0) are **not** used fo
 the weights carry no share-alike obligation. Texts added to ``tests/data/text`` later (a new
 held-out set) are deliberately not in :data:`DEV`.
 
-Deterministic: candidate features come from the reader (``extract(..., pair_model=False)``),
+Deterministic: candidate features come from the reader (``extract(..., pair_model=False, keep_candidates=True)``),
 the vocabulary is sorted, scikit-learn's ``LogisticRegression`` (lbfgs, multinomial, L2) is
 fitted on a fixed design, and coefficients are rounded to 4 decimals.
 """
@@ -78,6 +78,7 @@ def load_docs() -> list[dict[str, Any]]:
             scenario=ctx,
             date=dt.date.fromisoformat(gold["date"]),
             pair_model=False,
+            keep_candidates=True,
         )
         labels = []
         for c in pred.candidates:
@@ -121,7 +122,7 @@ def plover_dev_docs() -> list[dict[str, Any]]:
             continue
         if int(hashlib.sha256(r["id"].encode()).hexdigest(), 16) % 2 != 0:
             continue  # the test half is never read
-        pred = extract(r["text"], file=r["id"], pair_model=False)
+        pred = extract(r["text"], file=r["id"], pair_model=False, keep_candidates=True)
         src, tar = _plover_codes(r.get("source")), _plover_codes(r.get("target"))
         gold = {(min(a, b), max(a, b)) for a in src for b in tar if a != b}
         sign = 1 if r["event"] in COOPERATIVE else -1

@@ -61,8 +61,13 @@ def test_it_keeps_the_rules_pairs_and_adds_only_missing_ones() -> None:
 
 
 def test_no_candidates_in_a_question_or_with_one_actor() -> None:
-    assert extract("Will Japan and Russia sign a peace treaty?").candidates == []
-    assert extract("Japan is worried about the tension.").candidates == []
+    assert (
+        extract("Will Japan and Russia sign a peace treaty?", keep_candidates=True).candidates == []
+    )
+    assert extract("Japan is worried about the tension.", keep_candidates=True).candidates == []
+    # kept only on request
+    assert extract("Japan and Russia clashed.").candidates == []
+    assert extract("Japan and Russia clashed.", keep_candidates=True).candidates
 
 
 @pytest.mark.realdata

@@ -201,7 +201,7 @@ class Extraction:
     events: list[EventOut] = field(default_factory=list)
     claims: list[ClaimOut] = field(default_factory=list)
     issues: list[IssueOut] = field(default_factory=list)
-    #: the candidate pairs the pair model scored (for training and study; not in the JSON)
+    #: the candidate pairs the pair model scored, with ``keep_candidates`` (not in the JSON)
     candidates: list[Candidate] = field(default_factory=list, repr=False)
 
     @property
@@ -841,6 +841,7 @@ def extract(
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     pair_model: bool = True,
+    keep_candidates: bool = False,
 ) -> Extraction:
     """Read a commentary text and return what it says about actors, relations, events, claims.
 
@@ -858,7 +859,10 @@ def extract(
         Called with (characters done, total) after each paragraph.
     pair_model : bool
         Whether the pair classifier (:mod:`equipoise.text.pairmodel`) adds the pairs the rules
-        missed (default); the candidates it scores are kept in ``candidates`` either way.
+        missed (default).
+    keep_candidates : bool
+        Keep the candidate pairs with their features in ``candidates`` (for training and study;
+        off by default: on a long text they would hold every sentence's features).
 
     Returns
     -------
@@ -916,7 +920,8 @@ def extract(
         sentence_relations = _relations(text, s, srefs)
         result.relations.extend(sentence_relations)
         cands = candidates(text, s, srefs, sentence_relations)
-        result.candidates.extend(cands)
+        if keep_candidates:
+            result.candidates.extend(cands)
         if pair_model and cands:
             result.relations.extend(second_opinion(text, s, cands, default_model()))
         for ev in _events(text, s, srefs, lexicon, date):
