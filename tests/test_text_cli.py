@@ -158,15 +158,16 @@ def test_gold_annotations_match_their_texts() -> None:
 
 
 def test_held_out_texts_against_the_targets() -> None:
-    """A regression floor at the issue's targets on the pooled heldout_* texts.
+    """A regression floor at the issue's targets on the pooled heldout_01-06 texts.
 
     Not a held-out measurement: heldout_01-05 are development texts since rounds 2 and 4 (the
-    rules were fixed on their errors); only heldout_06 was unseen when measured (round 4), and it
-    alone does not meet the relation targets. The first-run figures of every round are in
-    docs/text.md ("Evaluation"); this test only keeps the pooled figures from regressing.
+    rules were fixed on their errors), heldout_06 since round 5 (the pair model is trained on
+    every development text). The first-run figures of every round are in docs/text.md
+    ("Evaluation"); this test only keeps the pooled figures from regressing. A later held-out
+    set (heldout_07+) is not read here: it is measured once, by hand.
     """
     ctx = scenario_context(load_scenario("indo-pacific-2021"))
-    docs, _ = evaluate_gold(sorted(DATA.glob("heldout_*.gold.json")), ctx, None)
+    docs, _ = evaluate_gold(sorted(DATA.glob("heldout_0[1-6].gold.json")), ctx, None)
     s = summarise(docs, n_boot=50)
     c, a = s["counts"], s["accuracy"]
     assert c["actors"]["precision"] >= 0.95 and c["actors"]["recall"] >= 0.95
@@ -209,12 +210,12 @@ def test_plover_actor_codes(shared_data: Path) -> None:
 def test_evaluate_pool_gives_development_and_held_out_sets(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    paths = [str(p) for p in sorted(DATA.glob("heldout_*.gold.json"))]
+    paths = [str(p) for p in sorted(DATA.glob("heldout_0[1-6].gold.json"))]
     assert main([*paths, "--pool", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"development", "held-out"}
-    # heldout_06 is the one text still unseen
-    assert result["held-out"]["documents"] == ["tests/data/text/heldout_06.txt"]
-    assert len(result["development"]["documents"]) == 5
+    # heldout_01-06 are all development texts since round 5 (the pair model is trained on
+    # them); the new held-out set (heldout_07+) is measured once by hand, not by tests
+    assert set(result) == {"development"}
+    assert len(result["development"]["documents"]) == 6
     lo, hi = result["development"]["counts"]["relations"]["recall_ci"]
     assert lo <= result["development"]["counts"]["relations"]["recall"] <= hi

@@ -1,5 +1,8 @@
 """The relation reader's rules, each on hand-made sentences (never the annotated texts).
 
+The rules are tested alone (``pair_model=False``); the pair model's second opinion has its own
+tests in tests/test_text_pairmodel.py.
+
 Also: the reader never crashes and keeps every offset inside the text, on arbitrary Unicode and
 on random strings of the gazetteer's names and trigger words (hypothesis).
 """
@@ -17,11 +20,16 @@ Rel = tuple[str, str, int]
 
 
 def rels(text: str) -> set[Rel]:
-    return {(r.a, r.b, r.sign) for r in extract(text, date=dt.date(2020, 6, 1)).relations}
+    return {
+        (r.a, r.b, r.sign)
+        for r in extract(text, date=dt.date(2020, 6, 1), pair_model=False).relations
+    }
 
 
 def full(text: str) -> dict[tuple[str, str], tuple[int, str, str]]:
-    return {(r.a, r.b): (r.sign, r.modality, r.rule) for r in extract(text).relations}
+    return {
+        (r.a, r.b): (r.sign, r.modality, r.rule) for r in extract(text, pair_model=False).relations
+    }
 
 
 # coordination ----------------------------------------------------------------------------------
@@ -121,7 +129,7 @@ def test_he_is_the_last_leader_named_as_a_subject() -> None:
         "Prime Minister Abe wanted a summit with President Putin. "
         "Because of the pandemic, he had to cancel his visit to Moscow."
     )
-    found = extract(text).relations
+    found = extract(text, pair_model=False).relations
     last = [r for r in found if r.span[0] >= text.index("Because")]
     assert [(r.a, r.b, r.sign, r.trigger) for r in last] == [("JPN", "RUS", -1, "cancel")]
 
@@ -131,7 +139,7 @@ def test_this_partnership_is_the_pair_the_paragraph_is_about() -> None:
         "Russia and India remain close partners. Moscow also trades with Beijing. "
         "This partnership will survive."
     )
-    last = [r for r in extract(text).relations if r.span[0] >= text.index("This")]
+    last = [r for r in extract(text, pair_model=False).relations if r.span[0] >= text.index("This")]
     assert [(r.a, r.b, r.modality) for r in last] == [("IND", "RUS", "hypothetical")]
 
 
@@ -294,7 +302,7 @@ def test_demonstrative_relation_noun_points_to_the_pair_of_its_sentence_or_parag
     text = (
         "Seoul and Tokyo share intelligence with Canberra. Such coordination is unlikely to last."
     )
-    last = [r for r in extract(text).relations if r.span[0] >= text.index("Such")]
+    last = [r for r in extract(text, pair_model=False).relations if r.span[0] >= text.index("Such")]
     assert [(r.a, r.b) for r in last] == [("JPN", "KOR")]
 
 
@@ -305,5 +313,46 @@ def test_pressure_from_a_state_takes_the_clause_subject() -> None:
 def test_unlikely_after_a_noun_trigger_negates() -> None:
     assert full("Such coordination is unlikely.") == {}
     text = "Seoul and Tokyo train together. Such coordination is unlikely to last."
-    last = [r for r in extract(text).relations if r.span[0] >= text.index("Such")]
+    last = [r for r in extract(text, pair_model=False).relations if r.span[0] >= text.index("Such")]
     assert [(r.a, r.b, r.modality) for r in last] == [("JPN", "KOR", "negated")]
+
+
+# round 5: structural cases of heldout_06, each on made-up sentences ----------------------------
+
+
+def test_a_trigger_before_coordinated_objects_does_not_pair_the_objects() -> None:
+    found = rels("Seoul has moved closer to Canberra and Ottawa.")
+    assert ("AUS", "CAN", 1) not in found
+    assert {("AUS", "KOR", 1), ("CAN", "KOR", 1)} <= found
+    # "between" still pairs its two objects
+    assert ("CAN", "MEX", 1) in rels("Cooperation between Canada and Mexico deepened.")
+
+
+def test_a_title_pair_before_a_colon_takes_the_phrase_after_it() -> None:
+    assert rels("Turkey and Greece: a partnership of convenience") == {("GRC", "TUR", 1)}
+    assert rels("Egypt and Ethiopia: an old rivalry revived") == {("EGY", "ETH", -1)}
+
+
+def test_bare_neither_and_both_distribute_over_the_last_coordinated_subjects() -> None:
+    text = (
+        "Malaysia and Thailand follow the talks. Neither wants a quarrel with Beijing, "
+        "but both will welcome a firmer Japanese stance."
+    )
+    found = rels(text)
+    assert {("JPN", "MYS", 1), ("JPN", "THA", 1)} <= found
+    assert ("CHN", "JPN", 1) not in found  # "a quarrel with Beijing" is not about Japan
+    # "both Japan and Korea" is a determiner, not a reference
+    assert rels("Both Japan and South Korea signed the treaty.") == {("JPN", "KOR", 1)}
+
+
+def test_an_interview_answer_continues_its_question_pair() -> None:
+    text = (
+        "How are relations between Hanoi and Manila?\n"
+        "They are at their lowest point since 2016.\n"
+        "What comes next?\n"
+        "Nobody knows.\n"
+    )
+    assert rels(text) == {("PHL", "VNM", -1)}
+    # outside an interview a paragraph starts afresh
+    text = "Hanoi and Manila met.\nThey are at their lowest point since 2016.\n"
+    assert ("PHL", "VNM", -1) not in rels(text)

@@ -7,7 +7,9 @@ Measures (docs/text.md has the definitions and the current figures):
 * actors: codes found per document (precision, recall);
 * mentions: a predicted mention matches a gold mention of the same code when their word tokens
   overlap by at least half of the longer span's tokens;
-* relations: pair + sign per sentence (the sentence spans overlap by at least half);
+* relations: pair + sign per sentence (the sentence spans overlap by at least half); also the
+  rules alone and the relations the pair model (:mod:`equipoise.text.pairmodel`) adds to them
+  (its true and false positives; its "fn" are the gold relations neither found);
 * events: the span overlaps a gold event by at least half of the shorter span's tokens, and
   among matched events the date is exact;
 * claims: the sentence matches (half of the longer span's tokens); among matched claims the
@@ -182,6 +184,17 @@ def score_document(gold: dict[str, Any], text: str, pred: Extraction) -> DocScor
     )
     doc.counts["relation pairs"], _ = _match(
         g_r, p_r, lambda g, p: g[0] == p[0] and overlap(text, g[2], p[2])
+    )
+    # the rules alone, and what the pair model's second opinion adds (its tp and fp; its fn
+    # are the gold relations neither found)
+    p_rules = [((r.a, r.b), r.sign, r.span) for r in pred.relations if r.rule != "pair-model"]
+    doc.counts["relations, rules only"], _ = _match(
+        g_r, p_rules, lambda g, p: g[0] == p[0] and g[1] == p[1] and overlap(text, g[2], p[2])
+    )
+    both = doc.counts["relations"]
+    alone = doc.counts["relations, rules only"]
+    doc.counts["relations, added by the pair model"] = Counts(
+        both.tp - alone.tp, both.fp - alone.fp, both.fn
     )
 
     doc.counts["events"], ev_pairs = _match(

@@ -10,6 +10,7 @@ Stages (each a plain function a reviewer can read; docs/text.md walks through th
 4. relations: explicit pair constructions (hyphenated pairs, "A and B", "between A and B") and
    pairs with a trigger between them; the sign and kind come from the trigger
    (:mod:`equipoise.text.rules`), the modality from negation and hypothetical cues before it;
+   a pair classifier (:mod:`equipoise.text.pairmodel`) adds the pairs the rules miss;
 5. events: event triggers and exercise names with the datable phrases next to them
    (:mod:`equipoise.text.dates`);
 6. claims: forward-looking, conditional, causal or level-judging sentences (not questions),
@@ -37,6 +38,7 @@ from equipoise.text import rules
 from equipoise.text.actors import find_refs
 from equipoise.text.dates import find_dates
 from equipoise.text.gazetteer import Lexicon, build_lexicon
+from equipoise.text.pairmodel import Candidate, candidates, default_model, second_opinion
 from equipoise.text.relations import (
     RelationOut,
     _clause_ok,
@@ -199,6 +201,8 @@ class Extraction:
     events: list[EventOut] = field(default_factory=list)
     claims: list[ClaimOut] = field(default_factory=list)
     issues: list[IssueOut] = field(default_factory=list)
+    #: the candidate pairs the pair model scored, with ``keep_candidates`` (not in the JSON)
+    candidates: list[Candidate] = field(default_factory=list, repr=False)
 
     @property
     def empty(self) -> bool:
@@ -836,6 +840,8 @@ def extract(
     scenario: ScenarioContext | None = None,
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pair_model: bool = True,
+    keep_candidates: bool = False,
 ) -> Extraction:
     """Read a commentary text and return what it says about actors, relations, events, claims.
 
@@ -851,6 +857,12 @@ def extract(
         The text's date, against which relative dates ("last May") are resolved.
     progress : callable, optional
         Called with (characters done, total) after each paragraph.
+    pair_model : bool
+        Whether the pair classifier (:mod:`equipoise.text.pairmodel`) adds the pairs the rules
+        missed (default).
+    keep_candidates : bool
+        Keep the candidate pairs with their features in ``candidates`` (for training and study;
+        off by default: on a long text they would hold every sentence's features).
 
     Returns
     -------
@@ -896,11 +908,22 @@ def extract(
         if s.paragraph != current_para:
             if progress is not None and current_para >= 0:
                 progress(para_by_index[current_para].end, len(text))
+            prev_para = para_by_index.get(current_para)
             current_para = s.paragraph
-            memory = {"leader": memory.get("leader"), "starts": starts, "orgs": orgs}
+            fresh: dict[str, Any] = {"leader": memory.get("leader"), "starts": starts, "orgs": orgs}
+            if interview and prev_para is not None and prev_para.question:
+                # an answer continues its question's topic ("How bad are relations between
+                # Canberra and Beijing?" / "They are at their lowest point"): its pair carries over
+                fresh.update({k: memory[k] for k in ("pair", "topics", "coord") if k in memory})
+            memory = fresh
         srefs = _sentence_refs(text, s, refs, memory)
         sentence_relations = _relations(text, s, srefs)
         result.relations.extend(sentence_relations)
+        cands = candidates(text, s, srefs, sentence_relations)
+        if keep_candidates:
+            result.candidates.extend(cands)
+        if pair_model and cands:
+            result.relations.extend(second_opinion(text, s, cands, default_model()))
         for ev in _events(text, s, srefs, lexicon, date):
             ekey = (s.paragraph, ev.trigger.lower()[:6])
             if ev.date is None and ekey in seen_events:
@@ -929,6 +952,12 @@ def extract(
         pair = _last_pair(codes)
         if pair is not None:
             memory["pair"] = pair
+        named = [r for r in srefs if not r.resolved and not r.place and len(r.codes) == 1]
+        for r1, r2 in itertools.pairwise(named):
+            if r1.codes != r2.codes and re.fullmatch(
+                r"\s*,?\s*(?:and|or)\s+(?:the\s+)?", text[r1.end : r2.start]
+            ):
+                memory["coord"] = (r1.codes[0], r2.codes[0])  # for a later bare "neither"/"both"
         subject = _subject([r for r in srefs if not r.place])
         if subject is not None:
             memory["subject"] = subject.codes[0]

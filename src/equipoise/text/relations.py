@@ -40,6 +40,13 @@ _HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
 _DISTRIBUTIVE = re.compile(
     r"\b(?:neither|each) (?:country|state|government|side|of them|of the two)\b", re.IGNORECASE
 )
+# a bare "neither"/"both" as a clause's subject ("Neither wants to ...", "both will welcome"):
+# each member of the last coordinated pair, as "neither country" is
+_BARE_DISTRIBUTIVE = re.compile(
+    r"\b(?:neither|both)\b(?=\s+(?:\w+ly\s+)?(?:wants?|will|would|can|could|is|are|has|have|"
+    r"had|was|were|sees?|seeks?|needs?|must|may|might|does|do|did|fears?|shares?)\b)",
+    re.IGNORECASE,
+)
 _PUNCT_STOP = re.compile(r"[,;:()—–]|\s-\s")
 
 
@@ -160,6 +167,18 @@ def _sentence_refs(
             if _coordinated(text, r2.end, r1.start):
                 out.append(_Refs(m.start(), m.end(), (r2.codes[0], r1.codes[0]), True, each=True))
                 break
+    for m in _BARE_DISTRIBUTIVE.finditer(text, sent.start, sent.end):
+        # subjects only: "choose between China and the United States, but both will ..." is
+        # not about China and the United States
+        names = [r for r in out if r.end <= m.start() and not r.resolved and not r.obj]
+        members: tuple[str, str] | None = None
+        for r1, r2 in itertools.pairwise(reversed(names)):
+            if _coordinated(text, r2.end, r1.start):
+                members = (r2.codes[0], r1.codes[0])
+                break
+        members = members or memory.get("coord")
+        if members and members[0] != members[1]:
+            out.append(_Refs(m.start(), m.end(), members, True, each=True))
     leader = memory.get("leader")
     for m in _HE.finditer(text, sent.start, sent.end):
         if leader:
@@ -557,11 +576,15 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
         if not _PAIR_GAP.fullmatch(gap):
             continue
         lo = _window_back(text, r1.start, sent.start, 4)
-        hi = _window_fwd(text, r2.end, sent.end, 6)
+        # a title "A and B: a relationship in free fall" speaks of the pair after its colon
+        after = r2.end + 1 if text.startswith(":", r2.end) else r2.end
+        hi = _window_fwd(text, after, sent.end, 6)
         trig = _nearest_trigger(text, lo, hi, r2.end)
         listed = any(re.fullmatch(r"\s*,\s*", text[r0.end : r1.start]) for r0 in sides)
         if trig is None or r1.start <= trig[2] < r2.end or listed:
             continue
+        if trig[3] <= r1.start and _OBJECT_LINK.match(text[trig[3] : r1.start]):
+            continue  # "moved closer to Washington and Tokyo": co-objects, not partners
         if (
             trig[0] < 0
             and trig[2] >= r2.end
@@ -598,7 +621,7 @@ def _rule_pair_reference(f: _Found, r1: _Refs) -> None:
         word = text[r1.start : r1.end].lower()
         if word not in ("their", "them"):
             lo = _window_back(text, r1.start, sent.start, 5)
-            hi = _window_fwd(text, r1.end, sent.end, 4)
+            hi = _window_fwd(text, r1.end, sent.end, 6)
             trig = _nearest_trigger(text, lo, hi, r1.end)
             if trig is not None and (word != "they" or trig[2] >= r1.end):
                 f.add(r1.codes[0], r1.codes[1], trig, "pair-reference", 0.7, r1.start)

@@ -48,7 +48,10 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # prohibit, deny (16/17), blockade, seize, capture, arrest, detain (17 coerce)
         r"oppos\w+|refus\w+|sue|sues|suing|obstruct\w*|block\w*|suspen\w+|ban|bans|banned|"
         r"banning|prohibit\w*|den(?:y|ies|ied)|blockade\w*|seiz\w+|captur\w+|arrest\w*|"
-        r"detain\w*",
+        r"detain\w*|"
+        # relations at their worst (heldout_04 "hit a new low", heldout_06 "at their lowest
+        # point", "in free fall"; development texts since rounds 4 and 5)
+        r"new low|low ebb|lowest (?:point|ebb|level)|nadir|free ?fall|freefall",
         -1,
         "friction",
     ),

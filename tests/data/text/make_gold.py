@@ -721,7 +721,7 @@ HELDOUT_06 = {
     "licence": OWN,
     "date": "2020-12-01",
     "genre": "interview",
-    "split": "held-out round 4",
+    "split": "held-out round 4 (development since round 5)",
     "surfaces": {
         "AUS": ["Australia", "Canberra", "Australian", "Prime Minister Morrison"],
         "CHN": ["China", "Beijing", "Chinese"],

@@ -1,0 +1,387 @@
+"""Train the relation reader's pair classifier and measure it leave-one-document-out.
+
+Usage::
+
+    EQUIPOISE_SHARED_DATA=../shared/data python scripts/train_pairmodel.py [--lodo] [--write]
+
+``--lodo`` prints leave-one-document-out precision and recall (pair + sign per sentence, as
+``python -m equipoise.text.evaluate`` scores them) over the development documents for each
+variant: the rules only, the rules plus the generic two-actor fallback, and the rules plus the
+classifier at several thresholds and regularisation strengths. ``--write`` fits the model on all
+development documents and writes ``src/equipoise/text/pairmodel.json``.
+
+Training data (provenance of the shipped weights): the relations annotated in the project's own
+development texts, listed in :data:`DEV` — ``tests/data/text/heldout_01`` … ``heldout_06`` (MIT,
+written for the project) and the gold annotation of the two seed texts in ``../shared/seeds``
+(the annotation is the project's; the texts' licence is unknown, so only single-word stems that
+occur in at least two development documents enter the vocabulary: no phrase of a seed can be
+read back from the weights). PLOVER's records (CC BY-SA 4.0) are **not** used for training, so
+the weights carry no share-alike obligation. Texts added to ``tests/data/text`` later (a new
+held-out set) are deliberately not in :data:`DEV`.
+
+Deterministic: candidate features come from the reader (``extract(..., pair_model=False, keep_candidates=True)``),
+the vocabulary is sorted, scikit-learn's ``LogisticRegression`` (lbfgs, multinomial, L2) is
+fitted on a fixed design, and coefficients are rounded to 4 decimals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from equipoise.text.evaluate import Counts, load_gold, overlap  # noqa: E402
+from equipoise.text.pairmodel import CLASSES, Candidate, PairModel  # noqa: E402
+from equipoise.text.pipeline import extract, scenario_context  # noqa: E402
+
+#: the development documents (docs/text.md, round 5); a held-out set is never listed here
+DEV = (
+    "seed_000",
+    "seed_004",
+    "heldout_01",
+    "heldout_02",
+    "heldout_03",
+    "heldout_04",
+    "heldout_05",
+    "heldout_06",
+)
+MIN_DOCS = 2  # a feature enters the vocabulary when it occurs in at least this many documents
+C_DEFAULT = 1.0
+GRID = (0.3, 1.0, 3.0)
+OUT = REPO / "src" / "equipoise" / "text" / "pairmodel.json"
+EXTRA: list[dict[str, Any]] = []  # extra training documents of an experiment (never shipped)
+
+
+def load_docs() -> list[dict[str, Any]]:
+    """Read the development documents, run the rule reader, label every candidate pair."""
+    from equipoise.scenario import load_scenario
+
+    shared = Path(os.environ.get("EQUIPOISE_SHARED_DATA", REPO.parent / "shared" / "data"))
+    seeds = shared.parent / "seeds"
+    ctx = scenario_context(load_scenario("indo-pacific-2021"))
+    docs = []
+    for name in DEV:
+        gold, text = load_gold(REPO / "tests" / "data" / "text" / f"{name}.gold.json", seeds)
+        pred = extract(
+            text,
+            file=gold["document"],
+            scenario=ctx,
+            date=dt.date.fromisoformat(gold["date"]),
+            pair_model=False,
+            keep_candidates=True,
+        )
+        labels = []
+        for c in pred.candidates:
+            sign = 0
+            for g in gold["relations"]:
+                if tuple(sorted((g["a"], g["b"]))) == (c.a, c.b) and overlap(
+                    text, g["span"], c.span
+                ):
+                    sign = g["sign"]
+                    break
+            labels.append(sign)
+        docs.append(
+            {
+                "name": name,
+                "text": text,
+                "gold": gold["relations"],
+                "rules": [((r.a, r.b), r.sign, r.span) for r in pred.relations],
+                "cands": pred.candidates,
+                "labels": labels,
+            }
+        )
+    return docs
+
+
+def plover_dev_docs() -> list[dict[str, Any]]:
+    """PLOVER GSR's development half as candidate pairs (an experiment: ``--plover-dev``).
+
+    Only the development half (the hash split of ``equipoise.text.evaluate``) is read; a
+    candidate is labelled with the record's sign when it is the source-target pair, else 0.
+    Weights trained with it would be CC BY-SA 4.0 (share-alike); none are shipped.
+    """
+    import hashlib
+
+    from equipoise.text.evaluate import COOPERATIVE, _plover_codes
+
+    shared = Path(os.environ.get("EQUIPOISE_SHARED_DATA", REPO.parent / "shared" / "data"))
+    records = json.loads((shared / "text" / "plover_gsr_cameo.json").read_text(encoding="utf-8"))
+    docs = []
+    for r in records:
+        if r.get("event") == "DOCUMENT":
+            continue
+        if int(hashlib.sha256(r["id"].encode()).hexdigest(), 16) % 2 != 0:
+            continue  # the test half is never read
+        pred = extract(r["text"], file=r["id"], pair_model=False, keep_candidates=True)
+        src, tar = _plover_codes(r.get("source")), _plover_codes(r.get("target"))
+        gold = {(min(a, b), max(a, b)) for a in src for b in tar if a != b}
+        sign = 1 if r["event"] in COOPERATIVE else -1
+        labels = [sign if (c.a, c.b) in gold else 0 for c in pred.candidates]
+        docs.append({"name": r["id"], "cands": pred.candidates, "labels": labels})
+    return docs
+
+
+def fit(docs: list[dict[str, Any]], c_reg: float, *, rule_features: bool = False) -> PairModel:
+    """Fit the multinomial logistic regression on the candidates of ``docs``.
+
+    Without ``rule_features`` the model does not see whether the rules found the pair, so it
+    is an independent second opinion (it cannot learn to copy the rules fitted on these texts).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update({f for c in d["cands"] for f in set(c.features)})
+    if not rule_features:
+        df = Counter({f: n for f, n in df.items() if not f.startswith(("rule=", "rulesign="))})
+    vocab = sorted(f for f, n in df.items() if n >= MIN_DOCS)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows = [c for d in docs for c in d["cands"]]
+    y = np.array([lab for d in docs for lab in d["labels"]])
+    x = np.zeros((len(rows), len(vocab)))
+    for i, c in enumerate(rows):
+        for f in set(c.features):
+            if f in index:
+                x[i, index[f]] = 1.0
+    clf = LogisticRegression(C=c_reg, max_iter=5000, tol=1e-8)
+    clf.fit(x, y)
+    order = [list(clf.classes_).index(k) for k in CLASSES]
+    coef = clf.coef_[order]
+    weights = {
+        f: tuple(round(float(coef[k, i]), 4) for k in range(3))
+        for f, i in index.items()
+        if np.abs(coef[:, i]).max() >= 1e-4
+    }
+    intercept = tuple(round(float(clf.intercept_[k]), 4) for k in order)
+    return PairModel(intercept, weights)  # type: ignore[arg-type]
+
+
+Pred = tuple[tuple[str, str], int, tuple[int, int]]
+
+
+def score(doc: dict[str, Any], pred: list[Pred]) -> Counts:
+    """Pair + sign per sentence, matched as ``equipoise.text.evaluate`` matches relations."""
+    text = doc["text"]
+    used: set[int] = set()
+    tp = 0
+    for g in doc["gold"]:
+        key = tuple(sorted((g["a"], g["b"])))
+        for k, (pair, sign, span) in enumerate(pred):
+            if (
+                k not in used
+                and pair == key
+                and sign == g["sign"]
+                and overlap(text, g["span"], span)
+            ):
+                used.add(k)
+                tp += 1
+                break
+    return Counts(tp, len(pred) - tp, len(doc["gold"]) - tp)
+
+
+def fallback(c: Candidate) -> int:
+    """Return the generic fallback's sign (0: none): two actors in the sentence and triggers of one sign only."""
+    signs = {t[0] for t in c.triggers}
+    return signs.pop() if "ncodes=2" in c.features and len(signs) == 1 else 0
+
+
+def variant(
+    doc: dict[str, Any],
+    model: PairModel | None,
+    threshold: float,
+    *,
+    use_fallback: bool = False,
+    veto: float = 0.0,
+    rules_on: bool = True,
+) -> list[Pred]:
+    """Return the relations of one document under a variant of the combination."""
+    out: list[Pred] = []
+    for c in doc["cands"]:
+        if c.rule is not None and rules_on:
+            if model is not None and veto > 0 and 1 - model.proba(c.features)[0] < veto:
+                continue
+            out.append(((c.a, c.b), c.rule.sign, c.span))
+            continue
+        if model is not None:
+            p0, pp, pm = model.proba(c.features)
+            if 1 - p0 >= threshold:
+                out.append(((c.a, c.b), 1 if pp >= pm else -1, c.span))
+                continue
+        if use_fallback:
+            s = fallback(c)
+            if s:
+                out.append(((c.a, c.b), s, c.span))
+    return out
+
+
+def lodo(docs: list[dict[str, Any]]) -> None:
+    """Print leave-one-document-out P/R for each variant, and per document for the chosen one."""
+    fold_models: dict[tuple[str, float], PairModel] = {}
+    for c_reg in GRID:
+        for d in docs:
+            fold_models[(d["name"], c_reg)] = fit([o for o in docs if o is not d] + EXTRA, c_reg)
+    variants: list[tuple[str, float | None, dict[str, Any]]] = [
+        ("rules only", None, {"threshold": 2.0}),
+        ("rules + fallback", None, {"threshold": 2.0, "use_fallback": True}),
+    ]
+    for c_reg in GRID:
+        for t in (0.4, 0.5, 0.6, 0.7, 0.8):
+            variants.append((f"rules + classifier C={c_reg} t={t}", c_reg, {"threshold": t}))
+        variants.append(
+            (f"rules + classifier C={c_reg} t=0.5 veto<0.1", c_reg, {"threshold": 0.5, "veto": 0.1})
+        )
+        variants.append(
+            (
+                f"classifier only C={c_reg} t=0.5",
+                c_reg,
+                {"threshold": 0.5, "rules_on": False},
+            )
+        )
+    variants.append(
+        ("rules + classifier C=1.0 t=0.5 + fallback", 1.0, {"threshold": 0.5, "use_fallback": True})
+    )
+    print("| variant | tp | fp | fn | P | R | F1 |\n|---|---|---|---|---|---|---|")
+    per_doc: dict[str, list[Counts]] = {}
+    for label, c_reg, kw in variants:
+        total = Counts()
+        per_doc[label] = []
+        for d in docs:
+            model = fold_models[(d["name"], c_reg)] if c_reg is not None else None
+            cnt = score(d, variant(d, model, **kw))
+            per_doc[label].append(cnt)
+            total.add(cnt)
+        p = total.tp / (total.tp + total.fp) if total.tp + total.fp else float("nan")
+        r = total.tp / (total.tp + total.fn)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"| {label} | {total.tp} | {total.fp} | {total.fn} | {p:.2f} | {r:.2f} | {f:.2f} |")
+    print("\nper document (tp/fp/fn):")
+    for label in per_doc:
+        if label.startswith(
+            ("rules only", "rules + fallback", f"rules + classifier C={C_DEFAULT} t=0.5")
+        ):
+            cells = " ".join(
+                f"{d['name']}={c.tp}/{c.fp}/{c.fn}"
+                for d, c in zip(docs, per_doc[label], strict=True)
+            )
+            print(f"{label}: {cells}")
+    reach = sum(1 for d in docs for lab in d["labels"] if lab)
+    gold = sum(len(d["gold"]) for d in docs)
+    print(f"\ngold relations {gold}; reachable as candidates {reach}")
+
+
+FIRST_RUNS = REPO / "tests" / "data" / "text" / "relations_first_runs.json"
+
+
+def first_runs(docs: list[dict[str, Any]], c_reg: float) -> None:
+    """Print the second opinion on texts the rules had not seen: each held-out text's first run.
+
+    The rule relations are those the reader of the time gave at the text's only first run
+    (``tests/data/text/relations_first_runs.json``, made by running the reader of the named
+    commit: ``git archive COMMIT src`` into a folder on ``PYTHONPATH``); the classifier is the
+    leave-one-document-out model that never saw the text. Only these three texts have rule
+    predictions made before the rules were changed for them.
+    """
+    runs = json.loads(FIRST_RUNS.read_text(encoding="utf-8"))["runs"]
+    by_name = {d["name"]: d for d in docs}
+    models = {n: fit([o for o in docs if o["name"] != n] + EXTRA, c_reg) for n in runs}
+    print(f"\nfirst runs (rules of the time) + leave-one-out classifier C={c_reg}:")
+    print("| variant | tp | fp | fn | P | R | F1 |\n|---|---|---|---|---|---|---|")
+    settings: list[tuple[str, float, float, bool]] = [("first-run rules", 2.0, 0.0, False)]
+    settings += [("+ fallback", 2.0, 0.0, True)]
+    settings += [(f"+ classifier t={t}", t, 0.0, False) for t in (0.5, 0.6, 0.7, 0.8)]
+    settings += [
+        (f"+ classifier t={t}, veto < {v}", t, v, False) for t in (0.5, 0.6) for v in (0.2, 0.3)
+    ]
+    for label, t, veto, fb in settings:
+        total = Counts()
+        cells = []
+        for name, run in runs.items():
+            d = by_name[name]
+            text = d["text"]
+            pred: list[Pred] = []
+            for a, b, sign, span in run["relations"]:
+                key = (min(a, b), max(a, b))
+                cand = next(
+                    (c for c in d["cands"] if (c.a, c.b) == key and overlap(text, c.span, span)),
+                    None,
+                )
+                if cand is not None and veto and 1 - models[name].proba(cand.features)[0] < veto:
+                    continue
+                pred.append((key, sign, tuple(span)))
+            for c in d["cands"]:
+                if any(p[0] == (c.a, c.b) and overlap(text, c.span, p[2]) for p in pred):
+                    continue
+                p0, pp, pm = models[name].proba(c.features)
+                if 1 - p0 >= t:
+                    pred.append(((c.a, c.b), 1 if pp >= pm else -1, c.span))
+                elif fb and fallback(c):
+                    pred.append(((c.a, c.b), fallback(c), c.span))
+            cnt = score(d, pred)
+            total.add(cnt)
+            cells.append(f"{name} {cnt.tp}/{cnt.fp}/{cnt.fn}")
+        p = total.tp / (total.tp + total.fp)
+        r = total.tp / (total.tp + total.fn)
+        print(
+            f"| {label} | {total.tp} | {total.fp} | {total.fn} | {p:.2f} | {r:.2f} | "
+            f"{2 * p * r / (p + r):.2f} | {'; '.join(cells)}"
+        )
+
+
+def main() -> int:
+    """Command-line entry point (see the module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lodo", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--first-runs", action="store_true")
+    parser.add_argument(
+        "--plover-dev", action="store_true", help="experiment: add PLOVER's development half"
+    )
+    parser.add_argument("--c", type=float, default=C_DEFAULT)
+    args = parser.parse_args()
+    if args.write and args.plover_dev:
+        parser.error("--write ships MIT weights: it cannot be combined with --plover-dev")
+    docs = load_docs()
+    if args.plover_dev:
+        extra = plover_dev_docs()
+        print(f"PLOVER development half: {len(extra)} records added to every fold's training")
+        global EXTRA
+        EXTRA = extra
+    if args.lodo:
+        lodo(docs)
+    if args.first_runs:
+        for c_reg in GRID:
+            first_runs(docs, c_reg)
+    if args.write:
+        model = fit(docs, args.c)
+        data = {
+            "about": "pair/sign classifier of equipoise.text.pairmodel; regenerate with "
+            "scripts/train_pairmodel.py --write (docs/text.md, round 5)",
+            "trained_on": list(DEV),
+            "licence": "MIT (trained on the project's own annotations; no PLOVER records)",
+            "C": args.c,
+            "min_docs": MIN_DOCS,
+            "classes": list(CLASSES),
+            "threshold": model.threshold,
+            "intercept": list(model.intercept),
+            "weights": {f: list(w) for f, w in sorted(model.weights.items())},
+        }
+        weights = data.pop("weights")
+        head = json.dumps(data, indent=1)[:-2]
+        rows = ",\n".join(f"  {json.dumps(f)}: {json.dumps(w)}" for f, w in weights.items())
+        OUT.write_text(f'{head},\n "weights": {{\n{rows}\n }}\n}}\n', encoding="utf-8")
+        print(f"wrote {OUT} ({len(model.weights)} features)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
