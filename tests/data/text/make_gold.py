@@ -764,6 +764,243 @@ HELDOUT_06 = {
     ],
 }
 
+HELDOUT_07 = {
+    "document": "tests/data/text/heldout_07.txt",
+    "licence": OWN,
+    "date": "2020-02-15",
+    "genre": "analysis",
+    "split": "held-out round 5",
+    "surfaces": {
+        "USA": ["Washington", "United States", "American", "US"],
+        "IRN": ["Tehran", "Iran", "Iranian", "Islamic Republic"],
+        "IRQ": ["Iraq"],
+        "SAU": ["Riyadh", "Saudi Arabia", "Saudi"],
+        "ARE": ["UAE"],
+        "OMN": ["Oman"],
+        "QAT": ["Qatar"],
+        "RUS": ["Russia", "Moscow"],
+        "CHN": ["China", "Beijing"],
+    },
+    "exclude": [("Tehran", 3), ("Iranian", 4), ("Oman", 2), ("Moscow", 2)],
+    "relations": [
+        ("IRN", "USA", -1, "asserted", "Relations between Washington", "four decades."),
+        ("IRN", "USA", -1, "asserted", "Since the United States left", "hit by sanctions."),
+        ("IRN", "USA", -1, "asserted", "On 3 January 2020", "troops are stationed."),
+        ("IRN", "USA", -1, "asserted", "Both sides then stepped back", "by other means."),
+        ("IRN", "SAU", -1, "asserted", "Riyadh blamed Tehran", "government denies."),
+        ("ARE", "IRN", 1, "asserted", "The UAE, by contrast", "Islamic Republic open."),
+        ("IRN", "OMN", 1, "asserted", "The UAE, by contrast", "Islamic Republic open."),
+        ("IRN", "QAT", 1, "asserted", "The UAE, by contrast", "Islamic Republic open."),
+        ("QAT", "SAU", -1, "asserted", "The rift between Saudi Arabia", "persists."),
+        ("IRN", "RUS", 1, "asserted", "Russia and China offer Iran", "in December 2019."),
+        ("CHN", "IRN", 1, "asserted", "Russia and China offer Iran", "in December 2019."),
+        ("CHN", "RUS", 1, "asserted", "Russia and China offer Iran", "in December 2019."),
+        ("IRN", "RUS", 1, "negated", "Yet neither Moscow", "analysts in Moscow say."),
+        ("CHN", "IRN", 1, "negated", "Yet neither Moscow", "analysts in Moscow say."),
+        ("CHN", "IRN", 1, "hypothetical", "If the sanctions stay", "trade with Beijing."),
+        ("IRN", "SAU", 1, "hypothetical", "A senior Gulf official", "escalate again."),
+        ("IRN", "SAU", -1, "hypothetical", "We are less hopeful", "next five years."),
+    ],
+    "events": [
+        ("2018-05", "the United States left the nuclear deal", "in May 2018"),
+        ("2020-01-03", "On 3 January 2020", "drone strike in Iraq"),
+        ("2020-01-08", "five days later", "Ain al-Asad base"),
+        ("2019-09", "Riyadh blamed Tehran", "in September 2019"),
+        ("2019-07", "quietly sent coast guard officials", "in July 2019"),
+        ("2017-06", "the blockade of June 2017", None),
+        ("2019-12", "their navies joined Iranian ships", "in December 2019"),
+    ],
+    "claims": [
+        ("the author", None, "decrease", "Relations between Washington", "four decades."),
+        ("analysts in Moscow", None, "decrease", "Yet neither Moscow", "analysts in Moscow say."),
+        (
+            "Iranian economists",
+            "the sanctions stay in place through 2020",
+            "increase",
+            "If the sanctions stay",
+            "trade with Beijing.",
+        ),
+        (
+            "a senior Gulf official",
+            "the crisis does not escalate again",
+            "increase",
+            "A senior Gulf official",
+            "escalate again.",
+        ),
+        ("the author", None, "decrease", "We are less hopeful", "next five years."),
+    ],
+}
+
+HELDOUT_08 = {
+    "document": "tests/data/text/heldout_08.txt",
+    "licence": OWN,
+    "date": "2020-07-20",
+    "genre": "interview",
+    "split": "held-out round 5",
+    "surfaces": {
+        "IND": ["India", "Indian", "Prime Minister Modi", "Delhi", "New Delhi"],
+        "CHN": ["China", "Chinese", "President Xi", "Sino", "Beijing"],
+        "USA": ["United States", "Washington"],
+        "JPN": ["Japan", "Tokyo"],
+        "AUS": ["Australia", "Canberra"],
+        "RUS": ["Russia"],
+        "QUAD": ["Quad"],
+    },
+    "exclude": [("New Delhi", 1)],
+    "relations": [
+        ("CHN", "IND", -1, "asserted", "On 15 June, twenty", "since 1975."),
+        ("CHN", "IND", -1, "asserted", "The goodwill of the informal", "has evaporated."),
+        ("CHN", "IND", -1, "asserted", "On 29 June Delhi", "investment from China."),
+        ("CHN", "IND", 1, "asserted", "Their special representatives", "friction points."),
+        ("CHN", "IND", 1, "negated", "Still, I do not expect", "before the spring."),
+        ("IND", "USA", 1, "negated", "India will not sign", "weapons from Russia."),
+        ("IND", "RUS", 1, "asserted", "India will not sign", "weapons from Russia."),
+        ("IND", "JPN", 1, "asserted", "India joined Japan", "each other's bases."),
+        ("AUS", "IND", 1, "asserted", "India joined Japan", "each other's bases."),
+        ("IND", "USA", 1, "asserted", "India joined Japan", "each other's bases."),
+        ("CHN", "IND", -1, "hypothetical", "If Chinese pressure", "next five years."),
+        ("IND", "JPN", 1, "hypothetical", "If Chinese pressure", "next five years."),
+        ("AUS", "IND", 1, "hypothetical", "If Chinese pressure", "next five years."),
+    ],
+    "events": [
+        ("2020-06-15", "On 15 June, twenty", "Chinese troops"),
+        ("2018-04", "the informal summits between", "in April 2018"),
+        ("2019-10", "in Mamallapuram in October 2019", None),
+        ("2020-06-29", "On 29 June Delhi banned", "Chinese apps"),
+        ("2020-04", "tightening the screening", "investment from China"),
+        ("2020-07-05", "Their special representatives", "on 5 July"),
+        ("2019-09", "India joined Japan", "in September 2019"),
+        ("2020-06", "in June India and Australia signed", "each other's bases"),
+    ],
+    "claims": [
+        ("the interviewee", None, "decrease", "Still, I do not expect", "before the spring."),
+        ("the interviewee", None, "decrease", "India will not sign", "weapons from Russia."),
+        (
+            "the interviewee",
+            "Chinese pressure on the border continues",
+            "increase",
+            "If Chinese pressure",
+            "next five years.",
+        ),
+    ],
+}
+
+HELDOUT_09 = {
+    "document": "tests/data/text/heldout_09.txt",
+    "licence": OWN,
+    "date": "2019-11-30",
+    "genre": "op-ed",
+    "split": "held-out round 5",
+    "surfaces": {
+        "NOR": ["Norway", "Oslo", "Norwegian"],
+        "USA": ["American"],
+        "NATO": ["NATO", "the Alliance"],
+        "RUS": ["Moscow", "Russian", "Russia", "Kremlin"],
+        "CHN": ["Beijing", "Chinese"],
+    },
+    "exclude": [("Norwegian", 2), ("Moscow", 2)],
+    "relations": [
+        ("NOR", "USA", 1, "asserted", "American marines have", "double their number."),
+        ("NATO", "NOR", 1, "asserted", "In the autumn of 2018", "Oslo blamed Moscow."),
+        ("NOR", "RUS", -1, "asserted", "In the autumn of 2018", "Oslo blamed Moscow."),
+        ("NOR", "RUS", -1, "asserted", "Earlier that year", "radar at Vardø."),
+        ("NOR", "RUS", -1, "asserted", "The case of Frode Berg", "the two capitals."),
+        ("NOR", "RUS", 1, "asserted", "Yet cooperation survives", "is respected."),
+        ("CHN", "RUS", 1, "asserted", "Western sanctions imposed", "Yamal LNG plant."),
+        ("NATO", "RUS", -1, "hypothetical", "Norwegian officials fear", "deteriorate further."),
+    ],
+    "events": [
+        ("2017-01", "American marines have been stationed", "since January 2017"),
+        ("2018", "Oslo agreed last year", "double their number"),
+        ("2018", "Norway hosted Trident Juncture", "since the Cold War"),
+        ("2018", "GPS signals in the far north", "Oslo blamed Moscow"),
+        ("2018", "Russian jets had staged", "radar at Vardø"),
+        ("2019-04", "sentenced in Moscow", "for espionage"),
+        ("2019-11", "released this month", None),
+        ("2010", "the 2010 treaty", "between them"),
+        ("2014", "Western sanctions imposed in 2014", None),
+    ],
+    "claims": [
+        ("the author", None, "increase", "Western sanctions imposed", "Yamal LNG plant."),
+        (
+            "Norwegian officials",
+            "NATO's exercises in the High North keep growing",
+            "decrease",
+            "Norwegian officials fear",
+            "deteriorate further.",
+        ),
+        (
+            "the author",
+            "the Kremlin scales back its Northern Fleet drills",
+            "decrease",
+            "Unless the Kremlin",
+            "in the 2020s.",
+        ),
+    ],
+}
+
+HELDOUT_10 = {
+    "document": "tests/data/text/heldout_10.txt",
+    "licence": OWN,
+    "date": "2020-10-15",
+    "genre": "panel report",
+    "split": "held-out round 5",
+    "surfaces": {
+        "FRA": ["France", "French", "President Macron", "Paris"],
+        "MLI": ["Mali", "Bamako"],
+        "NER": ["Niger"],
+        "BFA": ["Burkina Faso"],
+        "TCD": ["Chad"],
+        "MRT": ["Mauritania"],
+        "EST": ["Estonian"],
+        "RUS": ["Russia", "Moscow", "Russian", "President Putin"],
+        "CAF": ["Central African Republic"],
+    },
+    "exclude": [("French", 4)],
+    "relations": [
+        ("FRA", "MLI", 1, "asserted", "At the Pau summit", "jihadist groups."),
+        ("FRA", "NER", 1, "asserted", "At the Pau summit", "jihadist groups."),
+        ("BFA", "FRA", 1, "asserted", "At the Pau summit", "jihadist groups."),
+        ("FRA", "TCD", 1, "asserted", "At the Pau summit", "jihadist groups."),
+        ("FRA", "MRT", 1, "asserted", "At the Pau summit", "jihadist groups."),
+        ("EST", "FRA", 1, "asserted", "When the French-led", "joined it."),
+        ("MLI", "RUS", 1, "asserted", "Moscow signed a military", "across the continent."),
+        ("CAF", "RUS", 1, "asserted", "Moscow signed a military", "across the continent."),
+        ("FRA", "RUS", -1, "asserted", "French officials accuse", "their troops."),
+        ("FRA", "MLI", 1, "asserted", "Mali's military rulers", "Paris and Moscow."),
+        ("MLI", "RUS", 1, "asserted", "Mali's military rulers", "Paris and Moscow."),
+        ("MLI", "RUS", 1, "hypothetical", "A Malian researcher", "towards Moscow."),
+        ("MLI", "RUS", 1, "negated", "In their view, Russia", "next five years."),
+        ("FRA", "RUS", -1, "hypothetical", "The report's conclusion", "new patrons."),
+    ],
+    "events": [
+        ("2014-08", "Operation Barkhane, launched", "August 2014"),
+        ("2020-01", "At the Pau summit", "jihadist groups"),
+        ("2020-07", "When the French-led", "joined it"),
+        ("2019-06", "Moscow signed a military", "in June 2019"),
+        ("2018", "Russian instructors have trained", "since 2018"),
+        ("2019-10", "the first Russia–Africa summit", "across the continent"),
+        ("2020-08-18", "the coup of 18 August 2020", None),
+    ],
+    "claims": [
+        (
+            "a Malian researcher",
+            "Paris does not show results by the end of 2021",
+            "increase",
+            "A Malian researcher",
+            "towards Moscow.",
+        ),
+        ("French participants", None, "decrease", "In their view, Russia", "next five years."),
+        (
+            "the report",
+            "governments in the region look for new patrons",
+            "decrease",
+            "The report's conclusion",
+            "new patrons.",
+        ),
+    ],
+}
+
 if __name__ == "__main__":
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
@@ -771,6 +1008,10 @@ if __name__ == "__main__":
     build("heldout_04", HERE / "heldout_04.txt", HELDOUT_04)
     build("heldout_05", HERE / "heldout_05.txt", HELDOUT_05)
     build("heldout_06", HERE / "heldout_06.txt", HELDOUT_06)
+    build("heldout_07", HERE / "heldout_07.txt", HELDOUT_07)
+    build("heldout_08", HERE / "heldout_08.txt", HELDOUT_08)
+    build("heldout_09", HERE / "heldout_09.txt", HELDOUT_09)
+    build("heldout_10", HERE / "heldout_10.txt", HELDOUT_10)
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
