@@ -769,7 +769,7 @@ HELDOUT_07 = {
     "licence": OWN,
     "date": "2020-02-15",
     "genre": "analysis",
-    "split": "held-out round 5",
+    "split": "held-out round 5 (development since round 6)",
     "surfaces": {
         "USA": ["Washington", "United States", "American", "US"],
         "IRN": ["Tehran", "Iran", "Iranian", "Islamic Republic"],
@@ -836,7 +836,7 @@ HELDOUT_08 = {
     "licence": OWN,
     "date": "2020-07-20",
     "genre": "interview",
-    "split": "held-out round 5",
+    "split": "held-out round 5 (development since round 6)",
     "surfaces": {
         "IND": ["India", "Indian", "Prime Minister Modi", "Delhi", "New Delhi"],
         "CHN": ["China", "Chinese", "President Xi", "Sino", "Beijing"],
@@ -890,7 +890,7 @@ HELDOUT_09 = {
     "licence": OWN,
     "date": "2019-11-30",
     "genre": "op-ed",
-    "split": "held-out round 5",
+    "split": "held-out round 5 (development since round 6)",
     "surfaces": {
         "NOR": ["Norway", "Oslo", "Norwegian"],
         "USA": ["American"],
@@ -944,7 +944,7 @@ HELDOUT_10 = {
     "licence": OWN,
     "date": "2020-10-15",
     "genre": "panel report",
-    "split": "held-out round 5",
+    "split": "held-out round 5 (development since round 6)",
     "surfaces": {
         "FRA": ["France", "French", "President Macron", "Paris"],
         "MLI": ["Mali", "Bamako"],
