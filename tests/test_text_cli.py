@@ -219,3 +219,15 @@ def test_evaluate_pool_gives_development_and_held_out_sets(
     assert len(result["development"]["documents"]) == 6
     lo, hi = result["development"]["counts"]["relations"]["recall_ci"]
     assert lo <= result["development"]["counts"]["relations"]["recall"] <= hi
+
+
+def test_evaluate_json_of_one_document_writes_null_for_undefined_intervals(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # one document has no bootstrap interval (NaN): the JSON says null instead of failing
+    assert main([str(DATA / "heldout_06.gold.json"), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "NaN" not in out
+    result = json.loads(out)
+    (summary,) = result.values()
+    assert summary["documents"] == ["tests/data/text/heldout_06.txt"]
