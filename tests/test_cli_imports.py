@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -161,7 +162,7 @@ def test_fast_help_lists_what_the_application_registers() -> None:
         for name, cmd in group.commands.items()
         if not cmd.hidden
     ]
-    assert list(_fast.COMMANDS) == registered
+    assert [(name, summary) for name, _, summary in _fast.COMMANDS] == registered
     assert group.help == _fast.APP_HELP
     options = {opt for param in group.params for opt in param.opts} | {"--help"}
     assert {name for name, _ in _fast.OPTIONS} == options
@@ -188,3 +189,85 @@ def test_fast_version_matches_typer() -> None:
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
+
+
+def _registering_module(command: Any) -> str:
+    """Return the module whose function a registered command (or a group's first one) runs."""
+    if command.callback is None:  # a group (typer's own click): the module of its commands
+        command = next(iter(command.commands.values()))
+    module: str = command.callback.__module__
+    return module
+
+
+def test_fast_table_names_the_module_that_registers_each_command() -> None:
+    import typer
+
+    from equipoise.cli import _fast, app
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    registered = {
+        name: _registering_module(cmd) for name, cmd in group.commands.items() if not cmd.hidden
+    }
+    table = {name: f"equipoise.cli.{module}" for name, module, _ in _fast.COMMANDS}
+    assert table == registered
+    assert _fast.command_module(["validate", "x.toml"]) == "equipoise.cli.scenario_cmds"
+    assert _fast.command_module(["--version"]) is None
+    assert _fast.command_module(["valdate"]) is None  # a misspelt command: the whole app says so
+    assert _fast.command_module([]) is None
+
+
+def _run(args: list[str], *, fast: bool, cwd: Path) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "equipoise", *args],
+        capture_output=True,
+        text=True,
+        env={**_env(), "EQUIPOISE_NO_FAST_HELP": "" if fast else "1", "COLUMNS": "100"},
+        timeout=120,
+        cwd=cwd,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{scenario}"],
+        ["validate", "{scenario}", "--json"],
+        ["validate", "{bad}"],
+        ["validate", "{bad}", "--json"],
+        ["validate"],
+        ["validate", "--help"],
+        ["show", "{scenario}"],
+        ["show", "{bad}"],
+        ["show", "--jsn"],
+        ["show", "--help"],
+        ["bargain", "{csv}"],
+        ["bargain", "{csv}", "--json", "--rounds", "3"],
+        ["bargain", "{csv}", "--rounds", "-1"],
+        ["bargain", "--help"],
+        ["runs", "--help"],
+        ["valdate", "{scenario}"],
+    ],
+)
+def test_one_module_dispatch_agrees_with_the_whole_application(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``equipoise COMMAND`` through its module alone: same exit status and output as the app."""
+    from equipoise.engines.bargaining import EXAMPLE_CSV
+    from equipoise.scenario import library_dir
+
+    bad = tmp_path / "bad.toml"
+    text = (library_dir() / "indo-pacific-2021.toml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("horizon = ", "horizon = -", 1), encoding="utf-8")
+    values = {
+        "scenario": str(library_dir() / "indo-pacific-2021.toml"),
+        "bad": str(bad),
+        "csv": str(EXAMPLE_CSV),
+    }
+    argv = [a.format(**values) for a in args]
+    fast = _run(argv, fast=True, cwd=tmp_path)
+    full = _run(argv, fast=False, cwd=tmp_path)
+    assert fast == full
+    if args[0] in ("validate", "show", "bargain") and "--help" not in args:
+        assert fast[1] or fast[2]  # something was said (the comparison is not of two silences)

@@ -16,8 +16,28 @@ if TYPE_CHECKING:
     import typer
 
 
-def load_app() -> typer.Typer:
-    """Import every command module (each registers its commands) and return the application."""
+def load_app(module: str | None = None) -> typer.Typer:
+    """Import every command module (each registers its commands) and return the application.
+
+    Parameters
+    ----------
+    module
+        Import only this command module (``equipoise.cli.scenario_cmds``, as
+        :func:`equipoise.cli._fast.command_module` names it): the application then holds its
+        commands alone (and those of the modules it imports), enough to run one of them.
+
+    Returns
+    -------
+    typer.Typer
+        The application, with every command registered unless ``module`` is given.
+    """
+    if module is not None:
+        import importlib
+
+        importlib.import_module(module)
+        from equipoise.cli._app import app as partial
+
+        return partial
     from equipoise.cli import (
         bargain_cmd,  # noqa: F401
         build_cmd,  # noqa: F401
@@ -45,11 +65,12 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """Run the ``equipoise`` command."""
-    from equipoise.cli._fast import answer
+    from equipoise.cli._fast import answer, command_module
 
-    if answer(sys.argv[1:]):
+    argv = sys.argv[1:]
+    if answer(argv):
         return
-    load_app()()
+    load_app(command_module(argv))()
 
 
 __all__ = ["app", "load_app", "main"]

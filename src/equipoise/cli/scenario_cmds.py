@@ -7,13 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from equipoise.cli._app import app
 from equipoise.cli._common import emit_json, guarded, out
 from equipoise.errors import InputError, Problem
 
-if TYPE_CHECKING:  # the scenario package (pydantic) loads when a command needs it
+if (
+    TYPE_CHECKING
+):  # the scenario package (pydantic) and rich's tables load when a command needs them
+    from rich.table import Table
+
     from equipoise.scenario.schema import Change, Scenario
 
 T_ScenarioArg = Annotated[
@@ -159,6 +162,8 @@ def scenarios(as_json: T_Json = False) -> None:
         if as_json:
             emit_json({"scenarios": rows})
             return
+        from rich.table import Table
+
         table = Table(title="Bundled scenarios")
         for col in ("name", "title", "start", "horizon", "actors", "issues", "claims"):
             table.add_column(col)
@@ -245,6 +250,8 @@ def _size_text(size: Any) -> str:
 
 def shocks_table(s: Scenario) -> Table:
     """Return the table of a scenario's shocks: timing, whom they hit, changes and source."""
+    from rich.table import Table
+
     table = Table(title="Shocks (declared stochastic processes, drawn per member)")
     for col in ("name", "when", "hits", "changes", "source"):
         table.add_column(col)
@@ -264,6 +271,8 @@ def shocks_table(s: Scenario) -> Table:
 
 def scenario_tables(s: Scenario) -> list[Table]:
     """Build the rich tables that show a scenario."""
+    from rich.table import Table
+
     tables: list[Table] = []
     meta = Table(title=f"{s.scenario.name}: {s.scenario.title}", show_header=False)
     meta.add_column("field", style="bold")
