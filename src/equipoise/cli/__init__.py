@@ -36,8 +36,9 @@ def load_app(module: str | None = None) -> typer.Typer:
 
         importlib.import_module(module)
         from equipoise.cli._app import app as partial
+        from equipoise.cli._app import tidy_help
 
-        return partial
+        return tidy_help(partial)
     from equipoise.cli import (
         bargain_cmd,  # noqa: F401
         build_cmd,  # noqa: F401
@@ -52,9 +53,9 @@ def load_app(module: str | None = None) -> typer.Typer:
         serve_cmd,  # noqa: F401
         text_cmds,  # noqa: F401
     )
-    from equipoise.cli._app import app
+    from equipoise.cli._app import app, tidy_help
 
-    return app
+    return tidy_help(app)
 
 
 def __getattr__(name: str) -> Any:
