@@ -164,6 +164,7 @@ def test_georgia_always_reads_the_country() -> None:
 
 def test_places_named_after_states_are_not_mentions() -> None:
     assert codes("Oil in the Niger Delta; fishing on Lake Chad; the Jordan Valley.") == set()
+    assert codes("Drills in the Gulf of Oman and the Bay of Bengal; Oman abstained.") == {"OMN"}
 
 
 def test_variants_and_congo() -> None:

@@ -7,7 +7,8 @@ in its context (docs/annotation-guidelines.md §1):
 * a demonym whose head noun is a person who is not an agent of the state ("Russian experts",
   "Japanese and Russian experts", "Korean nationalism") or that follows "anti-"/"pro-" is not a
   mention of the state, nor is any name followed by a geographic head ("the Indian Ocean", "the
-  South China Sea", "the Korean Peninsula") or after "Sea of";
+  South China Sea", "the Korean Peninsula") or after "Sea of", "Gulf of", "Bay of" ("the Gulf of
+  Oman");
 * a state name that is also a given name, followed by a capitalised word the lexicon does not
   know ("Chad Smith", :data:`GIVEN_NAMES`), is a person's name; a name after "Lake" ("Lake
   Chad") is a place;
@@ -292,7 +293,7 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
         if _NEG_PREFIX.search(before):
             mention, relational, reason = False, False, "attitude (anti-/pro-)"
         elif nxt.lower() in PLACE_HEADS or re.search(
-            r"\b(?:Sea of|Lake)\s*$", text[max(0, start - 8) : start]
+            r"\b(?:Sea of|Gulf of|Bay of|Lake)\s*$", text[max(0, start - 8) : start]
         ):
             mention, relational, reason = False, False, "place name"
         elif (
