@@ -14,12 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from numpy.typing import NDArray
 
 from equipoise.compile import CompiledScenario, batch_power
 from equipoise.engines.alignment import AlignmentParams, affinity_matrix, substeps_needed
 from equipoise.engines.alignment import step as alignment_step
-from equipoise.engines.bargaining import EUOptions, run_compromise, run_expected_utility, run_median
+from equipoise.engines.bargaining import (
+    EUOptions,
+    look_ahead_cycles,
+    run_compromise,
+    run_expected_utility,
+    run_median,
+)
 from equipoise.engines.bargaining.cycles import DEFAULT_CYCLE_TOL
 from equipoise.engines.power import project
 from equipoise.errors import EquipoiseError, InputError, Problem
@@ -181,61 +188,41 @@ class IssueCycles:
         return cls(np.zeros(shape, np.int64), np.full(shape, np.nan), np.full(shape, np.nan))
 
 
-def _look_ahead(
-    cap: T_Float, x: T_Float, sal: T_Float, eu_q: float, rounds: int
-) -> tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]:
-    """Bargain ``rounds`` rounds from ``x`` (not carried forward); report where they cycle."""
-    ahead = run_expected_utility(
-        cap,
-        x,
-        sal,
-        scale=(0.0, 100.0),
-        rounds=rounds,
-        options=EUOptions(Q=eu_q),
-        keep_dyads=False,
-    )
-    cyc = ahead.cycle
-    assert cyc is not None  # the expected-utility model always reports
-    return (
-        np.asarray(cyc.detected, dtype=np.bool_),
-        np.asarray(cyc.period, dtype=np.int64),
-        np.asarray(cyc.low, dtype=np.float64),
-        np.asarray(cyc.high, dtype=np.float64),
-        np.asarray(cyc.summary, dtype=np.float64),
-    )
-
-
 def _cycles_ahead(
     cap: T_Float, x: T_Float, sal: T_Float, eu_q: float, previous: T_Int
 ) -> tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]:
     """Look ahead from ``x`` for every row; a cycle under way (``previous`` > 0) is checked first.
 
-    A row whose last look-ahead found a cycle of period p is bargained 2p rounds, which show
-    the same cycle again if the state is still on it (a period seen twice from round 0); the
-    other rows, and those where the short run shows no cycle, get the full
-    :data:`LOOK_AHEAD_ROUNDS`. For the default scenario's period-2 cycle that is 4 rounds a
-    year instead of 8.
+    A row whose last look-ahead found a cycle of period p is first tested on 2p rounds, which
+    show the same cycle again if the state is still on it (a period seen twice from round 0);
+    the other rows, and those where the short run shows no cycle, are tested on the full
+    :data:`LOOK_AHEAD_ROUNDS` (the short run's rounds are its first rounds). For the default
+    scenario's period-2 cycle that is 4 rounds a year instead of 8. The rounds are not
+    carried forward. :func:`~equipoise.engines.bargaining.look_ahead_cycles` runs every row
+    in one batch and copies the rounds of a row on an exact cycle instead of bargaining them.
     """
-    m = x.shape[0]
-    detected = np.zeros(m, dtype=np.bool_)
-    period = np.zeros(m, dtype=np.int64)
-    low, high, summary = np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan)
-    todo = np.ones(m, dtype=np.bool_)
+    first = np.where(previous > 0, 2 * previous, LOOK_AHEAD_ROUNDS)
+    cyc = look_ahead_cycles(
+        cap,
+        x,
+        sal,
+        scale=(0.0, 100.0),
+        rounds=LOOK_AHEAD_ROUNDS,
+        first=first,
+        options=EUOptions(Q=eu_q),
+    )
+    detected = np.asarray(cyc.detected, dtype=np.bool_)
 
-    def keep(idx: T_Int, out: tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]) -> None:
-        d = out[0]
-        hit = idx[d]
-        detected[hit], period[hit] = True, out[1][d]
-        low[hit], high[hit], summary[hit] = out[2][d], out[3][d], out[4][d]
-        todo[hit] = False
+    def where_found(values: npt.ArrayLike) -> T_Float:
+        return np.where(detected, np.asarray(values, dtype=np.float64), np.nan)
 
-    for p in np.unique(previous[previous > 0]):
-        idx = np.flatnonzero(previous == p)
-        keep(idx, _look_ahead(cap[idx], x[idx], sal[idx], eu_q, 2 * int(p)))
-    rest = np.flatnonzero(todo)
-    if rest.size:
-        keep(rest, _look_ahead(cap[rest], x[rest], sal[rest], eu_q, LOOK_AHEAD_ROUNDS))
-    return detected, period, low, high, summary
+    return (
+        detected,
+        np.asarray(cyc.period, dtype=np.int64),
+        where_found(cyc.low),
+        where_found(cyc.high),
+        where_found(cyc.summary),
+    )
 
 
 def _issues(
