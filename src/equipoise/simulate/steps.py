@@ -250,6 +250,9 @@ def _issues(
     mean = np.full((B, k), np.nan)
     cycles = IssueCycles.none(B, k)
     capability = state.capability()
+    # the expected-utility issues with the same number of members bargain in one engine call
+    # (rows issue after issue): a row's numbers do not depend on the other rows of a call
+    eu: dict[int, list[tuple[int, T_Int, T_Float, T_Float, T_Float, NDArray[np.bool_]]]] = {}
     for q, issue in enumerate(c.issues):
         members = np.flatnonzero(issue.members)
         # C order (an index like [:, q, members] gives column-major arrays): sums along the
@@ -269,42 +272,61 @@ def _issues(
             mean[:, q] = mn.forecast
             forecast[:, q] = (mn if issue.model == "compromise" else med).forecast
             continue
+        eu.setdefault(members.size, []).append((q, members, x, sal, cap, usable))
+    for same_size in eu.values():
         for rows, eu_q in groups(state.params["eu_q"]):
+            m = rows.size
             result = run_expected_utility(
-                cap[rows],
-                x[rows],
-                sal[rows],
+                np.concatenate([cap[rows] for _, _, _, _, cap, _ in same_size]),
+                np.concatenate([x[rows] for _, _, x, _, _, _ in same_size]),
+                np.concatenate([sal[rows] for _, _, _, sal, _, _ in same_size]),
                 scale=(0.0, 100.0),
                 rounds=rounds,
                 options=EUOptions(Q=float(eu_q)),
                 keep_dyads=False,
             )
-            new = np.where(usable[rows, None], result.positions[..., -1, :], x[rows])
-            state.positions[np.ix_(rows, np.array([q]), members)] = new[:, None, :]
-            forecast[rows, q] = result.forecast
-            # the weighted median and mean of the round's new positions, as the static
-            # models would compute them from those positions
-            median[rows, q] = result.median[..., -1]
-            mean[rows, q] = result.mean[..., -1]
-            # look ahead where the median starts to move or turns back, or where the rounds
-            # were cycling; a median that keeps drifting one way cannot be on a cycle yet
-            step = result.median[..., -1] - result.median[..., 0]
-            trend = np.where(np.abs(step) > _STILL, np.sign(step), 0.0)
-            turns = (trend != 0.0) & (trend != state.trend[rows, q])
-            state.trend[rows, q] = trend
-            previous = state.cycle_period[rows, q]
-            ask = (turns & usable[rows]) | (previous > 0)
-            if ask.any():
-                look = rows[ask]
-                detected, period, low, high, summary = _cycles_ahead(
-                    cap[look], new[ask], sal[look], float(eu_q), previous[ask]
-                )
-                state.cycle_period[look, q] = period
-                hit = look[detected]
-                forecast[hit, q] = summary[detected]
-                cycles.period[hit, q] = period[detected]
-                cycles.low[hit, q] = low[detected]
-                cycles.high[hit, q] = high[detected]
+            asks = []
+            for j, (q, members, x, sal, cap, usable) in enumerate(same_size):
+                part = slice(j * m, (j + 1) * m)
+                new = np.where(usable[rows, None], result.positions[part, -1, :], x[rows])
+                state.positions[np.ix_(rows, np.array([q]), members)] = new[:, None, :]
+                forecast[rows, q] = result.forecast[part]
+                # the weighted median and mean of the round's new positions, as the static
+                # models would compute them from those positions
+                median[rows, q] = result.median[part, -1]
+                mean[rows, q] = result.mean[part, -1]
+                # look ahead where the median starts to move or turns back, or where the
+                # rounds were cycling; a median that keeps drifting one way cannot be on a
+                # cycle yet
+                step = result.median[part, -1] - result.median[part, 0]
+                trend = np.where(np.abs(step) > _STILL, np.sign(step), 0.0)
+                turns = (trend != 0.0) & (trend != state.trend[rows, q])
+                state.trend[rows, q] = trend
+                previous = state.cycle_period[rows, q]
+                ask = (turns & usable[rows]) | (previous > 0)
+                if ask.any():
+                    look = rows[ask]
+                    asks.append((q, look, cap[look], new[ask], sal[look], previous[ask]))
+            if not asks:
+                continue
+            detected, period, low, high, summary = _cycles_ahead(
+                np.concatenate([a[2] for a in asks]),
+                np.concatenate([a[3] for a in asks]),
+                np.concatenate([a[4] for a in asks]),
+                float(eu_q),
+                np.concatenate([a[5] for a in asks]),
+            )
+            at = 0
+            for q, look, *_ in asks:
+                part = slice(at, at + look.size)
+                at += look.size
+                found = detected[part]
+                state.cycle_period[look, q] = period[part]
+                hit = look[found]
+                forecast[hit, q] = summary[part][found]
+                cycles.period[hit, q] = period[part][found]
+                cycles.low[hit, q] = low[part][found]
+                cycles.high[hit, q] = high[part][found]
     return forecast, median, mean, cycles
 
 
