@@ -225,6 +225,58 @@ def _cycles_ahead(
     )
 
 
+@dataclass(frozen=True)
+class _Rounds:
+    """What the loop reads of a run of rounds (:class:`~equipoise.engines.bargaining.BargainingResult`)."""
+
+    positions: T_Float  # (m, rounds + 1, n)
+    median: T_Float  # (m, rounds + 1)
+    mean: T_Float  # (m, rounds + 1)
+    forecast: T_Float  # (m,)
+
+
+def _distinct_rounds(cap: T_Float, x: T_Float, sal: T_Float, rounds: int, eu_q: float) -> _Rounds:
+    """Run the expected-utility rounds of rows ``(m, n)``, each distinct row once.
+
+    Members of an ensemble often bargain from the same inputs on an issue (clout declared, the
+    issue untouched by the uncertainties): rows whose capability, positions and salience have
+    the same bits give the same rounds bit for bit (a row's numbers do not depend on the other
+    rows), so the distinct rows bargain and the others take their copy.
+    """
+    m, n = x.shape
+    inverse = None
+    if m > 1:
+        key = np.ascontiguousarray(np.concatenate([cap, x, sal], axis=-1))
+        _, first, inverse = np.unique(
+            key.view(np.dtype((np.void, 3 * n * 8))).reshape(m),
+            return_index=True,
+            return_inverse=True,
+        )
+        if first.size == m:
+            inverse = None
+        else:
+            cap, x, sal = cap[first], x[first], sal[first]
+    result = run_expected_utility(
+        cap,
+        x,
+        sal,
+        scale=(0.0, 100.0),
+        rounds=rounds,
+        options=EUOptions(Q=eu_q),
+        keep_dyads=False,
+    )
+    out = _Rounds(
+        np.asarray(result.positions, dtype=np.float64),
+        np.asarray(result.median, dtype=np.float64),
+        np.asarray(result.mean, dtype=np.float64),
+        np.asarray(result.forecast, dtype=np.float64),
+    )
+    if inverse is None:
+        return out
+    inv = np.asarray(inverse).reshape(m)
+    return _Rounds(out.positions[inv], out.median[inv], out.mean[inv], out.forecast[inv])
+
+
 def _issues(
     state: State, c: CompiledScenario, rounds: int
 ) -> tuple[T_Float, T_Float, T_Float, IssueCycles]:
@@ -276,14 +328,12 @@ def _issues(
     for same_size in eu.values():
         for rows, eu_q in groups(state.params["eu_q"]):
             m = rows.size
-            result = run_expected_utility(
+            result = _distinct_rounds(
                 np.concatenate([cap[rows] for _, _, _, _, cap, _ in same_size]),
                 np.concatenate([x[rows] for _, _, x, _, _, _ in same_size]),
                 np.concatenate([sal[rows] for _, _, _, sal, _, _ in same_size]),
-                scale=(0.0, 100.0),
-                rounds=rounds,
-                options=EUOptions(Q=float(eu_q)),
-                keep_dyads=False,
+                rounds,
+                float(eu_q),
             )
             asks = []
             for j, (q, members, x, sal, cap, usable) in enumerate(same_size):
