@@ -120,3 +120,27 @@ def test_bad_first_is_refused() -> None:
         )
     with pytest.raises(ValueError, match="shape"):
         look_ahead_cycles([1.0, 1.0], [0.0, 100.0], [1.0, 1.0], scale=(0.0, 100.0), rounds=4)
+
+
+def test_identical_rows_bargain_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the time loop's yearly rounds: rows with the same bits run once, the copies are exact
+    from equipoise.simulate import steps
+
+    rng = np.random.default_rng(5)
+    c, x, s = rng.uniform(0.1, 2.0, (8, 5)), rng.uniform(0.0, 100.0, (8, 5)), rng.random((8, 5))
+    x[0, 0] = 0.0
+    c, x, s = (np.concatenate([a, a[:5], a[3:4], a[:1]]) for a in (c, x, s))  # 7 copies
+    x[-1, 0] = -0.0  # the bits differ from row 0's 0.0: not merged
+    want = run_expected_utility(c, x, s, scale=(0.0, 100.0), rounds=3, keep_dyads=False)
+    seen: list[int] = []
+    run = steps.run_expected_utility
+
+    def counting(cap: np.ndarray, *args: object, **kwargs: object) -> object:
+        seen.append(cap.shape[0])
+        return run(cap, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(steps, "run_expected_utility", counting)
+    got = steps._distinct_rounds(c, x, s, 3, 1.0)
+    assert seen == [9]
+    for name in ("positions", "median", "mean", "forecast"):
+        np.testing.assert_array_equal(getattr(got, name), getattr(want, name), err_msg=name)
