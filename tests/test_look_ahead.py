@@ -144,3 +144,14 @@ def test_identical_rows_bargain_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert seen == [9]
     for name in ("positions", "median", "mean", "forecast"):
         np.testing.assert_array_equal(getattr(got, name), getattr(want, name), err_msg=name)
+
+
+def test_rounds_without_the_cycle_test_are_the_same_rounds() -> None:
+    c, x, s = _cycling_inputs(10, seed=2)
+    full = run_expected_utility(c, x, s, scale=(0.0, 100.0), rounds=4, keep_dyads=False)
+    bare = run_expected_utility(
+        c, x, s, scale=(0.0, 100.0), rounds=4, keep_dyads=False, cycles=False
+    )
+    assert full.cycle is not None and bare.cycle is None
+    for name in ("positions", "median", "mean", "forecast"):
+        np.testing.assert_array_equal(getattr(bare, name), getattr(full, name), err_msg=name)

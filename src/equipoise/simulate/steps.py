@@ -264,6 +264,7 @@ def _distinct_rounds(cap: T_Float, x: T_Float, sal: T_Float, rounds: int, eu_q: 
         rounds=rounds,
         options=EUOptions(Q=eu_q),
         keep_dyads=False,
+        cycles=False,  # the look-ahead tests for cycles, from the new positions
     )
     out = _Rounds(
         np.asarray(result.positions, dtype=np.float64),

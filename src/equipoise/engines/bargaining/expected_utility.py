@@ -669,6 +669,7 @@ def run_expected_utility(
     keep_dyads: bool = True,
     cycle_tol: float = DEFAULT_CYCLE_TOL,
     top_dyads: int | None = None,
+    cycles: bool = True,
 ) -> BargainingResult:
     r"""Run Bueno de Mesquita's expected-utility model (Scholz et al. 2011) on one or many issues.
 
@@ -698,6 +699,10 @@ def run_expected_utility(
         ranked inside the round as :func:`~equipoise.engines.bargaining.dyads.top_dyads`
         ranks them), ``O(n^2)`` memory without the dyad table. What ``equipoise bargain``
         prints, without running round 1 a second time.
+    cycles : bool
+        Test whether the rounds end on a cycle (``result.cycle``); False leaves it None (a
+        caller that reads only positions and forecasts, like the time loop's yearly rounds,
+        saves the test's fixed cost).
 
     Returns
     -------
@@ -808,7 +813,9 @@ def run_expected_utility(
             med.reshape((*batch_shape, rounds + 1)),
             span=fixed_span.reshape(batch_shape),
             tol=cycle_tol,
-        ),
+        )
+        if cycles
+        else None,
         first_round=chunks[0].kept,
     )
 
