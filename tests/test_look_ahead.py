@@ -155,3 +155,10 @@ def test_rounds_without_the_cycle_test_are_the_same_rounds() -> None:
     assert full.cycle is not None and bare.cycle is None
     for name in ("positions", "median", "mean", "forecast"):
         np.testing.assert_array_equal(getattr(bare, name), getattr(full, name), err_msg=name)
+
+
+def test_no_rows_no_rounds() -> None:
+    rep = look_ahead_cycles(
+        np.ones((0, 3)), np.zeros((0, 3)), np.ones((0, 3)), scale=(0.0, 100.0), rounds=8
+    )
+    assert rep.detected.shape == (0,) and rep.position_low.shape == (0, 3)

@@ -941,6 +941,9 @@ def look_ahead_cycles(
         raise ValueError(f"scale must be (low, high) with high > low, got {scale}")
     if np.any(x < lo) or np.any(x > hi):
         raise ValueError(f"positions must lie within the scale [{lo:g}, {hi:g}]")
+    out = _CycleFields.empty(m, n)
+    if m == 0:
+        return out.report(cycle_tol, (rounds + 1) // 2)
     fixed_span = np.full(m, hi - lo)
     w = c * s
     traj = np.empty((m, rounds + 1, n))
@@ -950,7 +953,6 @@ def look_ahead_cycles(
     bits = traj.view(np.int64)
     live = np.arange(m)
     reported = np.full(m, -1, dtype=np.intp)  # rounds of the test a row reports (-1: not yet)
-    out = _CycleFields.empty(m, n)
     for t in range(1, rounds + 1):
         new = _advance(
             traj[live, t - 1], c[live], s[live], fixed_span[live], med[live, t - 1], opts
