@@ -350,9 +350,15 @@ def affinity_matrix(positions: npt.ArrayLike, saliences: npt.ArrayLike) -> Float
         raise ValueError("saliences must lie in [0, 1]")
     x, s = np.broadcast_arrays(x, s)
     joint = s[..., :, None] * s[..., None, :]  # (..., q, n, n)
-    agree = 1.0 - np.abs(x[..., :, None] - x[..., None, :]) / 50.0
+    # 1 - |x_i - x_j| / 50, weighted by the joint salience, in one buffer (the same operations
+    # in the same order as the expression, without its temporaries)
+    agree = np.subtract(x[..., :, None], x[..., None, :])
+    np.abs(agree, out=agree)
+    agree /= 50.0
+    np.subtract(1.0, agree, out=agree)
+    agree *= joint
     total = joint.sum(axis=-3)
-    A: FloatArray = (joint * agree).sum(axis=-3) / np.maximum(total, 1.0)
+    A: FloatArray = agree.sum(axis=-3) / np.maximum(total, 1.0)
     n = A.shape[-1]
     A[..., np.arange(n), np.arange(n)] = 0.0
     return A

@@ -14,12 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from numpy.typing import NDArray
 
 from equipoise.compile import CompiledScenario, batch_power
 from equipoise.engines.alignment import AlignmentParams, affinity_matrix, substeps_needed
 from equipoise.engines.alignment import step as alignment_step
-from equipoise.engines.bargaining import EUOptions, run_compromise, run_expected_utility, run_median
+from equipoise.engines.bargaining import (
+    EUOptions,
+    look_ahead_cycles,
+    run_compromise,
+    run_expected_utility,
+    run_median,
+)
 from equipoise.engines.bargaining.cycles import DEFAULT_CYCLE_TOL
 from equipoise.engines.power import project
 from equipoise.errors import EquipoiseError, InputError, Problem
@@ -181,11 +188,75 @@ class IssueCycles:
         return cls(np.zeros(shape, np.int64), np.full(shape, np.nan), np.full(shape, np.nan))
 
 
-def _look_ahead(
-    cap: T_Float, x: T_Float, sal: T_Float, eu_q: float, rounds: int
+def _cycles_ahead(
+    cap: T_Float, x: T_Float, sal: T_Float, eu_q: float, previous: T_Int
 ) -> tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]:
-    """Bargain ``rounds`` rounds from ``x`` (not carried forward); report where they cycle."""
-    ahead = run_expected_utility(
+    """Look ahead from ``x`` for every row; a cycle under way (``previous`` > 0) is checked first.
+
+    A row whose last look-ahead found a cycle of period p is first tested on 2p rounds, which
+    show the same cycle again if the state is still on it (a period seen twice from round 0);
+    the other rows, and those where the short run shows no cycle, are tested on the full
+    :data:`LOOK_AHEAD_ROUNDS` (the short run's rounds are its first rounds). For the default
+    scenario's period-2 cycle that is 4 rounds a year instead of 8. The rounds are not
+    carried forward. :func:`~equipoise.engines.bargaining.look_ahead_cycles` runs every row
+    in one batch and copies the rounds of a row on an exact cycle instead of bargaining them.
+    """
+    first = np.where(previous > 0, 2 * previous, LOOK_AHEAD_ROUNDS)
+    cyc = look_ahead_cycles(
+        cap,
+        x,
+        sal,
+        scale=(0.0, 100.0),
+        rounds=LOOK_AHEAD_ROUNDS,
+        first=first,
+        options=EUOptions(Q=eu_q),
+    )
+    detected = np.asarray(cyc.detected, dtype=np.bool_)
+
+    def where_found(values: npt.ArrayLike) -> T_Float:
+        return np.where(detected, np.asarray(values, dtype=np.float64), np.nan)
+
+    return (
+        detected,
+        np.asarray(cyc.period, dtype=np.int64),
+        where_found(cyc.low),
+        where_found(cyc.high),
+        where_found(cyc.summary),
+    )
+
+
+@dataclass(frozen=True)
+class _Rounds:
+    """What the loop reads of a run of rounds (:class:`~equipoise.engines.bargaining.BargainingResult`)."""
+
+    positions: T_Float  # (m, rounds + 1, n)
+    median: T_Float  # (m, rounds + 1)
+    mean: T_Float  # (m, rounds + 1)
+    forecast: T_Float  # (m,)
+
+
+def _distinct_rounds(cap: T_Float, x: T_Float, sal: T_Float, rounds: int, eu_q: float) -> _Rounds:
+    """Run the expected-utility rounds of rows ``(m, n)``, each distinct row once.
+
+    Members of an ensemble often bargain from the same inputs on an issue (clout declared, the
+    issue untouched by the uncertainties): rows whose capability, positions and salience have
+    the same bits give the same rounds bit for bit (a row's numbers do not depend on the other
+    rows), so the distinct rows bargain and the others take their copy.
+    """
+    m, n = x.shape
+    inverse = None
+    if m > 1:
+        key = np.ascontiguousarray(np.concatenate([cap, x, sal], axis=-1))
+        _, first, inverse = np.unique(
+            key.view(np.dtype((np.void, 3 * n * 8))).reshape(m),
+            return_index=True,
+            return_inverse=True,
+        )
+        if first.size == m:
+            inverse = None
+        else:
+            cap, x, sal = cap[first], x[first], sal[first]
+    result = run_expected_utility(
         cap,
         x,
         sal,
@@ -193,49 +264,18 @@ def _look_ahead(
         rounds=rounds,
         options=EUOptions(Q=eu_q),
         keep_dyads=False,
+        cycles=False,  # the look-ahead tests for cycles, from the new positions
     )
-    cyc = ahead.cycle
-    assert cyc is not None  # the expected-utility model always reports
-    return (
-        np.asarray(cyc.detected, dtype=np.bool_),
-        np.asarray(cyc.period, dtype=np.int64),
-        np.asarray(cyc.low, dtype=np.float64),
-        np.asarray(cyc.high, dtype=np.float64),
-        np.asarray(cyc.summary, dtype=np.float64),
+    out = _Rounds(
+        np.asarray(result.positions, dtype=np.float64),
+        np.asarray(result.median, dtype=np.float64),
+        np.asarray(result.mean, dtype=np.float64),
+        np.asarray(result.forecast, dtype=np.float64),
     )
-
-
-def _cycles_ahead(
-    cap: T_Float, x: T_Float, sal: T_Float, eu_q: float, previous: T_Int
-) -> tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]:
-    """Look ahead from ``x`` for every row; a cycle under way (``previous`` > 0) is checked first.
-
-    A row whose last look-ahead found a cycle of period p is bargained 2p rounds, which show
-    the same cycle again if the state is still on it (a period seen twice from round 0); the
-    other rows, and those where the short run shows no cycle, get the full
-    :data:`LOOK_AHEAD_ROUNDS`. For the default scenario's period-2 cycle that is 4 rounds a
-    year instead of 8.
-    """
-    m = x.shape[0]
-    detected = np.zeros(m, dtype=np.bool_)
-    period = np.zeros(m, dtype=np.int64)
-    low, high, summary = np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan)
-    todo = np.ones(m, dtype=np.bool_)
-
-    def keep(idx: T_Int, out: tuple[NDArray[np.bool_], T_Int, T_Float, T_Float, T_Float]) -> None:
-        d = out[0]
-        hit = idx[d]
-        detected[hit], period[hit] = True, out[1][d]
-        low[hit], high[hit], summary[hit] = out[2][d], out[3][d], out[4][d]
-        todo[hit] = False
-
-    for p in np.unique(previous[previous > 0]):
-        idx = np.flatnonzero(previous == p)
-        keep(idx, _look_ahead(cap[idx], x[idx], sal[idx], eu_q, 2 * int(p)))
-    rest = np.flatnonzero(todo)
-    if rest.size:
-        keep(rest, _look_ahead(cap[rest], x[rest], sal[rest], eu_q, LOOK_AHEAD_ROUNDS))
-    return detected, period, low, high, summary
+    if inverse is None:
+        return out
+    inv = np.asarray(inverse).reshape(m)
+    return _Rounds(out.positions[inv], out.median[inv], out.mean[inv], out.forecast[inv])
 
 
 def _issues(
@@ -263,6 +303,9 @@ def _issues(
     mean = np.full((B, k), np.nan)
     cycles = IssueCycles.none(B, k)
     capability = state.capability()
+    # the expected-utility issues with the same number of members bargain in one engine call
+    # (rows issue after issue): a row's numbers do not depend on the other rows of a call
+    eu: dict[int, list[tuple[int, T_Int, T_Float, T_Float, T_Float, NDArray[np.bool_]]]] = {}
     for q, issue in enumerate(c.issues):
         members = np.flatnonzero(issue.members)
         # C order (an index like [:, q, members] gives column-major arrays): sums along the
@@ -282,42 +325,59 @@ def _issues(
             mean[:, q] = mn.forecast
             forecast[:, q] = (mn if issue.model == "compromise" else med).forecast
             continue
+        eu.setdefault(members.size, []).append((q, members, x, sal, cap, usable))
+    for same_size in eu.values():
         for rows, eu_q in groups(state.params["eu_q"]):
-            result = run_expected_utility(
-                cap[rows],
-                x[rows],
-                sal[rows],
-                scale=(0.0, 100.0),
-                rounds=rounds,
-                options=EUOptions(Q=float(eu_q)),
-                keep_dyads=False,
+            m = rows.size
+            result = _distinct_rounds(
+                np.concatenate([cap[rows] for _, _, _, _, cap, _ in same_size]),
+                np.concatenate([x[rows] for _, _, x, _, _, _ in same_size]),
+                np.concatenate([sal[rows] for _, _, _, sal, _, _ in same_size]),
+                rounds,
+                float(eu_q),
             )
-            new = np.where(usable[rows, None], result.positions[..., -1, :], x[rows])
-            state.positions[np.ix_(rows, np.array([q]), members)] = new[:, None, :]
-            forecast[rows, q] = result.forecast
-            # the weighted median and mean of the round's new positions, as the static
-            # models would compute them from those positions
-            median[rows, q] = result.median[..., -1]
-            mean[rows, q] = result.mean[..., -1]
-            # look ahead where the median starts to move or turns back, or where the rounds
-            # were cycling; a median that keeps drifting one way cannot be on a cycle yet
-            step = result.median[..., -1] - result.median[..., 0]
-            trend = np.where(np.abs(step) > _STILL, np.sign(step), 0.0)
-            turns = (trend != 0.0) & (trend != state.trend[rows, q])
-            state.trend[rows, q] = trend
-            previous = state.cycle_period[rows, q]
-            ask = (turns & usable[rows]) | (previous > 0)
-            if ask.any():
-                look = rows[ask]
-                detected, period, low, high, summary = _cycles_ahead(
-                    cap[look], new[ask], sal[look], float(eu_q), previous[ask]
-                )
-                state.cycle_period[look, q] = period
-                hit = look[detected]
-                forecast[hit, q] = summary[detected]
-                cycles.period[hit, q] = period[detected]
-                cycles.low[hit, q] = low[detected]
-                cycles.high[hit, q] = high[detected]
+            asks = []
+            for j, (q, members, x, sal, cap, usable) in enumerate(same_size):
+                part = slice(j * m, (j + 1) * m)
+                new = np.where(usable[rows, None], result.positions[part, -1, :], x[rows])
+                state.positions[np.ix_(rows, np.array([q]), members)] = new[:, None, :]
+                forecast[rows, q] = result.forecast[part]
+                # the weighted median and mean of the round's new positions, as the static
+                # models would compute them from those positions
+                median[rows, q] = result.median[part, -1]
+                mean[rows, q] = result.mean[part, -1]
+                # look ahead where the median starts to move or turns back, or where the
+                # rounds were cycling; a median that keeps drifting one way cannot be on a
+                # cycle yet
+                step = result.median[part, -1] - result.median[part, 0]
+                trend = np.where(np.abs(step) > _STILL, np.sign(step), 0.0)
+                turns = (trend != 0.0) & (trend != state.trend[rows, q])
+                state.trend[rows, q] = trend
+                previous = state.cycle_period[rows, q]
+                ask = (turns & usable[rows]) | (previous > 0)
+                if ask.any():
+                    look = rows[ask]
+                    asks.append((q, look, cap[look], new[ask], sal[look], previous[ask]))
+            if not asks:
+                continue
+            detected, period, low, high, summary = _cycles_ahead(
+                np.concatenate([a[2] for a in asks]),
+                np.concatenate([a[3] for a in asks]),
+                np.concatenate([a[4] for a in asks]),
+                float(eu_q),
+                np.concatenate([a[5] for a in asks]),
+            )
+            at = 0
+            for q, look, *_ in asks:
+                part = slice(at, at + look.size)
+                at += look.size
+                found = detected[part]
+                state.cycle_period[look, q] = period[part]
+                hit = look[found]
+                forecast[hit, q] = summary[part][found]
+                cycles.period[hit, q] = period[part][found]
+                cycles.low[hit, q] = low[part][found]
+                cycles.high[hit, q] = high[part][found]
     return forecast, median, mean, cycles
 
 

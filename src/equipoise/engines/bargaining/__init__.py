@@ -29,7 +29,11 @@ from equipoise.engines.bargaining._result import (
 )
 from equipoise.engines.bargaining.compromise import run_compromise, run_median
 from equipoise.engines.bargaining.cycles import DEFAULT_CYCLE_TOL, detect_cycles
-from equipoise.engines.bargaining.expected_utility import EUOptions, run_expected_utility
+from equipoise.engines.bargaining.expected_utility import (
+    EUOptions,
+    look_ahead_cycles,
+    run_expected_utility,
+)
 
 #: The published example: Scholz et al. (2011) Table 1, from Bueno de Mesquita (1994, p. 78).
 EXAMPLE_CSV: Path = Path(
@@ -96,6 +100,7 @@ __all__ = [
     "FirstRoundKept",
     "bargain",
     "detect_cycles",
+    "look_ahead_cycles",
     "run_compromise",
     "run_expected_utility",
     "run_median",

@@ -42,6 +42,7 @@ from equipoise.engines.bargaining._rank import TopDyads
 from equipoise.engines.bargaining._result import (
     BargainingResult,
     BoolArray,
+    CycleReport,
     DyadTable,
     FirstRoundKept,
     FloatArray,
@@ -668,6 +669,7 @@ def run_expected_utility(
     keep_dyads: bool = True,
     cycle_tol: float = DEFAULT_CYCLE_TOL,
     top_dyads: int | None = None,
+    cycles: bool = True,
 ) -> BargainingResult:
     r"""Run Bueno de Mesquita's expected-utility model (Scholz et al. 2011) on one or many issues.
 
@@ -697,6 +699,10 @@ def run_expected_utility(
         ranked inside the round as :func:`~equipoise.engines.bargaining.dyads.top_dyads`
         ranks them), ``O(n^2)`` memory without the dyad table. What ``equipoise bargain``
         prints, without running round 1 a second time.
+    cycles : bool
+        Test whether the rounds end on a cycle (``result.cycle``); False leaves it None (a
+        caller that reads only positions and forecasts, like the time loop's yearly rounds,
+        saves the test's fixed cost).
 
     Returns
     -------
@@ -807,9 +813,283 @@ def run_expected_utility(
             med.reshape((*batch_shape, rounds + 1)),
             span=fixed_span.reshape(batch_shape),
             tol=cycle_tol,
-        ),
+        )
+        if cycles
+        else None,
         first_round=chunks[0].kept,
     )
 
 
-__all__ = ["EUOptions", "run_expected_utility"]
+def _advance(
+    cur: FloatArray,
+    c: FloatArray,
+    s: FloatArray,
+    fixed_span: FloatArray,
+    mu: FloatArray,
+    opts: EUOptions,
+) -> FloatArray:
+    """One round for rows ``(B, n)`` in the caller's order: :func:`_run_chunk`'s round alone.
+
+    ``mu`` is the weighted median of ``cur``; every row runs (no stopping rule).
+    """
+    out = np.empty_like(cur)
+    step = max(1, _CHUNK_ELEMENTS // (cur.shape[1] * cur.shape[1]))
+    for i in range(0, cur.shape[0], step):
+        x = cur[i : i + step]
+        if opts.range_mode == "fixed":
+            span = fixed_span[i : i + step]
+        else:
+            span = x.max(axis=-1) - x.min(axis=-1)
+            span = np.where(span > 0, span, 1.0)
+        order = np.argsort(x, axis=-1, kind="stable")
+        inv = np.argsort(order, axis=-1, kind="stable")
+        rnd = _eu_round(
+            _gather(x, order),
+            _gather(c[i : i + step], order),
+            _gather(s[i : i + step], order),
+            span,
+            mu[i : i + step],
+            opts,
+            False,
+        )
+        out[i : i + step] = _gather(rnd.new_x, inv)
+    return out
+
+
+def look_ahead_cycles(
+    capability: npt.ArrayLike,
+    position: npt.ArrayLike,
+    salience: npt.ArrayLike,
+    *,
+    scale: tuple[float, float],
+    rounds: int,
+    first: npt.ArrayLike | None = None,
+    options: EUOptions | None = None,
+    cycle_tol: float = DEFAULT_CYCLE_TOL,
+) -> CycleReport:
+    r"""Whether bargaining from each row's positions ends on a cycle, rounds run only as needed.
+
+    Row ``b`` reports the cycle test (:func:`~equipoise.engines.bargaining.cycles.
+    detect_cycles`) of ``run_expected_utility(..., rounds=first[b])`` where that finds a
+    cycle, else that of ``rounds`` rounds, bit for bit, but runs fewer rounds:
+
+    * a row stops at round ``first[b]`` when its cycle shows there, instead of being run
+      again from round 0;
+    * a row whose positions after round *t* repeat, bit for bit, those after an earlier
+      round *t - p* is on an exact cycle: a round is a function of the positions alone
+      (capability, salience and the range fixed; no stopping rule), so every later round
+      repeats with period *p*, and its remaining rounds are copied instead of bargained.
+    * rows are bargained together, the rows still running in one call per round.
+
+    Parameters
+    ----------
+    capability, position, salience : array_like, shape (m, n)
+        As :func:`run_expected_utility` (salience on the options' scale).
+    scale : (float, float)
+        The ends of the issue continuum (its width is the range R).
+    rounds : int
+        Rounds of the full look-ahead (at least 1).
+    first : array_like of int, shape (m,), optional
+        Per row, the rounds of a first, shorter test (``1 <= first <= rounds``); default
+        ``rounds`` (one test).
+    options : EUOptions, optional
+        Model choices. With a ``stop_threshold`` a round depends on more than the positions,
+        so every row is run in full by :func:`run_expected_utility`.
+    cycle_tol : float
+        As :func:`run_expected_utility`.
+
+    Returns
+    -------
+    CycleReport
+        Per row; ``max_period`` is that of ``rounds`` rounds (rows reported at ``first[b]``
+        were tested for periods up to ``(first[b] + 1) // 2``).
+
+    Raises
+    ------
+    ValueError
+        On inputs :func:`run_expected_utility` refuses, ``rounds < 1``, or ``first`` outside
+        ``[1, rounds]``.
+
+    Notes
+    -----
+    Exact repeats are compared on the bits of the positions (``-0.0`` and ``0.0`` differ),
+    so the copied rounds are the rounds the model would compute. On the default scenario
+    most look-ahead rows repeat after two or four rounds (an actor capitulating back and
+    forth between two camps, ``docs/models/bargaining.md``, "Cycles").
+    """
+    opts = options if options is not None else EUOptions()
+    if rounds < 1:
+        raise ValueError(f"rounds must be >= 1, got {rounds}")
+    c, x, s, batch_shape = prepare_inputs(
+        capability,
+        position,
+        salience,
+        salience_max=100.0 if opts.salience_scale == "percent" else 1.0,
+    )
+    if len(batch_shape) != 1:
+        raise ValueError(f"positions must have shape (m, n), got {np.shape(position)}")
+    m, n = x.shape
+    at = np.full(m, rounds, dtype=np.intp) if first is None else np.asarray(first, dtype=np.intp)
+    if at.shape != (m,) or np.any(at < 1) or np.any(at > rounds):
+        raise ValueError(f"first must be {m} round counts in [1, {rounds}]")
+    if opts.stop_threshold is not None:
+        return _look_ahead_in_full(
+            (capability, position, salience), scale, rounds, at, opts, cycle_tol
+        )
+    lo, hi = float(scale[0]), float(scale[1])
+    if not hi > lo:
+        raise ValueError(f"scale must be (low, high) with high > low, got {scale}")
+    if np.any(x < lo) or np.any(x > hi):
+        raise ValueError(f"positions must lie within the scale [{lo:g}, {hi:g}]")
+    out = _CycleFields.empty(m, n)
+    if m == 0:
+        return out.report(cycle_tol, (rounds + 1) // 2)
+    fixed_span = np.full(m, hi - lo)
+    w = c * s
+    traj = np.empty((m, rounds + 1, n))
+    med = np.empty((m, rounds + 1))
+    traj[:, 0] = x
+    med[:, 0] = weighted_median(x, w)
+    bits = traj.view(np.int64)
+    live = np.arange(m)
+    reported = np.full(m, -1, dtype=np.intp)  # rounds of the test a row reports (-1: not yet)
+    for t in range(1, rounds + 1):
+        new = _advance(
+            traj[live, t - 1], c[live], s[live], fixed_span[live], med[live, t - 1], opts
+        )
+        traj[live, t] = new
+        med[live, t] = weighted_median(new, w[live])
+        # a test at this round: rows whose first test falls here, then those at the end
+        check = live[at[live] == t]
+        if check.size and t < rounds:
+            found = out.test(check, traj, med, t, fixed_span, cycle_tol)
+            reported[check[found]] = t
+            live = live[reported[live] < 0]
+        if t == rounds:
+            break
+        # rows on an exact cycle: X_t has the bits of some X_{t-p}
+        same = (bits[live, t][:, None, :] == bits[live, :t]).all(axis=-1)  # (rows, t)
+        repeat = same.any(axis=-1)
+        if repeat.any():
+            rows = live[repeat]
+            period = t - (t - 1 - np.argmax(same[repeat][:, ::-1], axis=-1))
+            for u in range(t + 1, rounds + 1):
+                traj[rows, u] = traj[rows, u - period]
+                med[rows, u] = med[rows, u - period]
+            # their first tests still to make (after t): made now on the copied rounds
+            for f in np.unique(at[rows]):
+                if t < f < rounds:
+                    later = rows[at[rows] == f]
+                    found = out.test(later, traj, med, int(f), fixed_span, cycle_tol)
+                    reported[later[found]] = f
+            live = live[~repeat]
+        if live.size == 0:
+            break
+    rest = np.flatnonzero(reported < 0)
+    if rest.size:
+        out.test(rest, traj, med, rounds, fixed_span, cycle_tol)
+    return out.report(cycle_tol, (rounds + 1) // 2)
+
+
+@dataclass
+class _CycleFields:
+    """The per-row fields of a :class:`CycleReport`, filled test by test."""
+
+    detected: BoolArray
+    period: IntArray
+    start: IntArray
+    low: FloatArray
+    high: FloatArray
+    summary: FloatArray
+    position_low: FloatArray
+    position_high: FloatArray
+
+    @classmethod
+    def empty(cls, m: int, n: int) -> _CycleFields:
+        return cls(
+            np.zeros(m, dtype=bool),
+            np.zeros(m, dtype=np.intp),
+            np.full(m, -1, dtype=np.intp),
+            np.full(m, np.nan),
+            np.full(m, np.nan),
+            np.full(m, np.nan),
+            np.full((m, n), np.nan),
+            np.full((m, n), np.nan),
+        )
+
+    def test(
+        self,
+        rows: IntArray,
+        traj: FloatArray,
+        med: FloatArray,
+        t: int,
+        span: FloatArray,
+        tol: float,
+    ) -> BoolArray:
+        """Test ``rows`` on rounds ``0..t``, keep their fields, return where a cycle shows."""
+        rep = detect_cycles(traj[rows, : t + 1], med[rows, : t + 1], span=span[rows], tol=tol)
+        self.detected[rows] = rep.detected
+        self.period[rows] = rep.period
+        self.start[rows] = rep.start
+        self.low[rows] = rep.low
+        self.high[rows] = rep.high
+        self.summary[rows] = rep.summary
+        self.position_low[rows] = rep.position_low
+        self.position_high[rows] = rep.position_high
+        return np.asarray(rep.detected, dtype=bool)
+
+    def report(self, tol: float, max_period: int) -> CycleReport:
+        return CycleReport(
+            detected=self.detected,
+            period=self.period,
+            start=self.start,
+            low=self.low,
+            high=self.high,
+            summary=self.summary,
+            position_low=self.position_low,
+            position_high=self.position_high,
+            tol=float(tol),
+            max_period=int(max_period),
+        )
+
+
+def _look_ahead_in_full(
+    inputs: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike],
+    scale: tuple[float, float],
+    rounds: int,
+    at: IntArray,
+    opts: EUOptions,
+    tol: float,
+) -> CycleReport:
+    """:func:`look_ahead_cycles` by whole runs of :func:`run_expected_utility` (any options)."""
+    c, x, s = (np.asarray(a, dtype=np.float64) for a in inputs)
+    m, n = x.shape
+    out = _CycleFields.empty(m, n)
+    names = (
+        *("detected", "period", "start", "low", "high", "summary"),
+        *("position_low", "position_high"),
+    )
+    todo = np.ones(m, dtype=bool)
+    for f in [*np.unique(at[at < rounds]).tolist(), rounds]:
+        rows = np.flatnonzero(todo & ((at == f) if f < rounds else True))
+        if rows.size == 0:
+            continue
+        rep = run_expected_utility(
+            c[rows],
+            x[rows],
+            s[rows],
+            scale=scale,
+            rounds=int(f),
+            options=opts,
+            keep_dyads=False,
+            cycle_tol=tol,
+        ).cycle
+        assert rep is not None  # the expected-utility model always reports
+        keep = np.asarray(rep.detected, dtype=bool) | (f == rounds)
+        for name in names:
+            getattr(out, name)[rows[keep]] = np.asarray(getattr(rep, name))[keep]
+        todo[rows[keep]] = False
+    return out.report(tol, (rounds + 1) // 2)
+
+
+__all__ = ["EUOptions", "look_ahead_cycles", "run_expected_utility"]
