@@ -11,8 +11,8 @@ makes the very same moves:
   updated by the same subtractions and additions :math:`M_{ja} \mathrel{-}= X_{ji}`,
   :math:`M_{jb} \mathrel{+}= X_{ji}` after each move;
 * the move chosen is numpy's ``argmin`` over the flat ``(actor, cluster)`` gains: the least
-  gain, ties to the lowest actor and then the lowest cluster (a strict ``<`` scan in that
-  order), and it is made only if it is below ``-tol``;
+  gain, ties to the lowest actor and then the lowest cluster, and it is made only if it is
+  below ``-tol`` (:func:`relocate_moves`, Notes);
 * a system stops after at most ``cap`` moves, as the numpy loop stops after ``cap`` passes.
 
 No other arithmetic happens (no fused multiply-add can change a rounding: there is no
@@ -52,7 +52,7 @@ MovesFunc = Callable[
 
 
 def relocate_moves(
-    X: npt.NDArray[np.float64],
+    XT: npt.NDArray[np.float64],
     M: npt.NDArray[np.float64],
     lab: npt.NDArray[np.intp],
     tol: npt.NDArray[np.float64],
@@ -60,14 +60,15 @@ def relocate_moves(
     k: int,
     cap: int,
 ) -> None:
-    r"""Make every system's best moves until none lowers its cost; ``M`` and ``lab`` in place.
+    r"""Make every start's best moves until none lowers its cost; ``M`` and ``lab`` in place.
 
     Plain Python (slow); :func:`compiled` returns it compiled.
 
     Parameters
     ----------
-    X : ndarray, shape (B, m, m)
-        Pair costs of each system (zero diagonal).
+    XT : ndarray, shape (B, m, m)
+        Pair costs of each system, transposed (``XT[s, i, j] = X[s, j, i]``: moving actor *i*
+        changes :math:`M_{j\cdot}` by :math:`X_{ji}`, read along a row).
     M : ndarray, shape (B * starts, m, k)
         :math:`M_{ic} = \sum_{j \in c} X_{ij}` of the starting labels; updated in place.
     lab : ndarray of intp, shape (B * starts, m)
@@ -80,34 +81,44 @@ def relocate_moves(
     k : int
         Number of clusters.
     cap : int
-        Most moves of a system.
+        Most moves of a start.
+
+    Notes
+    -----
+    An actor's best gain is :math:`\min_c M_{ic} - M_{ia}`: rounding is monotone, so it is
+    the least of the rounded gains :math:`M_{ic} - M_{ia}` that numpy compares, and the
+    actor's own cluster (gain exactly 0) never wins a move (a move needs a gain below
+    ``-tol < 0``). The cluster of the chosen move is then the first whose rounded gain equals
+    it, as numpy's argmin would take.
     """
     G, m, _ = M.shape
     for g in range(G):
         s = g // starts
         for _ in range(cap):
-            # numpy's flat argmin: the least gain, the lowest actor, then the lowest cluster
             best = np.inf
             bi = 0
-            bc = 0
             for i in range(m):
-                a = lab[g, i]
-                own = M[g, i, a]
-                for c in range(k):
-                    if c != a:
-                        d = M[g, i, c] - own
-                        if d < best:
-                            best = d
-                            bi = i
-                            bc = c
+                low = M[g, i, 0]
+                for c in range(1, k):
+                    low = min(low, M[g, i, c])
+                d = low - M[g, i, lab[g, i]]
+                if d < best:  # strict: the lowest actor on ties
+                    best = d
+                    bi = i
             if not best < -tol[g]:
                 break
             a = lab[g, bi]
+            own = M[g, bi, a]
+            b = 0
+            for c in range(k):
+                if M[g, bi, c] - own == best:
+                    b = c
+                    break
             for j in range(m):
-                x = X[s, j, bi]
+                x = XT[s, bi, j]
                 M[g, j, a] -= x
-                M[g, j, bc] += x
-            lab[g, bi] = bc
+                M[g, j, b] += x
+            lab[g, bi] = b
 
 
 @lru_cache(maxsize=1)

@@ -365,7 +365,7 @@ def _relocate(X: FloatArray, labels: IntArray, k: int) -> IntArray:
     cap = 4 * m * k + 10
     if m >= COMPILED_MIN and k > 1 and (moves := _relocation.compiled()) is not None:
         # the same moves, each start run to its optimum by the compiled loop
-        moves(np.ascontiguousarray(X), M, lab, tol, S, k, cap)
+        moves(np.ascontiguousarray(np.swapaxes(X, -1, -2)), M, lab, tol, S, k, cap)
         return lab.reshape(shape)
     # the same moves as gathering M[g] and scattering along the last axis, by flat indices
     # into (m * k): fewer numpy calls per move (this loop runs once per move of the slowest
