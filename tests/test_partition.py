@@ -417,8 +417,9 @@ def test_relocation_moves_are_those_of_the_reference_loop(seed: int) -> None:
     X[:, np.arange(m), np.arange(m)] = 0.0
     labels = rng.integers(0, k, (G, m))
     ref = _relocate_reference(X, labels, k)
-    np.testing.assert_array_equal(partition._relocate(X, labels, k), ref)  # compiled from 24
     with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(partition, "COMPILED_WORK", 0)
+        np.testing.assert_array_equal(partition._relocate(X, labels, k), ref)  # compiled from 24
         mp.setattr(partition._relocation, "compiled", lambda: None)  # numba absent
         np.testing.assert_array_equal(partition._relocate(X, labels, k), ref)  # numpy loop
 
@@ -426,8 +427,8 @@ def test_relocation_moves_are_those_of_the_reference_loop(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(3))
 def test_relocation_of_many_starts_is_that_of_copies(seed: int) -> None:
     """Starts relocated on one X each (broadcast product, compiled loop) = on S copies of X."""
+    from equipoise.engines import partition
     from equipoise.engines._relocation import relocate_moves
-    from equipoise.engines.partition import _relocate
 
     rng = np.random.default_rng(seed)
     B, S, m, k = 3, 4, int(rng.integers(24, 60)), int(rng.integers(2, 7))
@@ -436,7 +437,10 @@ def test_relocation_of_many_starts_is_that_of_copies(seed: int) -> None:
     X[:, np.arange(m), np.arange(m)] = 0.0
     starts = rng.integers(0, k, (B, S, m))
     ref = _relocate_reference(np.repeat(X, S, axis=0), starts.reshape(B * S, m), k)
-    np.testing.assert_array_equal(_relocate(X, starts, k).reshape(B * S, m), ref)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(partition, "COMPILED_WORK", 0)
+        got = partition._relocate(X, starts, k).reshape(B * S, m)
+    np.testing.assert_array_equal(got, ref)
     # the plain Python loop is the one that is compiled
     lab = starts.reshape(B * S, m).astype(np.intp)
     onehot = np.zeros((B * S, m, k))
@@ -462,8 +466,9 @@ def test_heuristic_is_bit_for_bit_the_reference(
     from equipoise.engines import partition
 
     R, power = _signed_systems(np.random.default_rng(seed), B, n, ties)
-    got = weak_balance_blocs(R, power, threshold=tau, method="heuristic", n_starts=8)
     with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(partition, "COMPILED_WORK", 0)  # the compiled loop from 24 actors
+        got = weak_balance_blocs(R, power, threshold=tau, method="heuristic", n_starts=8)
         mp.setattr(partition, "_heuristic", _heuristic_reference)
         ref = weak_balance_blocs(R, power, threshold=tau, method="heuristic", n_starts=8)
     _assert_same_blocs(got, ref)
@@ -509,8 +514,9 @@ def test_un_blocs_are_bit_for_bit_the_reference(
     monkeypatch.undo()
     assert len(calls) >= 3 and calls[0][0].shape[-1] == 193
     for R, power, kw in calls:
-        got = weak_balance_blocs(R, power, **kw)
         with monkeypatch.context() as mp:
+            mp.setattr(partition, "COMPILED_WORK", 0)
+            got = weak_balance_blocs(R, power, **kw)
             mp.setattr(partition, "_heuristic", _heuristic_reference)
             ref = weak_balance_blocs(R, power, **kw)
         assert not got.exact.any()

@@ -35,7 +35,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["compiled", "relocate_moves"]
+__all__ = ["compiled", "loaded", "relocate_moves"]
 
 MovesFunc = Callable[
     [
@@ -136,3 +136,14 @@ def compiled() -> MovesFunc | None:
         return None
     func: MovesFunc = numba.njit(cache=True, nogil=True)(relocate_moves)
     return func
+
+
+def loaded() -> bool:
+    """Return whether :func:`compiled` has already been called in this process (numba loaded).
+
+    Returns
+    -------
+    bool
+        True once the compiled loop was asked for (whether or not numba could be imported).
+    """
+    return compiled.cache_info().currsize > 0

@@ -83,9 +83,15 @@ _ENUM_CHUNK = 1 << 22
 EXACT_MAX = 10
 
 #: Fewest tied actors for which the relocation runs in the loop compiled by numba
-#: (:mod:`equipoise.engines._relocation`, the same moves); smaller systems keep the numpy loop,
-#: which needs no compiler (numba's import and cached code cost about 0.5 s a process).
+#: (:mod:`equipoise.engines._relocation`, the same moves); smaller systems keep the numpy loop.
 COMPILED_MIN = 24
+
+#: Least work of one relocation call (starts x tied actors², about 30 ms in the numpy loop)
+#: that loads numba in a process: its import and cached code cost about 1 s once, which a
+#: single run's few calls would not win back (one 193-actor run: 9 starts, 335,000); an
+#: ensemble's batch does (26 members of 193: 8.7 million). Once loaded it serves every call
+#: from :data:`COMPILED_MIN` actors.
+COMPILED_WORK = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,7 +369,8 @@ def _relocate(X: FloatArray, labels: IntArray, k: int) -> IntArray:
     M = (X[:, None] @ onehot.reshape(B, S, m, k)).reshape(G, m, k)
     tol = np.repeat(1e-12 * (1.0 + np.abs(X).sum(axis=(-1, -2))), S)
     cap = 4 * m * k + 10
-    if m >= COMPILED_MIN and k > 1 and (moves := _relocation.compiled()) is not None:
+    worth = G * m * m >= COMPILED_WORK or _relocation.loaded()
+    if m >= COMPILED_MIN and k > 1 and worth and (moves := _relocation.compiled()) is not None:
         # the same moves, each start run to its optimum by the compiled loop
         moves(np.ascontiguousarray(np.swapaxes(X, -1, -2)), M, lab, tol, S, k, cap)
         return lab.reshape(shape)
