@@ -451,6 +451,26 @@ def test_relocation_of_many_starts_is_that_of_copies(seed: int) -> None:
     np.testing.assert_array_equal(lab, ref)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_start_costs_are_the_einsum_of_the_starts(seed: int) -> None:
+    """The compiled starts' costs are numpy's einsum over two or more starts, bit for bit."""
+    from equipoise.engines import _relocation
+
+    rng = np.random.default_rng(seed)
+    B, S, m = int(rng.integers(1, 4)), int(rng.integers(2, 12)), int(rng.integers(2, 200))
+    R, power = _signed_systems(rng, B, m, ties=bool(seed % 2))
+    X = 0.5 * R * power[:, :, None] * power[:, None, :] / 7.0
+    lab = rng.integers(0, int(rng.integers(1, 7)), (B, S, m)).astype(np.intp)
+    iu, ju = np.triu_indices(m, 1)
+    expected = np.einsum("bsp,bp->bs", lab[:, :, iu] == lab[:, :, ju], X[:, iu, ju])
+    costs = _relocation.compiled_costs()
+    assert _relocation.compiled() is not None and costs is not None
+    for fn in (costs, _relocation.start_costs):
+        out = np.empty((B, S))
+        fn(X, lab, out)
+        np.testing.assert_array_equal(out, expected)
+
+
 @settings(max_examples=12, deadline=None)
 @given(
     n=st.integers(5, 200),

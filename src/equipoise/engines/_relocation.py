@@ -35,7 +35,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["compiled", "loaded", "relocate_moves"]
+__all__ = ["compiled", "compiled_costs", "loaded", "relocate_moves", "start_costs"]
 
 MovesFunc = Callable[
     [
@@ -47,6 +47,11 @@ MovesFunc = Callable[
         int,
         int,
     ],
+    None,
+]
+
+CostsFunc = Callable[
+    [npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.float64]],
     None,
 ]
 
@@ -121,6 +126,41 @@ def relocate_moves(
             lab[g, bi] = b
 
 
+def start_costs(
+    X: npt.NDArray[np.float64], lab: npt.NDArray[np.intp], out: npt.NDArray[np.float64]
+) -> None:
+    r"""Cluster cost of every start: the sum of :math:`X_{ij}` over its pairs in one cluster.
+
+    Plain Python (slow); :func:`compiled_costs` returns it compiled.
+
+    Parameters
+    ----------
+    X : ndarray, shape (B, m, m)
+        Pair costs of each system.
+    lab : ndarray of intp, shape (B, S, m)
+        Clusters of each start.
+    out : ndarray, shape (B, S)
+        Receives the costs.
+
+    Notes
+    -----
+    The pairs :math:`i < j` are added one after the other in row-major order (numpy's
+    ``triu_indices``), starting from 0: the order in which
+    ``np.einsum("bsp,bp->bs", same, pair)`` sums them when there are two starts or more (with
+    one start it sums in another order). ``tests/test_partition.py`` compares the two.
+    """
+    B, S, m = lab.shape
+    for b in range(B):
+        for s in range(S):
+            acc = 0.0
+            for i in range(m):
+                li = lab[b, s, i]
+                for j in range(i + 1, m):
+                    if lab[b, s, j] == li:
+                        acc += X[b, i, j]
+            out[b, s] = acc
+
+
 @lru_cache(maxsize=1)
 def compiled() -> MovesFunc | None:
     """Return :func:`relocate_moves` compiled by numba (cached on disk), or None without numba.
@@ -135,6 +175,23 @@ def compiled() -> MovesFunc | None:
     except ImportError:  # pragma: no cover - numba is a dependency; the numpy loop remains
         return None
     func: MovesFunc = numba.njit(cache=True, nogil=True)(relocate_moves)
+    return func
+
+
+@lru_cache(maxsize=1)
+def compiled_costs() -> CostsFunc | None:
+    """Return :func:`start_costs` compiled by numba (cached on disk), or None without numba.
+
+    Returns
+    -------
+    callable or None
+        The compiled sum; None where numba cannot be imported.
+    """
+    if compiled() is None:  # pragma: no cover - numba is a dependency
+        return None
+    import numba
+
+    func: CostsFunc = numba.njit(cache=True, nogil=True)(start_costs)
     return func
 
 

@@ -419,15 +419,23 @@ def _heuristic(
     best_labels: list[IntArray] = []
     prev = np.zeros((B, m), dtype=np.intp)
     S = n_starts + 1
+    # the starts' costs summed in the compiled loop where numba is loaded anyway (the
+    # einsum's order for S >= 2 starts: _relocation.start_costs)
+    summed = _relocation.compiled_costs() if _relocation.loaded() and S >= 2 else None
+    Xc = np.ascontiguousarray(X)
     for k in range(1, k_max + 1):
         # the same random starts for every system: a member's blocs do not depend on the
         # batch it is computed in (issue 15)
         starts = np.repeat(np.asarray(rng.integers(0, k, (1, S, m)), dtype=np.intp), B, axis=0)
         starts[:, 0] = prev
         lab = _relocate(X, starts, k)  # (B, S, m)
-        small = lab.astype(np.min_scalar_type(k))  # the same comparisons, on fewer bytes
-        same = small[:, :, iu] == small[:, :, ju]
-        cost = np.einsum("bsp,bp->bs", same, pair)
+        if summed is not None:
+            cost = np.empty((B, S))
+            summed(Xc, np.ascontiguousarray(lab), cost)
+        else:
+            small = lab.astype(np.min_scalar_type(k))  # the same comparisons, on fewer bytes
+            same = small[:, :, iu] == small[:, :, ju]
+            cost = np.einsum("bsp,bp->bs", same, pair)
         pick = np.argmin(cost, axis=-1)  # ties: the earliest start (the warm one first)
         best[:, k - 1] = cost[np.arange(B), pick]
         top = lab[np.arange(B), pick]
