@@ -1,6 +1,8 @@
-"""The outcome table a batch writes to the store: one frame built at once, as frame by frame."""
+"""The long ``outcomes`` table of a batch (equipoise.experiments.ensemble._outcome_frame)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -8,35 +10,51 @@ import pandas as pd
 from equipoise.experiments.ensemble import BatchResult, _outcome_frame
 
 
-def _frame_by_frame(result: BatchResult) -> pd.DataFrame:
-    """The table as the ensemble first built it: one frame per outcome column, concatenated."""
+def _reference(result: BatchResult) -> pd.DataFrame:
+    """The table as first built: one frame per outcome and column, kept as the oracle."""
     parts = []
     for (arm, label), arr in result.values.items():
-        cols = np.asarray(arr, dtype=np.float64).reshape(len(arr), -1)
+        a = np.asarray(arr, dtype=np.float64)
+        cols = a.reshape(a.shape[0], -1)
         for j in range(cols.shape[1]):
-            rows = result.arm_rows.get(arm, result.members)
-            frame = {"member": rows, "arm": arm, "outcome": label, "index": j, "value": cols[:, j]}
-            parts.append(pd.DataFrame(frame))
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "member": result.arm_rows.get(arm, result.members),
+                        "arm": arm,
+                        "outcome": label,
+                        "index": j,
+                        "value": cols[:, j],
+                    }
+                )
+            )
+    if not parts:
+        return pd.DataFrame({"member": [], "arm": [], "outcome": [], "index": [], "value": []})
     return pd.concat(parts, ignore_index=True)
+
+
+def _batch(values: dict[tuple[str, str], Any], arm_rows: dict[str, Any]) -> BatchResult:
+    members = np.arange(26, 52, dtype=np.int64)
+    return BatchResult(0, members, values, {}, 0.0, arm_rows=arm_rows)
 
 
 def test_outcome_table_is_the_frame_by_frame_table() -> None:
     rng = np.random.default_rng(0)
-    members = np.arange(100, 200, dtype=np.int64)
     values = {
-        ("baseline", "space"): rng.random(100),
-        ("baseline", "power"): rng.random((100, 14)),
-        ("qsd@no-shocks", "blocs"): rng.random((40, 3, 2)),
-        ("qsd@no-shocks", "nothing"): rng.random((40, 0)),
-        ("baseline", "missing"): np.full(100, np.nan),
+        ("baseline", "polarity@2030"): rng.normal(size=26),
+        ("baseline", "power@2030"): rng.normal(size=(26, 193)),
+        ("partial", "share@2025"): rng.normal(size=(14, 5)),
+        ("baseline", "grid"): rng.normal(size=(26, 3, 4)),
+        ("partial", "none"): np.zeros((14, 0)),
+        ("baseline", "nan"): np.full(26, np.nan),
     }
-    result = BatchResult(0, members, values, arm_rows={"qsd@no-shocks": members[:40]})
+    result = _batch(values, {"partial": np.arange(26, 40, dtype=np.int64)})
     got = _outcome_frame(result)
-    pd.testing.assert_frame_equal(got, _frame_by_frame(result), check_exact=True)
-    assert len(got) == 100 + 1400 + 240 + 100
+    pd.testing.assert_frame_equal(got, _reference(result), check_exact=True)
+    assert len(got) == 26 + 26 * 193 + 14 * 5 + 26 * 12 + 26
 
 
 def test_no_outcome_gives_the_empty_table() -> None:
-    empty = _outcome_frame(BatchResult(0, np.arange(3, dtype=np.int64), {}))
-    assert list(empty.columns) == ["member", "arm", "outcome", "index", "value"]
-    assert len(empty) == 0
+    for values in ({}, {("baseline", "none"): np.zeros((26, 0))}):
+        result = _batch(values, {})
+        pd.testing.assert_frame_equal(_outcome_frame(result), _reference(result))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -358,10 +360,51 @@ def _relocate_reference(X: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray
     return lab
 
 
+def _heuristic_reference(
+    X: np.ndarray, k_max: int, n_starts: int, rng: np.random.Generator
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The multi-start heuristic before the compiled loop (S copies of X), kept as the oracle."""
+    B, m, _ = X.shape
+    iu, ju = np.triu_indices(m, 1)
+    pair = X[:, iu, ju]
+    best = np.full((B, k_max), np.inf)
+    best_labels = []
+    prev = np.zeros((B, m), dtype=np.intp)
+    S = n_starts + 1
+    Xs = np.repeat(X, S, axis=0)
+    for k in range(1, k_max + 1):
+        starts = np.repeat(np.asarray(rng.integers(0, k, (1, S, m)), dtype=np.intp), B, axis=0)
+        starts[:, 0] = prev
+        lab = _relocate_reference(Xs, starts.reshape(B * S, m), k).reshape(B, S, m)
+        same = lab[:, :, iu] == lab[:, :, ju]
+        cost = np.einsum("bsp,bp->bs", same, pair)
+        pick = np.argmin(cost, axis=-1)
+        best[:, k - 1] = cost[np.arange(B), pick]
+        top = lab[np.arange(B), pick]
+        best_labels.append(top)
+        prev = top
+    return best, best_labels
+
+
+def _signed_systems(rng: np.random.Generator, B: int, n: int, ties: bool) -> tuple[Any, Any]:
+    """Random relations and power; with ``ties`` relations on a 0.1 grid and equal power."""
+    R = np.triu(rng.uniform(-1, 1, (B, n, n)), 1)
+    if ties:
+        R = np.round(R, 1)
+    R = R + np.swapaxes(R, -1, -2)
+    power = np.ones((B, n)) if ties else rng.uniform(0.05, 3.0, (B, n))
+    return R, power
+
+
+def _assert_same_blocs(got: Any, ref: Any) -> None:
+    for name in ("labels", "n_blocs", "k_selected", "criterion", "criterion_by_k", "exact"):
+        np.testing.assert_array_equal(getattr(got, name), getattr(ref, name), err_msg=name)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_relocation_moves_are_those_of_the_reference_loop(seed: int) -> None:
-    """The flat-index relocation makes the same moves as the first loop (ties included)."""
-    from equipoise.engines.partition import _relocate
+    """The relocation makes the same moves as the first loop (ties included), both paths."""
+    from equipoise.engines import partition
 
     rng = np.random.default_rng(seed)
     G, m, k = int(rng.integers(1, 10)), int(rng.integers(3, 80)), int(rng.integers(1, 7))
@@ -369,9 +412,135 @@ def test_relocation_moves_are_those_of_the_reference_loop(seed: int) -> None:
     X = (A + A.transpose(0, 2, 1)) / 2
     if seed % 2:
         X = np.round(X, 1)  # many ties between moves
+    if seed % 3 == 2:
+        X = X + 1e-9 * rng.normal(size=X.shape)  # X_ij != X_ji: the column of X is read
     X[:, np.arange(m), np.arange(m)] = 0.0
     labels = rng.integers(0, k, (G, m))
-    np.testing.assert_array_equal(_relocate(X, labels, k), _relocate_reference(X, labels, k))
+    ref = _relocate_reference(X, labels, k)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(partition, "COMPILED_WORK", 0)
+        np.testing.assert_array_equal(partition._relocate(X, labels, k), ref)  # compiled from 24
+        mp.setattr(partition._relocation, "compiled", lambda: None)  # numba absent
+        np.testing.assert_array_equal(partition._relocate(X, labels, k), ref)  # numpy loop
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_relocation_of_many_starts_is_that_of_copies(seed: int) -> None:
+    """Starts relocated on one X each (broadcast product, compiled loop) = on S copies of X."""
+    from equipoise.engines import partition
+    from equipoise.engines._relocation import relocate_moves
+
+    rng = np.random.default_rng(seed)
+    B, S, m, k = 3, 4, int(rng.integers(24, 60)), int(rng.integers(2, 7))
+    R, power = _signed_systems(rng, B, m, ties=bool(seed % 2))
+    X = 0.5 * R * power[:, :, None] * power[:, None, :] / 9.0
+    X[:, np.arange(m), np.arange(m)] = 0.0
+    starts = rng.integers(0, k, (B, S, m))
+    ref = _relocate_reference(np.repeat(X, S, axis=0), starts.reshape(B * S, m), k)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(partition, "COMPILED_WORK", 0)
+        got = partition._relocate(X, starts, k).reshape(B * S, m)
+    np.testing.assert_array_equal(got, ref)
+    # the plain Python loop is the one that is compiled
+    lab = starts.reshape(B * S, m).astype(np.intp)
+    onehot = np.zeros((B * S, m, k))
+    np.put_along_axis(onehot, lab[:, :, None], 1.0, axis=-1)
+    M = np.repeat(X, S, axis=0) @ onehot
+    tol = 1e-12 * (1.0 + np.abs(np.repeat(X, S, axis=0)).sum(axis=(-1, -2)))
+    relocate_moves(np.swapaxes(X, -1, -2).copy(), M, lab, tol, S, k, 4 * m * k + 10)
+    np.testing.assert_array_equal(lab, ref)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_start_costs_are_the_einsum_of_the_starts(seed: int) -> None:
+    """The compiled starts' costs are numpy's einsum over two or more starts, bit for bit."""
+    from equipoise.engines import _relocation
+
+    rng = np.random.default_rng(seed)
+    B, S, m = int(rng.integers(1, 4)), int(rng.integers(2, 12)), int(rng.integers(2, 200))
+    R, power = _signed_systems(rng, B, m, ties=bool(seed % 2))
+    X = 0.5 * R * power[:, :, None] * power[:, None, :] / 7.0
+    lab = rng.integers(0, int(rng.integers(1, 7)), (B, S, m)).astype(np.intp)
+    iu, ju = np.triu_indices(m, 1)
+    expected = np.einsum("bsp,bp->bs", lab[:, :, iu] == lab[:, :, ju], X[:, iu, ju])
+    costs = _relocation.compiled_costs()
+    assert _relocation.compiled() is not None and costs is not None
+    for fn in (costs, _relocation.start_costs):
+        out = np.empty((B, S))
+        fn(X, lab, out)
+        np.testing.assert_array_equal(out, expected)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    n=st.integers(5, 200),
+    B=st.integers(1, 3),
+    seed=st.integers(0, 2**32 - 1),
+    ties=st.booleans(),
+    tau=st.sampled_from([0.0, 0.1, 0.3]),
+)
+def test_heuristic_is_bit_for_bit_the_reference(
+    n: int, B: int, seed: int, ties: bool, tau: float
+) -> None:
+    """Blocs, k, criteria: the same numbers as the heuristic before the compiled loop."""
+    from equipoise.engines import partition
+
+    R, power = _signed_systems(np.random.default_rng(seed), B, n, ties)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(partition, "COMPILED_WORK", 0)  # the compiled loop from 24 actors
+        got = weak_balance_blocs(R, power, threshold=tau, method="heuristic", n_starts=8)
+        mp.setattr(partition, "_heuristic", _heuristic_reference)
+        ref = weak_balance_blocs(R, power, threshold=tau, method="heuristic", n_starts=8)
+    _assert_same_blocs(got, ref)
+
+
+@pytest.mark.realdata
+def test_un_blocs_are_bit_for_bit_the_reference(
+    shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 193 UN members (built from the data), 3 members, blocs of years 0, 5 and 10."""
+    import re
+
+    from equipoise.compile import compile_scenario
+    from equipoise.engines import partition
+    from equipoise.errors import InputError
+    from equipoise.scenario.build import build_scenario, load_history
+    from equipoise.scenario.loading import loads_scenario
+    from equipoise.simulate import SimulationOptions, recorder, simulate
+
+    built = build_scenario(load_history(shared_data), actors=["UN"], year=2020, horizon=10)
+    s = loads_scenario(built.to_toml())
+    try:
+        compiled = compile_scenario(s)
+    except InputError as err:  # trends the compiler rejects (benchmarks/test_bench_un.py)
+        bad = {int(m.group(1)) for p in err.problems if (m := re.match(r"trends\[(\d+)\]", p.path))}
+        s = s.model_copy(
+            update={"trends": tuple(t for i, t in enumerate(s.trends) if i not in bad)}
+        )
+        compiled = compile_scenario(s)
+    calls: list[tuple[Any, Any, dict[str, Any]]] = []
+
+    def spy(R: Any, power: Any, **kw: Any) -> Any:
+        calls.append((np.array(R), np.array(power), kw))
+        return partition.weak_balance_blocs(R, power, **kw)
+
+    monkeypatch.setattr(recorder, "weak_balance_blocs", spy)
+    simulate(
+        compiled,
+        n_members=3,
+        rng=np.random.default_rng(5),
+        options=SimulationOptions(bloc_steps=(0, 5, 10)),
+    )
+    monkeypatch.undo()
+    assert len(calls) >= 3 and calls[0][0].shape[-1] == 193
+    for R, power, kw in calls:
+        with monkeypatch.context() as mp:
+            mp.setattr(partition, "COMPILED_WORK", 0)
+            got = weak_balance_blocs(R, power, **kw)
+            mp.setattr(partition, "_heuristic", _heuristic_reference)
+            ref = weak_balance_blocs(R, power, **kw)
+        assert not got.exact.any()
+        _assert_same_blocs(got, ref)
 
 
 @pytest.mark.parametrize("seed", range(4))

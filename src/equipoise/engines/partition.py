@@ -64,6 +64,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from equipoise.engines import _relocation
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
@@ -79,6 +81,17 @@ _ENUM_CHUNK = 1 << 22
 #: Largest number of tied actors solved exactly by enumeration under ``method="auto"``
 #: (10 actors have 115,975 set partitions).
 EXACT_MAX = 10
+
+#: Fewest tied actors for which the relocation runs in the loop compiled by numba
+#: (:mod:`equipoise.engines._relocation`, the same moves); smaller systems keep the numpy loop.
+COMPILED_MIN = 24
+
+#: Least work of one relocation call (starts x tied actors², about 30 ms in the numpy loop)
+#: that loads numba in a process: its import and cached code cost about 1 s once, which a
+#: single run's few calls would not win back (one 193-actor run: 9 starts, 335,000); an
+#: ensemble's batch does (26 members of 193: 8.7 million). Once loaded it serves every call
+#: from :data:`COMPILED_MIN` actors.
+COMPILED_WORK = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,23 +350,36 @@ def _exact_subsets(X: FloatArray, k_max: int) -> tuple[FloatArray, list[IntArray
 def _relocate(X: FloatArray, labels: IntArray, k: int) -> IntArray:
     r"""Best-improvement moves of single actors until none helps, for many systems at once.
 
-    ``X`` is ``(G, m, m)`` and ``labels`` ``(G, m)`` in ``[0, k)``. With
-    :math:`M_{ic} = \sum_{j \in c} X_{ij}`, moving *i* from *a* to *b* changes the cluster cost
-    by :math:`M_{ib} - M_{ia}` (``X`` has a zero diagonal); each system takes its best move
-    (an empty cluster is a move to a new one) until no move lowers its cost.
+    ``X`` is ``(B, m, m)`` and ``labels`` ``(B, S, m)`` in ``[0, k)``: ``S`` starts of each
+    system (or ``(B, m)``, one start). With :math:`M_{ic} = \sum_{j \in c} X_{ij}`, moving *i*
+    from *a* to *b* changes the cluster cost by :math:`M_{ib} - M_{ia}` (``X`` has a zero
+    diagonal); each start takes its best move (an empty cluster is a move to a new one; ties
+    to the lowest actor, then the lowest cluster) until no move lowers its cost. Returns the
+    local optima, shaped as ``labels``.
     """
-    G, m, _ = X.shape
-    lab = labels.copy()
+    B, m, _ = X.shape
+    lab = np.array(labels, dtype=np.intp)  # a copy
+    shape = lab.shape
+    S = shape[1] if lab.ndim == 3 else 1
+    lab = lab.reshape(B * S, m)
+    G = B * S
     onehot = np.zeros((G, m, k))
     np.put_along_axis(onehot, lab[:, :, None], 1.0, axis=-1)
-    M = X @ onehot  # (G, m, k)
-    tol = 1e-12 * (1.0 + np.abs(X).sum(axis=(-1, -2)))
+    # each start's (m, m) @ (m, k) product, as on S copies of X (the same BLAS call per start)
+    M = (X[:, None] @ onehot.reshape(B, S, m, k)).reshape(G, m, k)
+    tol = np.repeat(1e-12 * (1.0 + np.abs(X).sum(axis=(-1, -2))), S)
+    cap = 4 * m * k + 10
+    worth = G * m * m >= COMPILED_WORK or _relocation.loaded()
+    if m >= COMPILED_MIN and k > 1 and worth and (moves := _relocation.compiled()) is not None:
+        # the same moves, each start run to its optimum by the compiled loop
+        moves(np.ascontiguousarray(np.swapaxes(X, -1, -2)), M, lab, tol, S, k, cap)
+        return lab.reshape(shape)
     # the same moves as gathering M[g] and scattering along the last axis, by flat indices
     # into (m * k): fewer numpy calls per move (this loop runs once per move of the slowest
-    # system, about m times per call)
+    # start, about m times per call)
     base = np.arange(m) * k
     g = np.arange(G)
-    for _ in range(4 * m * k + 10):
+    for _ in range(cap):
         Mg = M if g.size == G else M[g]
         idx = base + lab[g]  # (g, m): where each actor's own cluster sits in the flat row
         r = np.arange(g.size)[:, None]
@@ -368,11 +394,11 @@ def _relocate(X: FloatArray, labels: IntArray, k: int) -> IntArray:
         g, flat = g[move], flat[move]
         i, b = np.divmod(flat, k)
         a = lab[g, i]
-        col = X[g, :, i]  # (moves, m)
+        col = X[g // S, :, i]  # (moves, m)
         M[g, :, a] -= col
         M[g, :, b] += col
         lab[g, i] = b
-    return lab
+    return lab.reshape(shape)
 
 
 def _heuristic(
@@ -393,15 +419,23 @@ def _heuristic(
     best_labels: list[IntArray] = []
     prev = np.zeros((B, m), dtype=np.intp)
     S = n_starts + 1
-    Xs = np.repeat(X, S, axis=0)  # (B*S, m, m), start-major within a system
+    # the starts' costs summed in the compiled loop where numba is loaded anyway (the
+    # einsum's order for S >= 2 starts: _relocation.start_costs)
+    summed = _relocation.compiled_costs() if _relocation.loaded() and S >= 2 else None
+    Xc = np.ascontiguousarray(X)
     for k in range(1, k_max + 1):
         # the same random starts for every system: a member's blocs do not depend on the
         # batch it is computed in (issue 15)
         starts = np.repeat(np.asarray(rng.integers(0, k, (1, S, m)), dtype=np.intp), B, axis=0)
         starts[:, 0] = prev
-        lab = _relocate(Xs, starts.reshape(B * S, m), k).reshape(B, S, m)
-        same = lab[:, :, iu] == lab[:, :, ju]
-        cost = np.einsum("bsp,bp->bs", same, pair)
+        lab = _relocate(X, starts, k)  # (B, S, m)
+        if summed is not None:
+            cost = np.empty((B, S))
+            summed(Xc, np.ascontiguousarray(lab), cost)
+        else:
+            small = lab.astype(np.min_scalar_type(k))  # the same comparisons, on fewer bytes
+            same = small[:, :, iu] == small[:, :, ju]
+            cost = np.einsum("bsp,bp->bs", same, pair)
         pick = np.argmin(cost, axis=-1)  # ties: the earliest start (the warm one first)
         best[:, k - 1] = cost[np.arange(B), pick]
         top = lab[np.arange(B), pick]

@@ -363,25 +363,30 @@ def make_tasks(n_members: int, batch_size: int) -> list[Task]:
 
 
 def _outcome_frame(result: BatchResult) -> pd.DataFrame:
-    """Return the batch's outcome values as a tidy table: member, arm, outcome, index, value.
+    """Return a batch's outcome values as the long ``outcomes`` table.
 
-    Rows go outcome after outcome, column after column, member after member; the columns are
-    built once (a frame per outcome column cost about 1.5 ms each: 2 s for 200 members of
-    the ensemble command's outcomes).
+    Outcome by outcome, and within one column by column (index 0 of every member, then index
+    1...); built as one frame (a UN ensemble has about 1,500 outcomes, 193 values each for a
+    per-actor one: a frame each took a few seconds a batch).
     """
-    members, index, value, arms, labels, sizes = [], [], [], [], [], []
+    members: list[NDArray[np.int64]] = []
+    indices: list[NDArray[np.int64]] = []
+    values: list[T_Float] = []
+    arms: list[str] = []
+    labels: list[str] = []
+    sizes: list[int] = []
     for (arm, label), arr in result.values.items():
         a = np.asarray(arr, dtype=np.float64)
         cols = a.reshape(a.shape[0], -1)
-        m, k = cols.shape
-        if k == 0:
+        if cols.shape[1] == 0:
             continue
-        members.append(np.tile(np.asarray(result.arm_rows.get(arm, result.members)), k))
-        index.append(np.repeat(np.arange(k, dtype=np.int64), m))
-        value.append(cols.T.reshape(-1))
+        rows = np.asarray(result.arm_rows.get(arm, result.members), dtype=np.int64)
+        members.append(np.tile(rows, cols.shape[1]))
+        indices.append(np.repeat(np.arange(cols.shape[1], dtype=np.int64), cols.shape[0]))
+        values.append(cols.T.ravel())
         arms.append(arm)
         labels.append(label)
-        sizes.append(m * k)
+        sizes.append(cols.size)
     if not members:
         return pd.DataFrame({"member": [], "arm": [], "outcome": [], "index": [], "value": []})
     return pd.DataFrame(
@@ -389,8 +394,8 @@ def _outcome_frame(result: BatchResult) -> pd.DataFrame:
             "member": np.concatenate(members),
             "arm": np.repeat(np.array(arms, dtype=object), sizes),
             "outcome": np.repeat(np.array(labels, dtype=object), sizes),
-            "index": np.concatenate(index),
-            "value": np.concatenate(value),
+            "index": np.concatenate(indices),
+            "value": np.concatenate(values),
         }
     )
 
