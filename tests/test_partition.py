@@ -571,3 +571,18 @@ def test_cohesive_shares_are_the_full_einsum(seed: int) -> None:
     has2 = c_q[rows, order[:, 1]] > 0
     share = c_q[rows, order[:, 0]] + np.where(has2, c_q[rows, order[:, 1]], 0.0)
     np.testing.assert_array_equal(got.share, share)
+
+
+@pytest.mark.parametrize("n", [12, 30])
+def test_a_members_sums_do_not_depend_on_its_batch(n: int) -> None:
+    # the pairs' sums (total weight, constant, final criterion) ran along a strided axis for a
+    # batch of two or more and along a contiguous one for a batch of one: last-bit differences
+    rng = np.random.default_rng(n)
+    R = rng.uniform(-1.0, 1.0, (4, n, n))
+    R = (R + R.transpose(0, 2, 1)) / 2.0
+    p = rng.dirichlet(np.ones(n), 4)
+    full = weak_balance_blocs(R, p)
+    for b in range(4):
+        one = weak_balance_blocs(R[b : b + 1], p[b : b + 1])
+        for field in ("total_weight", "criterion", "criterion_by_k", "labels", "k_selected"):
+            np.testing.assert_array_equal(getattr(full, field)[b], getattr(one, field)[0])

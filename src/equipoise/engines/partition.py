@@ -486,6 +486,11 @@ def _canonical(comp: IntArray, p: FloatArray, active: BoolArray) -> IntArray:
     return out
 
 
+def _row_sums(a: FloatArray) -> FloatArray:
+    """Sum each row of a ``(B, k)`` array in the order numpy sums one contiguous row."""
+    return np.asarray(np.ascontiguousarray(a).sum(axis=-1), dtype=np.float64)
+
+
 def weak_balance_blocs(
     R: npt.ArrayLike,
     power: npt.ArrayLike,
@@ -579,8 +584,11 @@ def weak_balance_blocs(
     neg: BoolArray = np.asarray(tie & (sym < 0), dtype=np.bool_)
     X_all = alpha * np.where(neg, W, 0.0) - (1.0 - alpha) * np.where(pos, W, 0.0)
     iu, ju = np.triu_indices(n, 1)
-    const = (1.0 - alpha) * np.where(pos, W, 0.0)[:, iu, ju].sum(axis=-1)
-    total = W[:, iu, ju].sum(axis=-1)
+    # each member's sums over its pairs run in one order whatever the batch: the fancy index
+    # lays (B, pairs) out column-major for B >= 2, and numpy sums a strided axis in another
+    # order than a contiguous one (last-bit differences between a batch of one and more)
+    const = (1.0 - alpha) * _row_sums(np.where(pos, W, 0.0)[:, iu, ju])
+    total = _row_sums(W[:, iu, ju])
     active: BoolArray = np.asarray(tie.any(axis=-1), dtype=np.bool_)
 
     raw = np.zeros((B, n), dtype=np.intp)  # cluster of each tied actor at k-hat
@@ -635,7 +643,7 @@ def weak_balance_blocs(
     # the final partition's criterion
     same = labels[:, iu] == labels[:, ju]
     same &= labels[:, iu] >= 0
-    crit_final = const + np.sum(X_all[:, iu, ju] * same, axis=-1)
+    crit_final = const + _row_sums(X_all[:, iu, ju] * same)
     n_blocs = labels.max(axis=-1) + 1
     n_unaligned = (labels == UNALIGNED).sum(axis=-1)
     return BlocPartition(
