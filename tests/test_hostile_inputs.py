@@ -194,6 +194,9 @@ HOSTILE = ["nan", "inf", "-inf", "1e308", "-1e308", "-1", "0", "1e-308", "-0.0",
 MILEX_USA = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "774527000")
 TPOP_USA = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "342712")
 CLOUT = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "0.05")
+TIME_STEP = next(
+    k for k, (a, _) in enumerate(NUMBER_SPANS) if TEMPLATE[:a].rstrip().endswith("time_step =")
+)
 
 
 @settings(
@@ -211,6 +214,8 @@ CLOUT = next(k for k, (a, b) in enumerate(NUMBER_SPANS) if TEMPLATE[a:b] == "0.0
 @example(spots=[TPOP_USA], values=["0", "0", "0"])
 @example(spots=[CLOUT], values=["1e308", "0", "0"])
 @example(spots=[MILEX_USA, TPOP_USA], values=["1e29", "1e-308", "0"])
+# a step of 1e-308 years made the number of steps infinite (OverflowError in the loop)
+@example(spots=[TIME_STEP], values=["1e-308", "0", "0"])
 def test_hostile_numbers_give_located_errors_or_a_run(spots: list[int], values: list[str]) -> None:
     text = TEMPLATE
     for k, value in sorted(zip(spots, values, strict=False), reverse=True):

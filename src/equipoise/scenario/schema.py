@@ -116,7 +116,11 @@ class Metadata(_Model):
     title: str = Field(default="", description="Human-readable title.")
     description: str = Field(default="", description="What the scenario is about.")
     start_year: T_Year = Field(description="First simulated year.")
-    time_step: float = Field(default=1.0, gt=0.0, le=10.0, description="Step length in years.")
+    # at least a day: a step of 1e-308 years made horizon / time_step infinite (a hypothesis
+    # find), and steps shorter than a day are beyond anything the yearly data can inform
+    time_step: float = Field(
+        default=1.0, ge=1 / 366, le=10.0, description="Step length in years (a day to 10 years)."
+    )
     horizon: int = Field(default=10, ge=1, le=200, description="Years simulated after start.")
     seed: int = Field(default=0, ge=0, lt=2**63, description="Seed of the random numbers.")
     power_index: Literal["cinc", "weighted", "gdp", "gdp_x_gdppc"] = Field(
