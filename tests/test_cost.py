@@ -1,6 +1,6 @@
 """The cost estimate and its limit (issue 15): an expensive valid scenario is refused or confirmed.
 
-``time_step = 0.001`` with ``horizon = 200`` is valid but would take hours: the CLI refuses it
+``time_step = 0.003`` with ``horizon = 200`` is valid but would take hours: the CLI refuses it
 with the estimate unless ``--yes``, and the web app's scenario page does not compute its baseline
 figures (it says why instead).
 """
@@ -24,7 +24,7 @@ CLOCK = "time_step = 1                     # years per step\nhorizon = 10"
 def expensive_text(name: str = "expensive") -> str:
     text = template_text(name)
     assert CLOCK in text
-    return text.replace(CLOCK, "time_step = 0.001\nhorizon = 200", 1)
+    return text.replace(CLOCK, "time_step = 0.003\nhorizon = 200", 1)
 
 
 def test_estimate_is_steps_times_actors_squared_times_members_times_arms() -> None:
