@@ -272,3 +272,37 @@ def test_means_end_statement_is_a_claim_with_the_means_as_condition() -> None:
     assert claim.intervention == "japan-russia-rapprochement"
     # a past aim is history, not a claim
     assert read("Japan wanted Russia's help, in order to contend with China, in 2016.").claims == []
+
+
+# round 6: holders and conditions of the kinds heldout_07-10 showed, on made-up sentences ------
+
+
+def test_holders_of_other_kinds() -> None:
+    text = (
+        "Polish economists expect Warsaw to deepen its trade with Kyiv.\n\n"
+        "A senior German official told us that a détente is not impossible, provided that "
+        "the talks resume.\n\n"
+        "We are less hopeful: in our view, ties between Rome and Paris will grow colder.\n\n"
+        "The report's conclusion is cautious: the rivalry will intensify in the coming years.\n"
+    )
+    claims = read(text).claims
+    assert [c.holder for c in claims] == [
+        "Polish economists",
+        "A senior German official",
+        "the author",
+        "the report",
+    ]
+    assert claims[1].condition == "the talks resume"
+    assert claims[1].direction == "increase"  # "not impossible": a double negation
+    assert claims[2].direction == "decrease"
+
+
+def test_a_reporting_verb_with_that_scopes_its_holder_to_its_sentence() -> None:
+    text = (
+        "Danish officials fear that if the drills grow, relations will suffer. "
+        "Unless Oslo acts, the region will become less stable. "
+        "Swedish analysts noted that trade fell. In their view, it will fall further."
+    )
+    claims = read(text).claims
+    assert [c.holder for c in claims] == ["Danish officials", "the author", "Swedish analysts"]
+    assert claims[1].condition == "Oslo acts"

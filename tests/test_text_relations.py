@@ -356,3 +356,27 @@ def test_an_interview_answer_continues_its_question_pair() -> None:
     # outside an interview a paragraph starts afresh
     text = "Hanoi and Manila met.\nThey are at their lowest point since 2016.\n"
     assert ("PHL", "VNM", -1) not in rels(text)
+
+
+# round 6: the general cases heldout_07-10 showed, each on made-up sentences ----------------------
+
+
+def test_pushed_towards_relates_the_pushed_and_its_new_partner() -> None:
+    found = rels("Tariffs have pushed Seoul towards Tokyo in recent years.")
+    assert ("JPN", "KOR", 1) in found
+
+
+def test_a_cold_adjective_governs_ties() -> None:
+    assert rels("The frosty ties between Ankara and Athens persist.") == {("GRC", "TUR", -1)}
+    assert ("EGY", "SDN", -1) in rels("Cairo blamed Khartoum for the incident.")
+
+
+def test_the_two_capitals_reach_the_pair_of_the_paragraph_before() -> None:
+    text = (
+        "Hanoi and Manila signed a treaty in 2015.\n\n"
+        "A quarrel over fishing has cast a shadow over ties between the two capitals.\n"
+    )
+    assert ("PHL", "VNM", -1) in rels(text)
+    # a pronoun does not reach across the paragraph
+    text = "Hanoi and Manila signed a treaty in 2015.\n\nThey will clash soon.\n"
+    assert ("PHL", "VNM", -1) not in rels(text)
