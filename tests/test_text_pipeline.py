@@ -306,3 +306,32 @@ def test_a_reporting_verb_with_that_scopes_its_holder_to_its_sentence() -> None:
     claims = read(text).claims
     assert [c.holder for c in claims] == ["Danish officials", "the author", "Swedish analysts"]
     assert claims[1].condition == "Oslo acts"
+
+
+def test_relative_and_partial_dates() -> None:
+    ref = dt.date(2019, 11, 30)
+
+    def values(text: str, before: str | None = None) -> list[str | None]:
+        return [d.value for d in find_dates(text, 0, len(text), ref, before)]
+
+    assert values("On 15 June the talks failed.") == ["2019-06-15"]
+    assert values("On 15 December the talks failed.") == ["2018-12-15"]  # the last December
+    assert values("He was released this month.") == ["2019-11"]
+    assert values("On 3 January 2020 it began; five days later it ended.") == [
+        "2020-01-03",
+        "2020-01-08",
+    ]
+    assert values("Earlier that year, jets staged a mock attack.", before="2018-10") == ["2018"]
+    assert values("Earlier that year, jets staged a mock attack.") == []  # no anchor: not datable
+    assert values("In the autumn of 2018 they met.") == ["2018"]  # a season is not a month
+    assert values("A zone of low tension in the 2020s.") == []
+
+
+def test_a_fronted_date_opens_its_event_clause() -> None:
+    x = read(
+        "On 3 January 2020 a general was killed by a drone strike in Baghdad; "
+        "five days later, missiles struck a base.",
+        "2020-02-15",
+    )
+    assert [e.date for e in x.events] == ["2020-01-03", "2020-01-08"]
+    assert x.events[0].what.startswith("On 3 January 2020")

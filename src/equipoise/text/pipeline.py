@@ -248,7 +248,12 @@ class ScenarioContext:
 
 
 def _events(
-    text: str, sent: Sentence, srefs: list[_Refs], lexicon: Lexicon, ref_date: dt.date | None
+    text: str,
+    sent: Sentence,
+    srefs: list[_Refs],
+    lexicon: Lexicon,
+    ref_date: dt.date | None,
+    before: str | None = None,
 ) -> list[EventOut]:
     if sent.question:
         return []
@@ -264,7 +269,7 @@ def _events(
         return []
     anchors.sort()
     # merge anchors within five words of each other into one cluster
-    dates = find_dates(text, sent.start, sent.end, ref_date)
+    dates = find_dates(text, sent.start, sent.end, ref_date, before)
     clusters: list[list[tuple[int, int, str]]] = []
     for a in anchors:
         if clusters:
@@ -278,24 +283,52 @@ def _events(
     for d in dates:
         before = [k for k, c in enumerate(clusters) if c[0][0] <= d.start]
         k = before[-1] if before else 0
+        if before and _NEW_CLAUSE.search(text, clusters[k][-1][1], d.start):
+            # "signed ... in June 2019, Russian instructors have trained ... since 2018": a
+            # date past a clause break belongs to the next clause (round 6), unless it opens it
+            after = [j for j, c in enumerate(clusters) if c[0][0] > d.start]
+            if not after or _NEW_CLAUSE.search(text, d.end, clusters[after[0]][0][0]):
+                continue
+            k = after[0]
         attached.setdefault(k, []).append(d)
     out: list[EventOut] = []
     limit = sent.start
     for k, cluster in enumerate(clusters):
         ds = attached.get(k, [])
+        if out and cluster[0][0] < out[-1].span[1]:
+            continue  # inside the clause a fronted date gave the event before
         strong = any(rules.STRONG_EVENT_RE.fullmatch(a[2]) for a in cluster) or any(
             a[2] in lexicon.exercises for a in cluster
         )
         if not ds and (not strong or any(e.date is None for e in out)):
             continue
         start = _clause_start(text, cluster[0][0], limit)
-        limit = max([cluster[-1][1], *(d.end for d in ds)])
         end = (
             max(cluster[-1][1], *(d.end for d in ds))
             if ds
             else _window_fwd(text, cluster[-1][1], sent.end, 6)
         )
+        fronted = [d for d in ds if d.end <= cluster[0][0] and d.start >= limit]
+        if fronted:
+            # "On 3 January 2020 X was killed by ...", "At the Pau summit in January 2020, X
+            # won ...": a fronted date opens the event's clause, which runs to its end (round 6)
+            start = min(start, _clause_start(text, fronted[0].start, limit))
+            stop = re.compile(r"[,;]|\s[—–]\s").search(text, cluster[-1][1], sent.end)
+            end = max(end, stop.start() if stop else sent.end)
+        elif (
+            ds
+            and _OPENER.match(text, start, end)
+            and start <= sent.start + 1
+            and text.startswith(",", end)
+        ):
+            # "At the Pau summit in January 2020, President Macron won ...": a fronted
+            # prepositional phrase whose noun is the trigger dates the main clause after its
+            # comma (round 6); a fronted clause with its own verb ("When Abe returned ... in
+            # 2012, Russia had ...", "After the clash ... in June 2020, ...") is its own event
+            stop = _CLAUSE_BREAK.search(text, end + 1, sent.end)
+            end = stop.start() if stop else sent.end
         end = min(end, sent.end)
+        limit = max([cluster[-1][1], *(d.end for d in ds)])
         actors = sorted({c for r in srefs if start <= r.start < end for c in r.codes})
         date = ds[0].value if ds else None
         what = text[start:end].strip(" ,.;")
@@ -311,6 +344,18 @@ def _events(
             )
         )
     return out
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s|,\s+(?:the\s+|their\s+)?[A-Z]|\s[—–]\s"
+)
+
+_OPENER = re.compile(r"\s*(?:At|During)\b")
+# a new clause with its own subject and verb (not a list's comma: "with India, Japan and ...")
+_NEW_CLAUSE = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s|,\s+(?:the\s+|their\s+)?[A-Z][\w-]*\s+(?:\w+\s+){0,2}"
+    r"(?-i:have|has|had|was|were|is|are|[a-z]+ed)\b"
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -981,7 +1026,7 @@ def extract(
             result.candidates.extend(cands)
         if pair_model and cands:
             result.relations.extend(second_opinion(text, s, cands, default_model()))
-        for ev in _events(text, s, srefs, lexicon, date):
+        for ev in _events(text, s, srefs, lexicon, date, memory.get("last_date")):
             ekey = (s.paragraph, ev.trigger.lower()[:6])
             if ev.date is None and ekey in seen_events:
                 continue  # the same happening told again ("he had to cancel his visit")
@@ -1004,6 +1049,9 @@ def extract(
             result.claims.append(claim)
             prev_claim_para = s.paragraph
         prev_sentence = s
+        known = [d.value for d in find_dates(text, s.start, s.end, date) if d.value]
+        if known:
+            memory["last_date"] = known[-1]  # the anchor of "five days later" (paragraph-local)
         result.issues.extend(_issues(text, s, srefs, ctx, lexicon))
         codes = [c for r in srefs if not r.resolved and not r.place for c in r.codes]
         pair = _last_pair(codes)

