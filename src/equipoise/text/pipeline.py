@@ -253,7 +253,7 @@ def _events(
     srefs: list[_Refs],
     lexicon: Lexicon,
     ref_date: dt.date | None,
-    before: str | None = None,
+    anchor: str | None = None,
 ) -> list[EventOut]:
     if sent.question:
         return []
@@ -269,7 +269,7 @@ def _events(
         return []
     anchors.sort()
     # merge anchors within five words of each other into one cluster
-    dates = find_dates(text, sent.start, sent.end, ref_date, before)
+    dates = find_dates(text, sent.start, sent.end, ref_date, anchor)
     clusters: list[list[tuple[int, int, str]]] = []
     for a in anchors:
         if clusters:
