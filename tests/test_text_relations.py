@@ -380,3 +380,10 @@ def test_the_two_capitals_reach_the_pair_of_the_paragraph_before() -> None:
     # a pronoun does not reach across the paragraph
     text = "Hanoi and Manila signed a treaty in 2015.\n\nThey will clash soon.\n"
     assert ("PHL", "VNM", -1) not in rels(text)
+
+
+def test_neither_nor_coordinates_and_a_reported_clause_holder_is_no_side() -> None:
+    found = rels("Neither Ankara nor Cairo is likely to defend Tripoli.")
+    assert {("LBY", "TUR", 1), ("EGY", "LBY", 1)} <= found
+    found = rels("Polish officials fear that if German exercises grow, Moscow will retaliate.")
+    assert not any("POL" in (a, b) for a, b, _ in found)

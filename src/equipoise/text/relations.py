@@ -471,7 +471,7 @@ def _window_fwd(text: str, pos: int, limit: int, n_tokens: int) -> int:
 
 
 _COORD_GAP = re.compile(
-    r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|as well as)\s+(?:the\s+)?|"
+    r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|nor|as well as)\s+(?:the\s+)?|"
     r"\s*\(\s*(?:along|together) with\s+(?:the\s+)?|\s+but also\s+(?:the\s+)?"
 )
 _COMITATIVE = re.compile(
@@ -566,6 +566,10 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     if sent.question:
         return []
     f = _Found(text, sent)
+    # the holder of a reported clause is its source, not a side ("Norwegian officials fear
+    # that if NATO's exercises keep growing, ...": round 6)
+    reported = [m.span(1) for m in _REPORTED.finditer(text, sent.start, sent.end)]
+    srefs = [r for r in srefs if not any(a <= r.start and r.end <= b for a, b in reported)]
     sides = [r for r in srefs if not r.place]
     groups = _groups(text, sides)
     _rule_pushed(f, sides)
@@ -604,6 +608,15 @@ def _rule_pushed(f: _Found, sides: list[_Refs]) -> None:
             for b in y.codes:
                 f.add(a, b, trig, "pushed-towards", 0.8, x.start, (x, y))
         f.used.add((trig[2], trig[3]))
+
+
+_REPORTED = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){1,2}(?i:"
+    + rules.HOLDER_NOUNS
+    + r"))\s+(?:\w+\s+)?(?i:"
+    + rules.ATTRIBUTION_VERBS
+    + r")\s+that\b"
+)
 
 
 def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> None:
