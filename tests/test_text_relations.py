@@ -387,3 +387,10 @@ def test_neither_nor_coordinates_and_a_reported_clause_holder_is_no_side() -> No
     assert {("LBY", "TUR", 1), ("EGY", "LBY", 1)} <= found
     found = rels("Polish officials fear that if German exercises grow, Moscow will retaliate.")
     assert not any("POL" in (a, b) for a, b, _ in found)
+
+
+def test_open_to_both_a_and_b_does_not_pair_a_and_b() -> None:
+    assert rels("Hanoi keeps channels open to both Beijing and Washington.") == {
+        ("CHN", "VNM", 1),
+        ("USA", "VNM", 1),
+    }

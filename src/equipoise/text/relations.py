@@ -479,7 +479,7 @@ _COMITATIVE = re.compile(
 )
 _OBJECT_LINK = re.compile(
     r"^\s+(?:\w+\s+){0,2}?(?:with|against|towards|toward|on|to|over|from)\s+(?:(?:the|a|an|[a-z]+ly|"
-    r"rising|growing|assertive|powerful|more|new|its|their)\s+){0,3}$"
+    r"rising|growing|assertive|powerful|more|new|its|their|both|either)\s+){0,3}$"
 )
 
 
