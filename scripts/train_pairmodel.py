@@ -295,7 +295,7 @@ def first_runs(docs: list[dict[str, Any]], c_reg: float) -> None:
     The rule relations are those the reader of the time gave at the text's only first run
     (``tests/data/text/relations_first_runs.json``, made by running the reader of the named
     commit: ``git archive COMMIT src`` into a folder on ``PYTHONPATH``); the classifier is the
-    leave-one-document-out model that never saw the text. Only these three texts have rule
+    leave-one-document-out model that never saw the text. Only these seven texts have rule
     predictions made before the rules were changed for them.
     """
     runs = json.loads(FIRST_RUNS.read_text(encoding="utf-8"))["runs"]
