@@ -200,7 +200,7 @@ def test_round5_texts_regression_floors() -> None:
     (heldout_11+) is not read here: it is measured once, by hand.
     """
     ctx = scenario_context(load_scenario("indo-pacific-2021"))
-    paths = sorted(DATA.glob("heldout_0[7-9].gold.json")) + [DATA / "heldout_10.gold.json"]
+    paths = [*sorted(DATA.glob("heldout_0[7-9].gold.json")), DATA / "heldout_10.gold.json"]
     docs, _ = evaluate_gold(paths, ctx, None)
     s = summarise(docs, n_boot=50)
     c, a = s["counts"], s["accuracy"]
