@@ -7,7 +7,11 @@ in its context (docs/annotation-guidelines.md §1):
 * a demonym whose head noun is a person who is not an agent of the state ("Russian experts",
   "Japanese and Russian experts", "Korean nationalism") or that follows "anti-"/"pro-" is not a
   mention of the state, nor is any name followed by a geographic head ("the Indian Ocean", "the
-  South China Sea", "the Korean Peninsula") or after "Sea of";
+  South China Sea", "the Korean Peninsula") or after "Sea of", "Gulf of", "Bay of" ("the Gulf of
+  Oman");
+* a state name that is also a given name, followed by a capitalised word the lexicon does not
+  know ("Chad Smith", :data:`GIVEN_NAMES`), is a person's name; a name after "Lake" ("Lake
+  Chad") is a place;
 * a capital or seat of government used as a place ("a visit to Moscow", "in The Hague") is not a
   mention, but still tells the relation reader which state a visit went to;
 * everything else is a mention: names, capitals used for their state, leaders, demonyms of state
@@ -120,7 +124,19 @@ PLACE_HEADS = frozenset(
         "island",
         "basin",
         "plateau",
+        "river",
+        "delta",
+        "valley",
     ]
+)
+#: State names that are also given names: followed by a capitalised word that the lexicon does
+#: not know ("Chad Smith", "Jordan Peterson"), they are a person's name, not the state. "Georgia"
+#: is not here: as a given name it is rare in commentary, and "Georgia" the US state cannot be
+#: told from the country by its neighbours, so "Georgia" always reads GEO (docs/text.md).
+GIVEN_NAMES = frozenset({"Chad", "Jordan"})
+#: Capitalised words after a state name that keep it the state ("Chad President Déby").
+_STATE_TITLES = frozenset(
+    {"President", "Prime", "Foreign", "Defence", "Defense", "Minister", "King", "Government"}
 )
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "into"})
 #: Heads that make a capital part of a name ("the Astana format", "the Minsk agreements").
@@ -181,7 +197,10 @@ class Ref:
 @lru_cache(maxsize=8)
 def _pattern(surfaces: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    return re.compile(r"(?<![\w.])(?:" + alts + r")(?![\w])")
+    # a class of the first characters ahead of the alternation: most word starts (lower case)
+    # fail at once instead of trying every surface (the gazetteer has some 1,200)
+    first = "".join(sorted({re.escape(s[0]) for s in surfaces if s}))
+    return re.compile(r"(?<![\w.])(?=[" + first + r"])(?:" + alts + r")(?![\w])")
 
 
 def _next_word(text: str, pos: int) -> tuple[str, int]:
@@ -277,9 +296,17 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
         if _NEG_PREFIX.search(before):
             mention, relational, reason = False, False, "attitude (anti-/pro-)"
         elif nxt.lower() in PLACE_HEADS or re.search(
-            r"\bSea of\s*$", text[max(0, start - 8) : start]
+            r"\b(?:Sea of|Gulf of|Bay of|Lake)\s*$", text[max(0, start - 8) : start]
         ):
             mention, relational, reason = False, False, "place name"
+        elif (
+            surface in GIVEN_NAMES
+            and text[end : end + 1] == " "
+            and nxt[:1].isupper()
+            and nxt not in lexicon.entries
+            and nxt not in _STATE_TITLES
+        ):
+            mention, relational, reason = False, False, "person's name"
         elif entry.category == "demonym":
             head = _head_after(text, end, lexicon)
             if head in PEOPLE_HEADS:
@@ -297,4 +324,4 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
     return refs
 
 
-__all__ = ["PEOPLE_HEADS", "PLACE_HEADS", "Ref", "find_refs"]
+__all__ = ["GIVEN_NAMES", "PEOPLE_HEADS", "PLACE_HEADS", "Ref", "find_refs"]

@@ -871,12 +871,13 @@ def _issue_keywords(
     keywords: they name who, not what; a state named in the issue's id ("russia-sanctions") must be
     named in the sentence too.
     """
-    state_words = {
-        w.lower()
-        for surface, e in lexicon.entries.items()
-        if e.kind == "state"
-        for w in surface.split()
-    }
+    state_words: set[str] = set()
+    one_word: dict[str, set[str]] = {}  # single-word state surfaces, lower-cased -> codes
+    for surface, e in lexicon.entries.items():  # one pass: the gazetteer has ~1,200 surfaces
+        if e.kind == "state":
+            state_words.update(w.lower() for w in surface.split())
+            if " " not in surface:
+                one_word.setdefault(surface.lower(), set()).add(e.code)
     words = _words(f"{issue.get('id', '').replace('-', ' ')} {issue.get('name', '')}")
     keys = frozenset(
         _stem(w)
@@ -887,12 +888,7 @@ def _issue_keywords(
         and w.lower() not in _GENERIC_ISSUE_WORDS
     )
     id_words = str(issue.get("id", "")).split("-")
-    codes = frozenset(
-        e.code
-        for w in id_words
-        for surface, e in lexicon.entries.items()
-        if e.kind == "state" and " " not in surface and surface.lower() == w.lower()
-    )
+    codes = frozenset(c for w in id_words for c in one_word.get(w.lower(), ()))
     return keys, codes
 
 
@@ -901,15 +897,24 @@ def _issues(
 ) -> list[IssueOut]:
     out = []
     have = {_stem(w) for w in _words(text[sent.start : sent.end])}
+    orgs: set[str] | None = None
     for issue in ctx.issues:
         ikey = (id(lexicon), str(issue.get("id")) + str(issue.get("name")))
         if ikey not in _ISSUE_CACHE:
             _ISSUE_CACHE[ikey] = _issue_keywords(issue, lexicon)
         keys, needed = _ISSUE_CACHE[ikey]
         hits = keys & have
-        orgs = {_stem(k) for k, e in lexicon.entries.items() if e.kind != "state" and " " not in k}
-        if not hits or (len(hits) < 2 and not any(len(h) >= 6 or h in orgs for h in hits)):
+        if not hits:
             continue
+        if len(hits) < 2 and not any(len(h) >= 6 for h in hits):
+            if orgs is None:  # one pass over the lexicon per sentence, and only when needed
+                orgs = {
+                    _stem(k)
+                    for k, e in lexicon.entries.items()
+                    if e.kind != "state" and " " not in k
+                }
+            if not hits & orgs:
+                continue
         codes = sorted({c for r in srefs for c in r.codes})
         if not needed <= set(codes):
             continue
