@@ -394,3 +394,11 @@ def test_open_to_both_a_and_b_does_not_pair_a_and_b() -> None:
         ("CHN", "VNM", 1),
         ("USA", "VNM", 1),
     }
+
+
+def test_coordinated_subjects_of_a_direct_object_are_co_agents() -> None:
+    assert rels("Vietnam and the Philippines both reject Beijing's claims.") == {
+        ("CHN", "PHL", -1),
+        ("CHN", "VNM", -1),
+    }
+    assert rels("The rift between Egypt and Ethiopia persists.") == {("EGY", "ETH", -1)}

@@ -619,6 +619,9 @@ _REPORTED = re.compile(
 )
 
 
+_DIRECT_OBJECT = re.compile(r"\s+(?:(?:the|its|their)\s+)?")
+
+
 def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> None:
     """Rule 1: a hyphenated or coordinated pair with a trigger within a few words."""
     text, sent = f.text, f.sent
@@ -640,10 +643,17 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             trig[0] < 0
             and trig[2] >= r2.end
             and any(
-                r.start >= trig[3] and _OBJECT_LINK.match(text[trig[3] : r.start]) for r in srefs
+                r.start >= trig[3]
+                and (
+                    _OBJECT_LINK.match(text[trig[3] : r.start])
+                    or _DIRECT_OBJECT.fullmatch(text[trig[3] : r.start])
+                )
+                for r in srefs
             )
         ):
-            continue  # "Russia and China protested against the US": co-agents, not rivals
+            # "Russia and China protested against the US", "Vietnam and the Philippines both
+            # reject Beijing's claims" (round 6: a direct object too): co-agents, not rivals
+            continue
         for a in r1.codes:
             for b in r2.codes:
                 rule = "hyphen-pair" if "and" not in gap else "coordinated-pair"
