@@ -335,3 +335,15 @@ def test_a_fronted_date_opens_its_event_clause() -> None:
     )
     assert [e.date for e in x.events] == ["2020-01-03", "2020-01-08"]
     assert x.events[0].what.startswith("On 3 January 2020")
+
+
+def test_general_holder_phrases() -> None:
+    cases = {
+        "Analysts in Delhi say the talks will fail.": "Analysts in Delhi",
+        "A senior official told reporters that the talks will fail.": "A senior official",
+        "According to the report, ties will worsen.": "the report",
+        "The study concludes that ties will worsen.": "the study",
+        "We believe ties will worsen.": "the author",
+    }
+    for text, holder in cases.items():
+        assert [c.holder for c in read(text).claims] == [holder], text

@@ -420,6 +420,7 @@ _HOLDER_SEEN = re.compile(
 # a document as the holder (round 6): "The report's conclusion is cautious: ...", "the study
 # warns that ..."
 _HOLDER_DOCUMENT = re.compile(
+    r"\b(?:[Aa]ccording to|[Ii]n the view of) the (report|study|paper|survey|assessment|review)\b|"
     r"\b[Tt]he (report|study|paper|survey|assessment|review)(?=[’']s (?:conclusion|verdict|"
     r"view|assessment|authors?|finding)|\s+(?:concludes?|finds?|warns?|argues?|suggests?|"
     r"predicts?|expects?|notes?|says?)\b)"
@@ -464,7 +465,11 @@ def _holder_in(
     if (m := _HOLDER_GROUP.search(chunk)) is not None:
         return m.group(1), (start + m.start(1), start + m.end(1)), "holder:group"
     if (m := _HOLDER_DOCUMENT.search(chunk)) is not None:
-        return f"the {m.group(1)}", (start + m.start(), start + m.end()), "holder:document"
+        return (
+            f"the {m.group(1) or m.group(2)}",
+            (start + m.start(), start + m.end()),
+            "holder:document",
+        )
     return None
 
 
