@@ -402,3 +402,9 @@ def test_coordinated_subjects_of_a_direct_object_are_co_agents() -> None:
         ("CHN", "VNM", -1),
     }
     assert rels("The rift between Egypt and Ethiopia persists.") == {("EGY", "ETH", -1)}
+
+
+def test_more_friction_words() -> None:
+    assert rels("Canberra and Beijing are at odds.") == {("AUS", "CHN", -1)}
+    assert rels("Japan is wary of China.") == {("CHN", "JPN", -1)}
+    assert rels("The feud between Cairo and Addis Ababa goes on.") == {("EGY", "ETH", -1)}
