@@ -408,3 +408,10 @@ def test_more_friction_words() -> None:
     assert rels("Canberra and Beijing are at odds.") == {("AUS", "CHN", -1)}
     assert rels("Japan is wary of China.") == {("CHN", "JPN", -1)}
     assert rels("The feud between Cairo and Addis Ababa goes on.") == {("EGY", "ETH", -1)}
+
+
+def test_the_head_noun_of_x_between_a_and_b_gives_the_sign() -> None:
+    # a degree verb after it does not ("deepened"); a reversing one does ("eased", "collapsed")
+    assert rels("The feud between Cairo and Addis Ababa deepened.") == {("EGY", "ETH", -1)}
+    assert rels("Tensions between Hanoi and Beijing eased in 2019.") == {("CHN", "VNM", 1)}
+    assert rels("Cooperation between Seoul and Tokyo collapsed.") == {("JPN", "KOR", -1)}

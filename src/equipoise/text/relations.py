@@ -619,6 +619,11 @@ _REPORTED = re.compile(
 )
 
 
+_HEAD_BETWEEN = re.compile(r"\b([\w-]+)\s+(?:between|among)\s+(?:the\s+)?$")
+_REVERSING = re.compile(
+    r"(?i)\s+(?:\w+\s+){0,2}(?:eas\w+|calm\w*|defus\w+|subsid\w+|thaw\w*|abat\w+|ended|end|"
+    r"collaps\w+|soured|broke down)\b"
+)
 _DIRECT_OBJECT = re.compile(r"\s+(?:(?:the|its|their)\s+)?")
 
 
@@ -634,6 +639,11 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
         after = r2.end + 1 if text.startswith(":", r2.end) else r2.end
         hi = _window_fwd(text, after, sent.end, 6)
         trig = _nearest_trigger(text, lo, hi, r2.end)
+        head = _HEAD_BETWEEN.search(text, lo, r1.start)
+        if head is not None and not _REVERSING.match(text, r2.end, hi):
+            # "the feud between Cairo and Addis Ababa deepened": the head noun of "X between A
+            # and B" is the relation, the verb after it only its degree (round 6)
+            trig = _nearest_trigger(text, lo, head.end(1), head.end(1)) or trig
         listed = any(re.fullmatch(r"\s*,\s*", text[r0.end : r1.start]) for r0 in sides)
         if trig is None or r1.start <= trig[2] < r2.end or listed:
             continue

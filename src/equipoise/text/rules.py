@@ -57,7 +57,7 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # rule of relations._nearest_trigger), a shadow over ties, mistrust, spying
         r"blam\w+|at (?:their|its) worst|worst in|frost\w*|icy|chill\w*|cold(?:er|est)?|"
         r"frigid|shadow over|(?:dis|mis)trust\w*|suspicio\w+|disinformation|espionage|"
-        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?",
+        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|soured|broke down",
         -1,
         "friction",
     ),
