@@ -14,6 +14,20 @@ from equipoise.text.evaluate import evaluate_gold, load_gold, main, scenario_con
 
 runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "text"
+# heldout_07-10 (development texts since round 6): the round-6 reader's fitted figures, rounded
+# down (`python -m equipoise.text.evaluate tests/data/text/heldout_0[7-9].gold.json
+# tests/data/text/heldout_10.gold.json`); regression floors, not held-out estimates
+FLOOR_07_10 = {
+    "actors P": 1.0,
+    "actors R": 1.0,
+    "relations P": 0.93,
+    "relations R": 0.86,
+    "events R": 0.87,
+    "claims P": 1.0,
+    "claims R": 1.0,
+    "holders": 1.0,
+    "event dates": 0.96,
+}
 TEXT = (
     "Beijing imposed sanctions against Seoul in March 2017. "
     "If Japan and Russia sign a peace treaty, relations will improve, Russian experts believe.\n"
@@ -176,6 +190,31 @@ def test_held_out_texts_against_the_targets() -> None:
     assert a["claim holders"]["accuracy"] >= 0.85
 
 
+def test_round5_texts_regression_floors() -> None:
+    """Regression floors on heldout_07-10, at the values of round 6 (development texts).
+
+    Not a held-out measurement: heldout_07-10 were run once with the round-5 reader (the
+    first-run table in docs/text.md: relations 0.80 / 0.46, holders 7 of 12); round 6 then
+    changed the rules on their errors and trained the pair model on them, so these floors are
+    fitted figures that only keep the reader from regressing. A later held-out set
+    (heldout_11+) is not read here: it is measured once, by hand.
+    """
+    ctx = scenario_context(load_scenario("indo-pacific-2021"))
+    paths = [*sorted(DATA.glob("heldout_0[7-9].gold.json")), DATA / "heldout_10.gold.json"]
+    docs, _ = evaluate_gold(paths, ctx, None)
+    s = summarise(docs, n_boot=50)
+    c, a = s["counts"], s["accuracy"]
+    assert c["actors"]["precision"] >= FLOOR_07_10["actors P"]
+    assert c["actors"]["recall"] >= FLOOR_07_10["actors R"]
+    assert c["relations"]["precision"] >= FLOOR_07_10["relations P"]
+    assert c["relations"]["recall"] >= FLOOR_07_10["relations R"]
+    assert c["events"]["recall"] >= FLOOR_07_10["events R"]
+    assert c["claims"]["precision"] >= FLOOR_07_10["claims P"]
+    assert c["claims"]["recall"] >= FLOOR_07_10["claims R"]
+    assert a["claim holders"]["accuracy"] >= FLOOR_07_10["holders"]
+    assert a["event dates"]["accuracy"] >= FLOOR_07_10["event dates"]
+
+
 @pytest.mark.realdata
 def test_seed_drafts_validate_and_find_the_scenario_claims(
     shared_data: Path, tmp_path: Path
@@ -210,13 +249,14 @@ def test_plover_actor_codes(shared_data: Path) -> None:
 def test_evaluate_pool_gives_development_and_held_out_sets(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    paths = [str(p) for p in sorted(DATA.glob("heldout_0[1-6].gold.json"))]
+    paths = [str(p) for p in sorted(DATA.glob("heldout_0[1-9].gold.json"))]
+    paths.append(str(DATA / "heldout_10.gold.json"))
     assert main([*paths, "--pool", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    # heldout_01-06 are all development texts since round 5 (the pair model is trained on
-    # them); the new held-out set (heldout_07+) is measured once by hand, not by tests
+    # heldout_01-10 are all development texts since round 6 (the pair model is trained on
+    # them); the new held-out set (heldout_11+) is measured once by hand, not by tests
     assert set(result) == {"development"}
-    assert len(result["development"]["documents"]) == 6
+    assert len(result["development"]["documents"]) == 10
     lo, hi = result["development"]["counts"]["relations"]["recall_ci"]
     assert lo <= result["development"]["counts"]["relations"]["recall"] <= hi
 

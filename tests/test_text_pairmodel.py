@@ -29,8 +29,11 @@ def test_probabilities_are_a_softmax_of_the_summed_weights() -> None:
 def test_the_shipped_model_states_its_classes_training_texts_and_licence() -> None:
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert data["classes"] == list(CLASSES)
-    assert "heldout_06" in data["trained_on"] and "no PLOVER" in data["licence"]
-    assert not any(name.startswith(("heldout_07", "heldout_08")) for name in data["trained_on"])
+    assert "heldout_10" in data["trained_on"] and "no PLOVER" in data["licence"]
+    # heldout_07-10 are development texts since round 6; a later held-out set (heldout_11+)
+    # is never trained on
+    held = [int(n.split("_")[1]) for n in data["trained_on"] if n.startswith("heldout_")]
+    assert max(held) == 10
     model = default_model()
     assert model.threshold == data["threshold"] == 0.7
     assert len(model.weights) == len(data["weights"]) > 50
@@ -43,21 +46,23 @@ def test_a_wrong_class_order_is_refused() -> None:
 
 
 def test_it_adds_a_pair_the_rules_miss_with_its_own_rule_and_confidence() -> None:
-    text = "Vietnam and the Philippines both reject Beijing's claims."
+    # (round 6: the rules now read "Vietnam and the Philippines both reject Beijing's claims",
+    # the example of round 5, so the example is one they still miss: the object of "offer")
+    text = "Turkey and Iran offer Syria diplomatic cover."
     rules_only = {(r.a, r.b) for r in extract(text, pair_model=False).relations}
-    assert ("CHN", "PHL") not in rules_only
+    assert ("IRN", "SYR") not in rules_only and ("SYR", "TUR") not in rules_only
     added = [r for r in extract(text).relations if r.rule == "pair-model"]
-    assert [(r.a, r.b, r.sign) for r in added] == [("CHN", "PHL", -1)]
-    assert 0.7 <= added[0].confidence <= 1.0
-    assert (added[0].trigger, added[0].kind) == ("reject", "friction")
+    assert [(r.a, r.b, r.sign) for r in added] == [("IRN", "SYR", 1), ("SYR", "TUR", 1)]
+    assert all(0.7 <= r.confidence <= 1.0 for r in added)
+    assert (added[0].trigger, added[0].kind) == ("offer", "cooperation")
 
 
 def test_it_keeps_the_rules_pairs_and_adds_only_missing_ones() -> None:
-    text = "Vietnam and the Philippines both reject Beijing's claims."
+    text = "Turkey and Iran offer Syria diplomatic cover."
     rules_only = {(r.a, r.b): r.rule for r in extract(text, pair_model=False).relations}
     both = {(r.a, r.b): r.rule for r in extract(text).relations}
     assert rules_only.items() <= both.items()
-    assert set(both) - set(rules_only) == {("CHN", "PHL")}
+    assert set(both) - set(rules_only) == {("IRN", "SYR"), ("SYR", "TUR")}
 
 
 def test_no_candidates_in_a_question_or_with_one_actor() -> None:

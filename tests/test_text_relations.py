@@ -356,3 +356,62 @@ def test_an_interview_answer_continues_its_question_pair() -> None:
     # outside an interview a paragraph starts afresh
     text = "Hanoi and Manila met.\nThey are at their lowest point since 2016.\n"
     assert ("PHL", "VNM", -1) not in rels(text)
+
+
+# round 6: the general cases heldout_07-10 showed, each on made-up sentences ----------------------
+
+
+def test_pushed_towards_relates_the_pushed_and_its_new_partner() -> None:
+    found = rels("Tariffs have pushed Seoul towards Tokyo in recent years.")
+    assert ("JPN", "KOR", 1) in found
+
+
+def test_a_cold_adjective_governs_ties() -> None:
+    assert rels("The frosty ties between Ankara and Athens persist.") == {("GRC", "TUR", -1)}
+    assert ("EGY", "SDN", -1) in rels("Cairo blamed Khartoum for the incident.")
+
+
+def test_the_two_capitals_reach_the_pair_of_the_paragraph_before() -> None:
+    text = (
+        "Hanoi and Manila signed a treaty in 2015.\n\n"
+        "A quarrel over fishing has cast a shadow over ties between the two capitals.\n"
+    )
+    assert ("PHL", "VNM", -1) in rels(text)
+    # a pronoun does not reach across the paragraph
+    text = "Hanoi and Manila signed a treaty in 2015.\n\nThey will clash soon.\n"
+    assert ("PHL", "VNM", -1) not in rels(text)
+
+
+def test_neither_nor_coordinates_and_a_reported_clause_holder_is_no_side() -> None:
+    found = rels("Neither Ankara nor Cairo is likely to defend Tripoli.")
+    assert {("LBY", "TUR", 1), ("EGY", "LBY", 1)} <= found
+    found = rels("Polish officials fear that if German exercises grow, Moscow will retaliate.")
+    assert not any("POL" in (a, b) for a, b, _ in found)
+
+
+def test_open_to_both_a_and_b_does_not_pair_a_and_b() -> None:
+    assert rels("Hanoi keeps channels open to both Beijing and Washington.") == {
+        ("CHN", "VNM", 1),
+        ("USA", "VNM", 1),
+    }
+
+
+def test_coordinated_subjects_of_a_direct_object_are_co_agents() -> None:
+    assert rels("Vietnam and the Philippines both reject Beijing's claims.") == {
+        ("CHN", "PHL", -1),
+        ("CHN", "VNM", -1),
+    }
+    assert rels("The rift between Egypt and Ethiopia persists.") == {("EGY", "ETH", -1)}
+
+
+def test_more_friction_words() -> None:
+    assert rels("Canberra and Beijing are at odds.") == {("AUS", "CHN", -1)}
+    assert rels("Japan is wary of China.") == {("CHN", "JPN", -1)}
+    assert rels("The feud between Cairo and Addis Ababa goes on.") == {("EGY", "ETH", -1)}
+
+
+def test_the_head_noun_of_x_between_a_and_b_gives_the_sign() -> None:
+    # a degree verb after it does not ("deepened"); a reversing one does ("eased", "collapsed")
+    assert rels("The feud between Cairo and Addis Ababa deepened.") == {("EGY", "ETH", -1)}
+    assert rels("Tensions between Hanoi and Beijing eased in 2019.") == {("CHN", "VNM", 1)}
+    assert rels("Cooperation between Seoul and Tokyo collapsed.") == {("JPN", "KOR", -1)}

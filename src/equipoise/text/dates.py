@@ -19,6 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from equipoise.text.rules import NUMBER_WORDS
+
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -43,6 +45,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dmy", re.compile(r"\b(\d{1,2}) " + _MONTH + r",? (\d{4})\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r" (\d{1,2}), (\d{4})\b")),
     ("my", re.compile(r"\b" + _MONTH + r",? (\d{4})\b")),
+    # round 6: a day and month without a year ("On 15 June"), the year from the text's date
+    ("dm", re.compile(r"\b(\d{1,2}) " + _MONTH + r"\b(?!,? \d)")),
+    ("rel_month_word", re.compile(r"\b(last|this|next) month\b", re.I)),
     (
         "edge",
         re.compile(
@@ -59,7 +64,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("rel_year", re.compile(r"\b(last|this|next) year\b", re.I)),
     ("rel_month", re.compile(r"\b(last|next|this|in|early|late|mid-?) " + _MONTH + r"\b(?! \d)")),
-    ("year", re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")),
+    ("year", re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-]|s\b)")),  # not "the 2020s"
+    # "five days later", "earlier that year": against the date before (last, so that a date
+    # earlier in the same sentence is found first)
+    ("later", re.compile(r"\b(\w+) (day|week|month|year)s? later\b", re.I)),
+    ("that_year", re.compile(r"\b(?:earlier|later) (?:that|the same) year\b", re.I)),
 )
 _EDGE_MONTH = {
     "end": 12,
@@ -100,7 +109,29 @@ def _month_relative(word: str, month: int, ref: dt.date | None) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
-def find_dates(text: str, start: int, end: int, ref: dt.date | None) -> list[DatePhrase]:
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+
+
+def _later(count: str, unit: str, before: str | None) -> str | None:
+    """``before`` (``YYYY[-MM[-DD]]``) moved on by "five days later"; None when not datable."""
+    n = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower())
+    if before is None or n is None:
+        return None
+    parts = [int(x) for x in before.split("-")]
+    if unit == "year":
+        return f"{parts[0] + n:04d}" + before[4:]
+    if unit == "month" and len(parts) >= 2:
+        k = parts[0] * 12 + parts[1] - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+    if unit in ("day", "week") and len(parts) == 3:
+        d = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return d.isoformat()
+    return None
+
+
+def find_dates(
+    text: str, start: int, end: int, ref: dt.date | None, before: str | None = None
+) -> list[DatePhrase]:
     """Return the datable phrases of ``text[start:end]``, longest first where they overlap.
 
     Parameters
@@ -111,6 +142,9 @@ def find_dates(text: str, start: int, end: int, ref: dt.date | None) -> list[Dat
         The part to search (a sentence).
     ref : datetime.date or None
         The text's date, against which relative phrases are resolved.
+    before : str or None
+        The last date of the paragraph before ``start``, against which "five days later" and
+        "earlier that year" are resolved (TimeML's anchor time; Pustejovsky et al. 2003).
 
     Returns
     -------
@@ -136,7 +170,34 @@ def find_dates(text: str, start: int, end: int, ref: dt.date | None) -> list[Dat
             elif kind == "my":
                 value = f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"
             elif kind == "edge":
-                value = f"{int(m.group(2)):04d}-{_EDGE_MONTH[m.group(1).lower()]:02d}"
+                word = m.group(1).lower()
+                value = (
+                    f"{int(m.group(2)):04d}"  # a season is not a month (round 6): the year
+                    if word in _SEASONS
+                    else f"{int(m.group(2)):04d}-{_EDGE_MONTH[word]:02d}"
+                )
+            elif kind == "dm":
+                month = MONTHS[m.group(2).lower()]
+                if m.group(2) == "May" and not _may_is_month(text, e):
+                    continue
+                ym = _month_relative("in", month, ref)
+                value = None if ym is None else f"{ym}-{int(m.group(1)):02d}"
+            elif kind == "rel_month_word":
+                shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+                if ref is None:
+                    value = None
+                else:
+                    n = ref.year * 12 + ref.month - 1 + shift
+                    value = f"{n // 12:04d}-{n % 12 + 1:02d}"
+            elif kind in ("later", "that_year"):
+                prior = [d for d in found if d.start < s and d.value is not None]
+                anchor = max(prior, key=lambda d: d.start).value if prior else before
+                if kind == "later":
+                    value = _later(m.group(1), m.group(2).lower(), anchor)
+                else:
+                    value = anchor[:4] if anchor else None
+                if value is None:
+                    continue
             elif kind == "anniv":
                 value = f"{1945 + int(m.group(1)):04d}"
             elif kind == "rel_year":

@@ -454,7 +454,6 @@ def pooled_split(split: str) -> str:
     )
 
 
-
 def _finite(value: Any) -> Any:
     """Return ``value`` with every NaN (an undefined rate or interval) as ``None`` (JSON null)."""
     if isinstance(value, float) and value != value:
@@ -464,6 +463,7 @@ def _finite(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_finite(v) for v in value]
     return value
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point (see the module docstring)."""

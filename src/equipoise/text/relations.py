@@ -32,10 +32,14 @@ Span = tuple[int, int]
 _PAIR_WORDS = re.compile(
     r"\b(?:they|them|their|both sides|both countries|the two countries|the two navies|"
     r"the two sides|the two governments|bilateral(?: relations)?|"
+    # round 6: more ways to name the paragraph's pair ("ties between the two capitals",
+    # "both armies began to pull back", "the treaty ... between them")
+    r"(?:the two|both) (?:capitals|armies|militaries|navies|neighbours|neighbors|leaders)|"
     r"(?:this|that|such|these|those) (?:partnership|relationship|cooperation|coordination|"
     r"rivalry|alliance|rapprochement|dispute|ties|tensions|competition))\b",
     re.IGNORECASE,
 )
+_PUSH = re.compile(r"(?i)push|into the arms")
 _HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
 _DISTRIBUTIVE = re.compile(
     r"\b(?:neither|each) (?:country|state|government|side|of them|of the two)\b", re.IGNORECASE
@@ -158,6 +162,10 @@ def _sentence_refs(
                 topics: dict[tuple[str, str], int] = memory["topics"]
                 pair = max(topics, key=lambda k: topics[k])
         pair = pair or _last_pair([c for r in before for c in r.codes]) or memory.get("pair")
+        if pair is None and word not in ("they", "them", "their"):
+            # a paragraph that names no pair before "the two capitals", "both countries":
+            # the pair of the paragraph before (a pronoun does not reach that far)
+            pair = memory.get("doc_pair")
         if pair:
             out.append(_Refs(m.start(), m.end(), tuple(pair), True))
     for m in _DISTRIBUTIVE.finditer(text, sent.start, sent.end):
@@ -395,7 +403,9 @@ def _nearest_trigger(
     for pattern, sign, kind in rules.RELATION_RE:
         for m in pattern.finditer(text, start, end):
             dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
-            rank = 0 if kind == "sanctions" else 1
+            # sanctions outrank the rest, and so does a push towards or into the arms of
+            # someone ("sanctions have pushed Moscow towards Beijing": the pair's own trigger)
+            rank = 0 if kind == "sanctions" or _PUSH.match(m.group(0)) else 1
             cand = (rank, dist, kind, m.start(), m.end())
             cands.append((sign, kind, m.start(), m.end()))
             if best is None or cand[:2] < best[:2]:
@@ -461,7 +471,7 @@ def _window_fwd(text: str, pos: int, limit: int, n_tokens: int) -> int:
 
 
 _COORD_GAP = re.compile(
-    r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|as well as)\s+(?:the\s+)?|"
+    r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|nor|as well as)\s+(?:the\s+)?|"
     r"\s*\(\s*(?:along|together) with\s+(?:the\s+)?|\s+but also\s+(?:the\s+)?"
 )
 _COMITATIVE = re.compile(
@@ -469,7 +479,7 @@ _COMITATIVE = re.compile(
 )
 _OBJECT_LINK = re.compile(
     r"^\s+(?:\w+\s+){0,2}?(?:with|against|towards|toward|on|to|over|from)\s+(?:(?:the|a|an|[a-z]+ly|"
-    r"rising|growing|assertive|powerful|more|new|its|their)\s+){0,3}$"
+    r"rising|growing|assertive|powerful|more|new|its|their|both|either)\s+){0,3}$"
 )
 
 
@@ -556,8 +566,13 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     if sent.question:
         return []
     f = _Found(text, sent)
+    # the holder of a reported clause is its source, not a side ("Norwegian officials fear
+    # that if NATO's exercises keep growing, ...": round 6)
+    reported = [m.span(1) for m in _REPORTED.finditer(text, sent.start, sent.end)]
+    srefs = [r for r in srefs if not any(a <= r.start and r.end <= b for a, b in reported)]
     sides = [r for r in srefs if not r.place]
     groups = _groups(text, sides)
+    _rule_pushed(f, sides)
     _rule_written_pairs(f, sides, srefs)
     _rule_comitative(f, sides)
     for r1 in srefs:
@@ -566,6 +581,50 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     _rule_subject_object(f, sides)
     _rule_coordination(f, groups)
     return list(f.pairs.values())
+
+
+_PUSHED = re.compile(
+    r"\b(?:push\w*|drove|driv\w+|draw\w*|drew|nudg\w+|forc\w+)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_TOWARDS = re.compile(
+    r"\s+(?:(?:ever|even|much)\s+)?(?:closer\s+)?(?:to|towards|toward|into the arms of)\s+"
+    r"(?:the\s+)?"
+)
+
+
+def _rule_pushed(f: _Found, sides: list[_Refs]) -> None:
+    """Rule 0 (round 6): "pushed Moscow towards Beijing": the pushed and its new partner.
+
+    Whatever pushes (sanctions, pressure) is the cause, not a side of the relation the
+    sentence states between the object and the one it is pushed towards (+1, alignment).
+    """
+    text, sent = f.text, f.sent
+    for x, y in itertools.pairwise(sides):
+        verb = _PUSHED.search(text, max(sent.start, x.start - 30), x.start)
+        if verb is None or x.resolved or not _TOWARDS.fullmatch(text[x.end : y.start]):
+            continue
+        trig = (1, "cooperation", verb.start(), y.start)
+        for a in x.codes:
+            for b in y.codes:
+                f.add(a, b, trig, "pushed-towards", 0.8, x.start, (x, y))
+        f.used.add((trig[2], trig[3]))
+
+
+_REPORTED = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){1,2}(?i:"
+    + rules.HOLDER_NOUNS
+    + r"))\s+(?:\w+\s+)?(?i:"
+    + rules.ATTRIBUTION_VERBS
+    + r")\s+that\b"
+)
+
+
+_HEAD_BETWEEN = re.compile(r"\b([\w-]+)\s+(?:between|among)\s+(?:the\s+)?$")
+_REVERSING = re.compile(
+    r"(?i)\s+(?:\w+\s+){0,2}(?:eas\w+|calm\w*|defus\w+|subsid\w+|thaw\w*|abat\w+|ended|end|"
+    r"collaps\w+|soured|broke down)\b"
+)
+_DIRECT_OBJECT = re.compile(r"\s+(?:(?:the|its|their)\s+)?")
 
 
 def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> None:
@@ -580,6 +639,11 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
         after = r2.end + 1 if text.startswith(":", r2.end) else r2.end
         hi = _window_fwd(text, after, sent.end, 6)
         trig = _nearest_trigger(text, lo, hi, r2.end)
+        head = _HEAD_BETWEEN.search(text, lo, r1.start)
+        if head is not None and not _REVERSING.match(text, r2.end, hi):
+            # "the feud between Cairo and Addis Ababa deepened": the head noun of "X between A
+            # and B" is the relation, the verb after it only its degree (round 6)
+            trig = _nearest_trigger(text, lo, head.end(1), head.end(1)) or trig
         listed = any(re.fullmatch(r"\s*,\s*", text[r0.end : r1.start]) for r0 in sides)
         if trig is None or r1.start <= trig[2] < r2.end or listed:
             continue
@@ -589,10 +653,17 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             trig[0] < 0
             and trig[2] >= r2.end
             and any(
-                r.start >= trig[3] and _OBJECT_LINK.match(text[trig[3] : r.start]) for r in srefs
+                r.start >= trig[3]
+                and (
+                    _OBJECT_LINK.match(text[trig[3] : r.start])
+                    or _DIRECT_OBJECT.fullmatch(text[trig[3] : r.start])
+                )
+                for r in srefs
             )
         ):
-            continue  # "Russia and China protested against the US": co-agents, not rivals
+            # "Russia and China protested against the US", "Vietnam and the Philippines both
+            # reject Beijing's claims" (round 6: a direct object too): co-agents, not rivals
+            continue
         for a in r1.codes:
             for b in r2.codes:
                 rule = "hyphen-pair" if "and" not in gap else "coordinated-pair"
