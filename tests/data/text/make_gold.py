@@ -1006,7 +1006,7 @@ HELDOUT_11 = {
     "licence": OWN,
     "date": "2020-07-31",
     "genre": "policy brief",
-    "split": "held-out round 6",
+    "split": "held-out round 6 (development since round 7)",
     "surfaces": {
         "PHL": ["Philippines", "Philippine", "Manila", "President Duterte"],
         "VNM": ["Vietnam", "Hanoi"],
@@ -1069,7 +1069,7 @@ HELDOUT_12 = {
     "licence": OWN,
     "date": "2020-09-24",
     "genre": "interview",
-    "split": "held-out round 6",
+    "split": "held-out round 6 (development since round 7)",
     "surfaces": {
         "GRC": ["Greece", "Greek", "Athens"],
         "TUR": ["Turkey", "Turkish", "Ankara"],
@@ -1146,7 +1146,7 @@ HELDOUT_13 = {
     "licence": OWN,
     "date": "2020-07-28",
     "genre": "op-ed",
-    "split": "held-out round 6",
+    "split": "held-out round 6 (development since round 7)",
     "surfaces": {
         "ETH": ["Ethiopia", "Ethiopian", "Prime Minister Abiy", "Addis Ababa"],
         "EGY": ["Egypt", "Egyptian", "Cairo", "President Sisi"],
@@ -1195,7 +1195,7 @@ HELDOUT_14 = {
     "licence": OWN,
     "date": "2020-02-28",
     "genre": "conference report",
-    "split": "held-out round 6",
+    "split": "held-out round 6 (development since round 7)",
     "surfaces": {
         "VEN": ["Venezuela", "Venezuelan", "Caracas"],
         "COL": ["Colombia", "Colombian", "Bogotá", "President Duque"],
