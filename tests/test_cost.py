@@ -1,6 +1,6 @@
 """The cost estimate and its limit (issue 15): an expensive valid scenario is refused or confirmed.
 
-``time_step = 0.003`` with ``horizon = 200`` is valid but would take hours: the CLI refuses it
+``time_step = 0.00274`` with ``horizon = 200`` is valid but would take hours: the CLI refuses it
 with the estimate unless ``--yes``, and the web app's scenario page does not compute its baseline
 figures (it says why instead).
 """
@@ -24,19 +24,19 @@ CLOCK = "time_step = 1                     # years per step\nhorizon = 10"
 def expensive_text(name: str = "expensive") -> str:
     text = template_text(name)
     assert CLOCK in text
-    return text.replace(CLOCK, "time_step = 0.003\nhorizon = 200", 1)
+    return text.replace(CLOCK, "time_step = 0.00274\nhorizon = 200", 1)
 
 
 def test_estimate_is_steps_times_actors_squared_times_members_times_arms() -> None:
     s = loads_scenario(expensive_text())
     one = cost.estimate_cost(s)
-    assert (one.steps, one.actors, one.members, one.arms) == (200_000, 3, 1, 1)
+    assert (one.steps, one.actors, one.members, one.arms) == (72_993, 3, 1, 1)
     assert one.seconds == pytest.approx(
-        200_000 * (cost.SECONDS_PER_STEP + cost.SECONDS_PER_UNIT * 9)
+        72_993 * (cost.SECONDS_PER_STEP + cost.SECONDS_PER_UNIT * 9)
     )
     many = cost.estimate_cost(s, members=500, arms=3)
     assert many.seconds == pytest.approx(
-        200_000 * 3 * (cost.SECONDS_PER_STEP + cost.SECONDS_PER_UNIT * 9 * 500)
+        72_993 * 3 * (cost.SECONDS_PER_STEP + cost.SECONDS_PER_UNIT * 9 * 500)
     )
     assert cost.estimate_cost(loads_scenario(template_text())).seconds < 1
 
@@ -47,7 +47,7 @@ def test_check_cost_refuses_past_the_limit_unless_confirmed() -> None:
         cost.check_cost(estimate)
     (problem,) = info.value.problems
     assert problem.path == "--yes" and problem.file == "expensive"
-    assert "200,000 steps × 3² actors × 1 member(s) × 1 arm(s)" in problem.message
+    assert "72,993 steps × 3² actors × 1 member(s) × 1 arm(s)" in problem.message
     assert "past the limit of 60 min" in problem.message
     cost.check_cost(estimate, confirmed=True)
     cost.check_cost(estimate, limit=1e9)
@@ -64,7 +64,7 @@ def test_cli_refuses_an_expensive_scenario_with_the_estimate(
     )
     assert result.exit_code == 1, result.output
     assert "add --yes to run it anyway" in result.output
-    assert "200,000 steps" in result.output
+    assert "72,993 steps" in result.output
     assert not (tmp_path / "store").exists() or not any((tmp_path / "store").rglob("*.parquet"))
 
 
@@ -99,7 +99,7 @@ def test_web_page_does_not_compute_an_expensive_baseline(
         page = client.get("/scenarios/expensive")
         assert page.status_code == 200
         assert 'id="baseline-skipped"' in page.text
-        assert "200,000 steps" in page.text and "past the page's limit of 30 s" in page.text
+        assert "72,993 steps" in page.text and "past the page's limit of 30 s" in page.text
         cheap = client.get("/scenarios/cheap")
         assert cheap.status_code == 200 and 'id="baseline-skipped"' not in cheap.text
         assert 'id="figure-' in cheap.text

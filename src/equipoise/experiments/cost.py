@@ -1,8 +1,8 @@
 r"""Estimate what a simulation will cost before running it, and refuse past a limit.
 
-A valid scenario can still be very expensive: ``time_step = 0.003`` with ``horizon = 200`` is
-200,000 steps, about four hours for a single run on the machine below. Every entry point (the
-CLI's ``run`` and experiment commands, the web app's scenario page and jobs) asks
+A valid scenario can still be very expensive: ``time_step = 0.00274`` (a day) with
+``horizon = 200`` is 72,993 steps, about an hour for a single run on the machine below. Every
+entry point (the CLI's ``run`` and experiment commands, the web app's scenario page and jobs) asks
 :func:`estimate_cost` first, and refuses past a documented limit unless confirmed
 (:func:`check_cost`; the CLI's ``--yes``).
 

@@ -91,7 +91,7 @@ def baseline_section(
         if "baseline_html" not in cache:
             estimate = estimate_cost(scenario)
             if estimate.seconds > MAX_PAGE_SECONDS:
-                # a page view never starts hours of computing (time_step = 0.003, say)
+                # a page view never starts hours of computing (time_step = 0.00274, say)
                 html = templates.env.get_template("_figures.html").render(
                     baseline_skipped=estimate.describe(),
                     baseline_limit=f"{MAX_PAGE_SECONDS:g} s",
