@@ -586,3 +586,30 @@ def test_a_members_sums_do_not_depend_on_its_batch(n: int) -> None:
         one = weak_balance_blocs(R[b : b + 1], p[b : b + 1])
         for field in ("total_weight", "criterion", "criterion_by_k", "labels", "k_selected"):
             np.testing.assert_array_equal(getattr(full, field)[b], getattr(one, field)[0])
+
+
+def test_relocation_compiles_without_a_writable_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    # numba's cache=True raises RuntimeError where no cache folder is writable (a system install
+    # run by a user with a read-only home): the loop is then compiled in memory, not refused
+    numba = pytest.importorskip("numba")
+    from equipoise.engines import _relocation
+
+    real = numba.njit
+    asked: list[bool] = []
+
+    def no_cache(*args: Any, **kwargs: Any) -> Any:
+        asked.append(bool(kwargs.get("cache")))
+        if kwargs.get("cache"):
+            raise RuntimeError("cannot cache function: no locator available")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(numba, "njit", no_cache)
+    compiled = _relocation._jit(_relocation.start_costs)
+    assert asked == [True, False]
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(2, 6, 6))
+    lab = rng.integers(0, 3, size=(2, 4, 6)).astype(np.intp)
+    want, got = np.zeros((2, 4)), np.zeros((2, 4))
+    _relocation.start_costs(X, lab, want)
+    compiled(X, lab, got)
+    np.testing.assert_array_equal(got, want)

@@ -347,3 +347,31 @@ def test_general_holder_phrases() -> None:
     }
     for text, holder in cases.items():
         assert [c.holder for c in read(text).claims] == [holder], text
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a day that is not in its month is read to the month; "later" from it is not datable
+        (
+            "China and Japan met on 31 February 2019. Three days later they clashed.",
+            [("31 February 2019", "2019-02")],
+        ),
+        ("On June 31, 2019 they met.", [("June 31, 2019", "2019-06")]),
+        ("On 99 June the talks began.", [("99 June", "2020-06")]),
+        ("On 15 June the talks began.", [("15 June", "2020-06-15")]),
+        # "²" is a digit to str.isdigit but not a number: not datable, no crash
+        ("They met on 3 June 2019. ² days later China protested.", [("3 June 2019", "2019-06-03")]),
+        (
+            "On 3 June 2019 they met. Five days later they clashed.",
+            [("3 June 2019", "2019-06-03"), ("Five days later", "2019-06-08")],
+        ),
+    ],
+)
+def test_impossible_days_are_read_to_the_month_never_a_crash(
+    text: str, dates: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, 0, len(text), dt.date(2020, 7, 1))
+    assert [(d.text, d.value) for d in found] == dates
+    # and the whole reader takes the text
+    extract(text, date=dt.date(2020, 7, 1))

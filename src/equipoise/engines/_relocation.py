@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -171,11 +172,26 @@ def compiled() -> MovesFunc | None:
         The compiled loop; None where numba cannot be imported (the numpy loop is used then).
     """
     try:
-        import numba
+        import numba  # noqa: F401
     except ImportError:  # pragma: no cover - numba is a dependency; the numpy loop remains
         return None
-    func: MovesFunc = numba.njit(cache=True, nogil=True)(relocate_moves)
+    func: MovesFunc = _jit(relocate_moves)
     return func
+
+
+def _jit(function: Any) -> Any:
+    """Compile ``function`` with numba, cached on disk where a cache folder is writable.
+
+    numba raises ``RuntimeError`` ("no locator available") when ``cache=True`` finds neither
+    the package's ``__pycache__`` nor a user cache folder writable (a system install run by a
+    user with a read-only home); the function is then compiled in memory, once a process.
+    """
+    import numba
+
+    try:
+        return numba.njit(cache=True, nogil=True)(function)
+    except RuntimeError:
+        return numba.njit(cache=False, nogil=True)(function)
 
 
 @lru_cache(maxsize=1)
@@ -189,9 +205,7 @@ def compiled_costs() -> CostsFunc | None:
     """
     if compiled() is None:  # pragma: no cover - numba is a dependency
         return None
-    import numba
-
-    func: CostsFunc = numba.njit(cache=True, nogil=True)(start_costs)
+    func: CostsFunc = _jit(start_costs)
     return func
 
 

@@ -114,7 +114,7 @@ _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 
 def _later(count: str, unit: str, before: str | None) -> str | None:
     """``before`` (``YYYY[-MM[-DD]]``) moved on by "five days later"; None when not datable."""
-    n = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower())
+    n = int(count) if count.isdecimal() else NUMBER_WORDS.get(count.lower())  # not "²"
     if before is None or n is None:
         return None
     parts = [int(x) for x in before.split("-")]
@@ -124,9 +124,20 @@ def _later(count: str, unit: str, before: str | None) -> str | None:
         k = parts[0] * 12 + parts[1] - 1 + n
         return f"{k // 12:04d}-{k % 12 + 1:02d}"
     if unit in ("day", "week") and len(parts) == 3:
-        d = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+        try:
+            d = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+        except (ValueError, OverflowError):  # an anchor that is no calendar day
+            return None
         return d.isoformat()
     return None
+
+
+def _day(year: int, month: int, day: int) -> str:
+    """``YYYY-MM-DD``, or ``YYYY-MM`` when the text's day is not in that month ("31 June")."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
 
 
 def find_dates(
@@ -160,13 +171,9 @@ def find_dates(
                 continue
             value: str | None
             if kind == "dmy":
-                value = (
-                    f"{int(m.group(3)):04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
-                )
+                value = _day(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
             elif kind == "mdy":
-                value = (
-                    f"{int(m.group(3)):04d}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
-                )
+                value = _day(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
             elif kind == "my":
                 value = f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"
             elif kind == "edge":
@@ -181,7 +188,7 @@ def find_dates(
                 if m.group(2) == "May" and not _may_is_month(text, e):
                     continue
                 ym = _month_relative("in", month, ref)
-                value = None if ym is None else f"{ym}-{int(m.group(1)):02d}"
+                value = None if ym is None else _day(int(ym[:4]), month, int(m.group(1)))
             elif kind == "rel_month_word":
                 shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
                 if ref is None:
