@@ -454,17 +454,6 @@ def pooled_split(split: str) -> str:
     )
 
 
-def _finite(value: Any) -> Any:
-    """Return ``value`` with every NaN (an undefined rate or interval) as ``None`` (JSON null)."""
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point (see the module docstring)."""
     from equipoise.scenario import load_scenario
@@ -533,7 +522,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.scenario_claims:
         result["scenario_claims"] = scenario_claims_report(scenario, found, texts)
     if args.json:
-        print(json.dumps(_finite(result), indent=1, allow_nan=False, default=lambda x: None))
+        from equipoise.store.metadata import jsonable  # NaN (an undefined rate) is null
+
+        print(json.dumps(jsonable(result), indent=1, allow_nan=False))
         return 0
     for split, summary in result.items():
         if split not in ("plover", "scenario_claims"):
