@@ -1268,7 +1268,33 @@ HELDOUT_14 = {
     ],
 }
 
+def spec_modules() -> list[tuple[str, dict[str, Any]]]:
+    """The specs kept one text per file under ``specs/`` (``NAME.py`` defining ``SPEC``).
+
+    Texts added since round 7 keep their spec beside the others in their own file, so that
+    annotators working at the same time never edit the same file.
+    """
+    import importlib.util
+
+    out = []
+    for path in sorted((HERE / "specs").glob("*.py")):
+        loader = importlib.util.spec_from_file_location(f"gold_spec_{path.stem}", path)
+        assert loader is not None and loader.loader is not None
+        module = importlib.util.module_from_spec(loader)
+        loader.loader.exec_module(module)
+        out.append((path.stem, module.SPEC))
+    return out
+
+
 if __name__ == "__main__":
+    import sys
+
+    only = set(sys.argv[1:])
+    if only:
+        for name, spec in spec_modules():
+            if name in only:
+                build(name, HERE / f"{name}.txt", spec)
+        raise SystemExit(0)
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
     build("heldout_03", HERE / "heldout_03.txt", HELDOUT_03)
@@ -1286,3 +1312,5 @@ if __name__ == "__main__":
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
+    for name, spec in spec_modules():
+        build(name, HERE / f"{name}.txt", spec)
