@@ -375,3 +375,28 @@ def test_impossible_days_are_read_to_the_month_never_a_crash(
     assert [(d.text, d.value) for d in found] == dates
     # and the whole reader takes the text
     extract(text, date=dt.date(2020, 7, 1))
+
+
+# round 7: holders and claim cues of the kinds heldout_11-14 showed, on made-up sentences -----
+
+
+def test_a_brief_is_a_holder_and_first_person_doubt_is_the_authors() -> None:
+    text = (
+        "The brief's judgement is cautious. If the fishing season is tense, Quito will seek "
+        "closer ties with Lima. It will not join an alliance, however.\n\n"
+        "Neither Peruvian nor Chilean officials want a clash, and I do not believe that one "
+        "is coming soon.\n"
+    )
+    claims = read(text).claims
+    assert [c.holder for c in claims] == ["the brief", "the brief", "the author"]
+
+
+def test_a_judgement_of_a_ties_strength_and_standing_to_gain_are_claims() -> None:
+    text = (
+        "Diplomats in Lima say the Peruvian-Chilean partnership is not as fragile as the "
+        "headlines suggest.\n\n"
+        "Bolivia stands to gain cheaper gas from the pipeline.\n"
+    )
+    claims = read(text).claims
+    assert len(claims) == 2
+    assert claims[0].holder == "Diplomats in Lima"

@@ -404,6 +404,9 @@ _HOLDER_GROUP = re.compile(
 _HOLDER_FIRST = re.compile(
     r"\b(?:in my view|in my opinion|i think|i believe|i would say|i expect|i do not think|"
     r"i don[’']t think|as i mentioned|i see|i would argue|"
+    # round 7: more first-person stances ("I do not believe that one is coming", "I doubt")
+    r"i do not believe|i don[’']t believe|i doubt|i suspect|i fear|i predict|i would expect|"
+    r"i am (?:not )?(?:sure|convinced|confident)|i[’']m (?:not )?(?:sure|convinced|confident)|"
     # round 6: the authors' plural ("We are less hopeful: in our view, ...")
     r"in our (?:view|opinion|judgement|judgment)|we (?:think|believe|expect|doubt|fear|"
     r"would argue|are (?:less|more|not) (?:hopeful|optimistic|pessimistic|sure|convinced)))\b",
@@ -419,11 +422,13 @@ _HOLDER_SEEN = re.compile(
 )
 # a document as the holder (round 6): "The report's conclusion is cautious: ...", "the study
 # warns that ..."
+_DOCUMENTS = r"report|study|paper|survey|assessment|review|brief|analysis|memo|memorandum"
 _HOLDER_DOCUMENT = re.compile(
-    r"\b(?:[Aa]ccording to|[Ii]n the view of) the (report|study|paper|survey|assessment|review)\b|"
-    r"\b[Tt]he (report|study|paper|survey|assessment|review)(?=[’']s (?:conclusion|verdict|"
-    r"view|assessment|authors?|finding)|\s+(?:concludes?|finds?|warns?|argues?|suggests?|"
-    r"predicts?|expects?|notes?|says?)\b)"
+    r"\b(?:[Aa]ccording to|[Ii]n the view of) (?:the|this) (" + _DOCUMENTS + r")\b|"
+    r"\b(?:[Tt]he|[Tt]his) (" + _DOCUMENTS + r")(?=[’']s (?:conclusion|verdict|"
+    # round 7: any document's judgement ("The brief's judgement is cautious"; "This paper argues")
+    r"view|assessment|authors?|finding|judge?ment|reading|recommendation)|\s+(?:concludes?|"
+    r"finds?|warns?|argues?|suggests?|predicts?|expects?|notes?|says?|judges?|recommends?)\b)"
 )
 _HOLDER_VIEW = re.compile(
     r"\b([A-Z][\w ]+?) (?:also )?(?:had|has|holds|held) an? (?:\w+ ){0,2}view that"

@@ -622,8 +622,42 @@ _REPORTED = re.compile(
 _HEAD_BETWEEN = re.compile(r"\b([\w-]+)\s+(?:between|among)\s+(?:the\s+)?$")
 _REVERSING = re.compile(
     r"(?i)\s+(?:\w+\s+){0,2}(?:eas\w+|calm\w*|defus\w+|subsid\w+|thaw\w*|abat\w+|ended|end|"
-    r"collaps\w+|soured|broke down)\b"
+    r"collaps\w+|sour(?:s|ed|ing)?|broke down)\b"
 )
+# round 7: the verb after "A's ties with B" or "tensions with B" gives the sign of a relation
+# noun whose pair is named around it ("Turkey's ties with the United States will worsen", "the
+# dispute with Cairo has eased"): the noun names the relation, the verb says where it goes
+_RELATION_NOUN = re.compile(
+    r"(?i)(?:ties|relations|relationship|cooperation|partnership|alliance|friendship|talks|"
+    r"dialogue|tensions?|disputes?|rivalry|feud|quarrel|stand-?off|confrontation|hostility|rift)$"
+)
+_DEGREE_AFTER = re.compile(
+    r"(?i)\s+(?:(?:will|would|could|may|might|can|has|have|had|is|are|was|were|been|be|"
+    r"likely|to|only|further|already|also|steadily|sharply|badly|rapidly|quickly|not|never|"
+    r"continue[sd]?|begun|begin|began|started?)\s+){0,3}"
+    r"(?:(worsen\w*|deteriorat\w+|sour(?:s|ed|ing)?|collaps\w+|broke down|break(?:s|ing)? down|"
+    r"unravel\w*|fray\w*|crumbl\w+|cool(?:s|ed|ing)?)|(eas(?:e|es|ed|ing)|calm\w*|defus\w+|"
+    r"subsid\w+|thaw\w*|abat\w+|improv\w+|warm(?:s|ed|ing)?))\b"
+)
+
+
+def _degree_after(
+    text: str, trig: tuple[int, str, int, int], pos: int
+) -> tuple[int, str, int, int]:
+    """Return the trigger a relation noun's verb after ``pos`` gives, else ``trig`` (round 7)."""
+    if not _RELATION_NOUN.search(text, trig[2], trig[3]):
+        return trig
+    m = _DEGREE_AFTER.match(text, pos)
+    if m is None:
+        return trig
+    if m.group(1) and trig[0] > 0:
+        return (-1, "friction", m.start(1), m.end(1))
+    if m.group(2) and trig[0] < 0:
+        return (1, "cooperation", m.start(2), m.end(2))
+    return trig
+
+
+_BY_AGENT = re.compile(r"\s+(?:\w+\s+)?by\s+(?:the\s+)?")
 _DIRECT_OBJECT = re.compile(r"\s+(?:(?:the|its|their)\s+)?")
 
 
@@ -649,6 +683,13 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             continue
         if trig[3] <= r1.start and _OBJECT_LINK.match(text[trig[3] : r1.start]):
             continue  # "moved closer to Washington and Tokyo": co-objects, not partners
+        if trig[0] < 0 and trig[3] <= r1.start and _BY_AGENT.fullmatch(text[trig[3] : r1.start]):
+            continue  # "a move rejected by Vietnam and the Philippines": co-agents (round 7)
+        if trig[0] < 0 and any(
+            r.adjective and set(r.codes) - {*r1.codes, *r2.codes} and 0 <= trig[2] - r.end <= 1
+            for r in srefs
+        ):
+            continue  # "A and B have dealt with Chinese pressure": the third actor's (round 7)
         if (
             trig[0] < 0
             and trig[2] >= r2.end
@@ -744,6 +785,8 @@ def _rule_between(
                 if own_head and own_head[0] > 0:
                     own_head = None
                 trig = own_head or _nearest_trigger(text, r1.end, r2.start, r2.start)
+                if trig is not None and not own_head:
+                    trig = _degree_after(text, trig, r2.end)
                 if trig is None and _ntok(bare) <= 6:
                     hi = _window_fwd(text, r2.end, sent.end, 3)
                     trig = _nearest_trigger(text, r1.end, hi, r2.end)

@@ -57,7 +57,18 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # rule of relations._nearest_trigger), a shadow over ties, mistrust, spying
         r"blam\w+|at (?:their|its) worst|worst in|frost\w*|icy|chill\w*|cold(?:er|est)?|"
         r"frigid|shadow over|(?:dis|mis)trust\w*|suspicio\w+|disinformation|espionage|"
-        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|soured|broke down",
+        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|sour(?:s|ed|ing)?|broke down|"
+        # round 7: ending a tie is friction whatever the tie ("broke off diplomatic relations",
+        # "gave notice to end the Visiting Forces Agreement", "severed ties", "left the deal"):
+        # the verb and its object are one trigger, so the tie's own cooperative sign loses
+        r"(?:broke|break(?:s|ing)?|cut(?:s|ting)?|sever(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
+        r"end(?:s|ed|ing)?|terminat\w+|scrap(?:s|ped|ping)?|tore|tear(?:s|ing)?|abandon\w*|"
+        r"abrogat\w+|downgrad\w+|froze|freez\w+|quit(?:s|ting)?|left|leav(?:e|es|ing)|"
+        r"withdr[ae]w(?:s|ing)? from|withdrawn from|pull(?:s|ed|ing)? out of|walk(?:s|ed|ing)? "
+        r"(?:out of|away from))(?: off| up)? (?:(?:the|its|their|his|her|an?|all|most|some|"
+        r"bilateral|diplomatic|military|trade|economic|security|defen[cs]e|[A-Z][\w-]*) ){0,4}"
+        r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|ties|relations|links|contacts|talks|"
+        r"cooperation|alliance|partnership|dialogue|negotiations)",
         -1,
         "friction",
     ),
@@ -104,7 +115,7 @@ HYPOTHETICAL_RE = re.compile(
 FORWARD_RE = re.compile(
     r"\b(?:will|would|could|(?-i:may)|might|shall|likely|unlikely|going to|in the future|"
     r"next decade|coming (?:years|decades?)|soon|prospects?|expect|expects|expected to|forecast\w*|"
-    r"predict\w*|scenario|possibility|option to|best served|"
+    r"predict\w*|scenario|possibility|option to|best served|stands? to (?:gain|lose|benefit)|"
     # a horizon (round 6): "within the next five years", "over the next decade"
     r"(?:in|over|within|during) the (?:next|coming) (?:\w+ )?(?:years?|decades?|months))\b|"
     r"’ll\b|'ll\b",
@@ -125,7 +136,12 @@ LEVEL_RE = re.compile(
     r"\b(?:more|less) than an? (?:\w+ ){0,2}(?:partnership|alliance)\b|"
     # an expert's judgement of a relation's level (round 6): "relations are at their worst"
     r"\b(?:relations|ties|relationship) (?:\w+ ){0,6}(?:are|is) at (?:their|its) "
-    r"(?:worst|lowest|best|highest)\b",
+    r"(?:worst|lowest|best|highest)\b|"
+    # round 7: a judgement of a tie's strength ("the alliance is not as weak as the speeches
+    # suggest", "relations remain fragile")
+    r"\b(?:relations|ties|relationship|alliance|partnership) (?:\w+ ){0,3}?(?:is|are|remains?|"
+    r"looks?|seems?) (?:not )?(?:as |so |more |less |still |very |quite |far |much )?(?:weak|"
+    r"strong|solid|fragile|robust|healthy|shaky|stable|unstable|brittle|resilient|hollow)(?:er)?\b",
     re.I,
 )
 SPEAKER_PLAN_RE = re.compile(r"\b(?:I|we)(?:[’']ll| will| would have to| will have to)\b")
@@ -157,7 +173,9 @@ DECREASE_RE = re.compile(
     r"\b(?:negative|worsen\w*|deteriorat\w+|strain\w*|less|declin\w+|enem(?:y|ies)|weaker|"
     r"weaken\w*|damag\w+|harm\w*|threat\w*|lose|losing|fewer|reduc\w+|sacrific\w+|"
     r"hostil\w+|rival\w*|intensif\w+|confront\w*|undermin\w+|isolat\w+|"
-    r"worst|lowest|cold(?:er)?|frost\w*|chill\w*|evaporat\w+)\b",
+    r"worst|lowest|cold(?:er)?|frost\w*|chill\w*|evaporat\w+|"
+    # round 7: a tie going sour or being cut
+    r"sour(?:s|ed|ing)?|broke off|sever(?:s|ed|ing)?|unravel\w*)\b",
     re.IGNORECASE,
 )
 

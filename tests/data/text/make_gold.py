@@ -1268,6 +1268,7 @@ HELDOUT_14 = {
     ],
 }
 
+
 def spec_modules() -> list[tuple[str, dict[str, Any]]]:
     """The specs kept one text per file under ``specs/`` (``NAME.py`` defining ``SPEC``).
 
