@@ -400,3 +400,14 @@ def test_a_judgement_of_a_ties_strength_and_standing_to_gain_are_claims() -> Non
     claims = read(text).claims
     assert len(claims) == 2
     assert claims[0].holder == "Diplomats in Lima"
+
+
+def test_a_dated_verb_in_the_past_tense_is_an_event() -> None:
+    text = (
+        "On 2 April 2020 a fishing boat sank near the islands. "
+        "In August 2019 Lima froze all Ecuadorian assets. "
+        "Relations were considered stable in 2015. "
+        "Trade will grow in 2021.\n"
+    )
+    events = read(text, date="2020-06-01").events
+    assert [e.date for e in events] == ["2020-04-02", "2019-08"]

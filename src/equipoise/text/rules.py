@@ -238,6 +238,20 @@ EVENT_TRIGGER_RE = re.compile(
     r"sentenced|released|coup|withdrew|tightening|trained)\b",
     re.IGNORECASE,
 )
+# round 7: a verb in the past tense (an event's anchor only where the sentence has a date):
+# regular forms in "-ed" except reporting, mental-state and adjectival ones, and irregular forms
+PAST_VERB_RE = re.compile(
+    r"\b(?!(?:said|argued|noted|believed|suggested|claimed|reported|added|asked|seemed|"
+    r"appeared|remained|needed|used|based|related|united|limited|concerned|interested|"
+    r"supposed|alleged|expected|hoped|wanted|planned|intended|feared|doubted|predicted|"
+    r"worried|tried|continued|lasted|existed|mattered|owned|named|called|armed|advanced|"
+    r"disputed|considered|regarded|perceived|viewed|described|deemed|labell?ed|dubbed|termed|"
+    r"indeed|embed|speed|need|feed|seed|breed|proceed|exceed|succeed)\b)"
+    r"[a-z]{2,}ed\b|"
+    r"\b(?:sank|sent|took|went|met|froze|broke|began|came|fell|gave|rose|won|lost|fought|"
+    r"flew|paid|shot|spent|stood|struck|threw|drew|led|kept|tore|swore|sold|bought|"
+    r"held|left|made|brought|caught|wrote|seized|chose|sought)\b"
+)
 STRONG_EVENT_RE = re.compile(
     r"\b(?:cancel(?:l?ed)?|took part|held|signed|imposed|clash(?:ed)?|ruled|visited|invaded|"
     r"annexed|launched|announced|called for|took power|returned to|joined|intervention|bought|"
