@@ -411,3 +411,21 @@ def test_a_dated_verb_in_the_past_tense_is_an_event() -> None:
     )
     events = read(text, date="2020-06-01").events
     assert [e.date for e in events] == ["2020-04-02", "2019-08"]
+
+
+def test_directions_of_negated_weakness_sanctions_rebuilding_and_comparisons() -> None:
+    text = (
+        "Diplomats in Lima say the alliance with Quito is not as weak as the speeches suggest.\n\n"
+        "If Quito keeps buying oil, Lima will extend sanctions to its companies.\n\n"
+        "A deal would let the two capitals rebuild trust.\n\n"
+        "Nor will Peru abandon Quito.\n\n"
+        "In my view, a deal would do more for Andean security than new sanctions.\n"
+    )
+    claims = read(text).claims
+    assert [c.direction for c in claims] == [
+        "increase",
+        "decrease",
+        "increase",
+        "increase",
+        "increase",
+    ]

@@ -589,6 +589,9 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
 
 
 def _direction(consequence: str, sentence_text: str) -> str | None:
+    # the base of a comparison is not the consequence ("would do more for security than new
+    # sanctions": round 7)
+    consequence = re.split(r"(?i)\bthan\b", consequence, maxsplit=1)[0]
     inc = [(m.start(), "increase") for m in rules.INCREASE_RE.finditer(consequence)]
     dec = [(m.start(), "decrease") for m in rules.DECREASE_RE.finditer(consequence)]
     words = sorted(inc + dec)

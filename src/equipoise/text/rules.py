@@ -166,7 +166,9 @@ INCREASE_RE = re.compile(
     r"\b(?:more|greater|improv\w+|deepen\w*|grow\w*|strengthen\w*|closer|increas\w+|rise|rising|"
     r"stronger|emerge\w*|better|success|served|resolve\w*|settle\w*|settlement|warm\w*|"
     r"stabilis\w+|stabiliz\w+|expand\w*|boost\w*|into the arms of|towards|toward|side of|"
-    r"favou?rable|diversify|survive|d[ée]tente|rapprochement)\b",
+    r"favou?rable|diversify|survive|d[ée]tente|rapprochement|"
+    # round 7: ties rebuilt or restored, a side that gains
+    r"rebuil\w+|restor\w+|repair\w*|mend\w*|gain\w*|benefit\w*)\b",
     re.IGNORECASE,
 )
 DECREASE_RE = re.compile(
@@ -175,7 +177,8 @@ DECREASE_RE = re.compile(
     r"hostil\w+|rival\w*|intensif\w+|confront\w*|undermin\w+|isolat\w+|"
     r"worst|lowest|cold(?:er)?|frost\w*|chill\w*|evaporat\w+|"
     # round 7: a tie going sour or being cut
-    r"sour(?:s|ed|ing)?|broke off|sever(?:s|ed|ing)?|unravel\w*)\b",
+    r"sour(?:s|ed|ing)?|broke off|sever(?:s|ed|ing)?|unravel\w*|abandon\w*|sanction\w*|weak|"
+    r"collaps\w+|ruptur\w+|clash\w*|crisis)\b",
     re.IGNORECASE,
 )
 
