@@ -19,7 +19,7 @@ SPEC = {
         ("CAN", "CHN", -1, "asserted", "Eighteen months on", "only hardened."),
         ("CAN", "CHN", -1, "asserted", "On 19 June Chinese prosecutors", "with espionage."),
         ("CAN", "USA", 1, "asserted", "The two men were detained", "the United States."),
-        ("CAN", "CHN", -1, "asserted", "Beijing insists", "believes it."),
+        ("CAN", "CHN", -1, "asserted", "Beijing has long denied", "believes it."),
         ("CAN", "CHN", -1, "asserted", "China blocked shipments", "that June."),
         ("CAN", "CHN", 1, "asserted", "Beijing lifted the meat ban", "restrictions remain."),
         ("CAN", "CHN", -1, "asserted", "Beijing lifted the meat ban", "restrictions remain."),
@@ -65,7 +65,7 @@ SPEC = {
         "'Chinese prosecutors' are agents of the state (mention of CHN); 'every Canadian travelling "
         "abroad' is people, not the state (excluded); 'Canadian canola/meat' are the state's goods "
         "(mentions, as 'Australian barley').",
-        "'Beijing insists that the cases are unrelated, and nobody in Ottawa believes it' is marked "
+        "'Beijing has long denied that the cases are linked, and nobody in Ottawa believes it' is marked "
         "-1 (stated distrust between the two governments).",
         "'Beijing lifted the meat ban in November; the canola restrictions remain': one sentence "
         "stating an easing (+1) and a standing trade restriction (-1); both signs are marked.",
