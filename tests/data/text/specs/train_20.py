@@ -19,7 +19,7 @@ SPEC = {
     "exclude": [("Tokyo", 2), ("Japanese", 1)],
     "relations": [
         ("JPN", "KOR", 1, "asserted", "Prime Minister Abe and President Moon", "fifteen months."),
-        ("JPN", "KOR", 1, "negated", "They agreed on nothing", None),
+        ("JPN", "KOR", 1, "negated", "They agreed on nothing of substance.", None),
         ("JPN", "KOR", -1, "asserted", "On 30 October 2018", "all such claims."),
         ("JPN", "KOR", -1, "asserted", "In July Japan tightened", "trading partners."),
         ("JPN", "KOR", -1, "asserted", "Seoul retaliated in kind", "in September."),
@@ -87,6 +87,7 @@ SPEC = {
         "'American pressure ... pushed Seoul to suspend its withdrawal from the pact': KOR-USA -1 (pressure) and JPN-KOR +1 (keeping the pact with Japan, the pair of the paragraph); also a causal claim, direction increase.",
         "'every quarrel between Washington's allies weakens the alliance network' is the causal claim (decrease); the sentence also states CHN-USA -1 (China complains of the US alliance network).",
         "'the truce will not hold' is +1 negated; the condition is the 'as long as' clause; direction decrease.",
+        "'They smiled for the cameras' states no relation (a gesture, not cooperation): not marked. 'The quarrel began in a courtroom' names no actor: not marked (the next sentence carries the JPN-KOR dispute).",
         "'in 2020' in the last sentence is a future time of a possible event, not an event.",
     ],
 }
