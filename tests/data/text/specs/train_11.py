@@ -13,7 +13,7 @@ SPEC = {
     },
     "exclude": [("Baghdad", 2), ("Iraqis", 1)],
     "relations": [
-        ("IRN", "USA", -1, "asserted", "In six weeks Iraq", "the United States and Iran."),
+        ("IRN", "USA", -1, "asserted", "In less than two months Iraq", "the United States and Iran."),
         ("IRQ", "USA", -1, "asserted", "Two days later American", "of its sovereignty."),
         ("IRN", "USA", -1, "asserted", "On 3 January a US drone", "brain injuries."),
         ("IRQ", "USA", -1, "asserted", "The Iraqi parliament voted", "never seen before\"."),
