@@ -74,7 +74,7 @@ def mentions(text: str, surfaces: dict[str, list[str]], exclude: list[tuple[str,
     return out
 
 
-def build(name: str, path: Path, spec: dict[str, Any]) -> None:
+def build(name: str, path: Path, spec: dict[str, Any], out_dir: Path = HERE) -> None:
     text = path.read_bytes().decode("utf-8")
     doc: dict[str, Any] = {
         "document": spec["document"],
@@ -118,7 +118,7 @@ def build(name: str, path: Path, spec: dict[str, Any]) -> None:
             item["condition_span"] = [cs, ce]
             item["condition"] = short(text[cs:ce])
         doc["claims"].append(item)
-    out = HERE / f"{name}.gold.json"
+    out = out_dir / f"{name}.gold.json"
     out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(
         f"{out.name}: {sum(len(v) for v in doc['actors'].values())} mentions, "
@@ -1269,16 +1269,18 @@ HELDOUT_14 = {
 }
 
 
-def spec_modules() -> list[tuple[str, dict[str, Any]]]:
+def spec_modules(folder: str = "specs") -> list[tuple[str, dict[str, Any]]]:
     """The specs kept one text per file under ``specs/`` (``NAME.py`` defining ``SPEC``).
 
     Texts added since round 7 keep their spec beside the others in their own file, so that
-    annotators working at the same time never edit the same file.
+    annotators working at the same time never edit the same file. ``specs/agreement/`` holds
+    second annotations of texts annotated already (made blind to the first), built into
+    ``agreement/`` for ``agreement.py``; their ``document`` names the text they annotate.
     """
     import importlib.util
 
     out = []
-    for path in sorted((HERE / "specs").glob("*.py")):
+    for path in sorted((HERE / folder).glob("*.py")):
         loader = importlib.util.spec_from_file_location(f"gold_spec_{path.stem}", path)
         assert loader is not None and loader.loader is not None
         module = importlib.util.module_from_spec(loader)
@@ -1295,6 +1297,10 @@ if __name__ == "__main__":
         for name, spec in spec_modules():
             if name in only:
                 build(name, HERE / f"{name}.txt", spec)
+        for name, spec in spec_modules("specs/agreement"):
+            if name in only:
+                text = HERE.parents[2] / spec["document"]
+                build(name, text, spec, HERE / "agreement")
         raise SystemExit(0)
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
@@ -1315,3 +1321,5 @@ if __name__ == "__main__":
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
     for name, spec in spec_modules():
         build(name, HERE / f"{name}.txt", spec)
+    for name, spec in spec_modules("specs/agreement"):
+        build(name, HERE.parents[2] / spec["document"], spec, HERE / "agreement")
