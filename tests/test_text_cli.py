@@ -271,3 +271,29 @@ def test_evaluate_json_of_one_document_writes_null_for_undefined_intervals(
     result = json.loads(out)
     (summary,) = result.values()
     assert summary["documents"] == ["tests/data/text/heldout_06.txt"]
+
+
+def test_agreement_scores_a_second_annotation_against_the_first(tmp_path: Path) -> None:
+    """A second annotation that flips one relation's sign and drops a claim's holder."""
+    import shutil
+
+    from equipoise.text.evaluate import agreement
+
+    for suffix in (".txt", ".gold.json"):
+        shutil.copy(DATA / f"heldout_06{suffix}", tmp_path / f"heldout_06{suffix}")
+    second = json.loads((DATA / "heldout_06.gold.json").read_text(encoding="utf-8"))
+    second["relations"][0]["sign"] *= -1
+    second["claims"][0]["holder"] = "Brazilian farmers"
+    (tmp_path / "agreement").mkdir()
+    (tmp_path / "agreement" / "heldout_06_b.gold.json").write_text(
+        json.dumps(second), encoding="utf-8"
+    )
+    summary = agreement(tmp_path / "agreement")
+    n = len(second["relations"])
+    assert summary["counts"]["relations"]["tp"] == n - 1
+    assert summary["counts"]["relations"]["fp"] == summary["counts"]["relations"]["fn"] == 1
+    assert summary["counts"]["relation pairs"]["f1"] == 1.0
+    assert summary["counts"]["actors"]["f1"] == 1.0
+    holders = summary["accuracy"]["claim holders"]
+    assert holders["right"] == holders["total"] - 1
+    assert agreement(tmp_path / "nothing") == {}

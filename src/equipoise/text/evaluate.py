@@ -31,6 +31,8 @@ tuned on either half, and both are reported.
 References
 ----------
 Efron, B. & Tibshirani, R. (1993). An Introduction to the Bootstrap. Chapman & Hall.
+Hripcsak, G. & Rothschild, A. S. (2005). Agreement, the F-measure, and reliability in
+information retrieval. JAMIA 12(3), 296-298.
 Open Event Data Alliance (2016). PLOVER gold standard records v0.5b1. github.com/openeventdata/PLOVER.
 """
 
@@ -69,6 +71,19 @@ _ROLE_WORDS = {
     "scholars": "experts",
     "interviewee": "interviewee",
     "author": "author",
+    # a document's own voice is its author's (round 7: annotators write "the brief" or "the
+    # report" for a policy brief's or a report's own judgement, where the guidelines say "the
+    # author"); a panel's collective conclusion is its speakers'
+    "brief": "author",
+    "report": "author",
+    "paper": "author",
+    "analysis": "author",
+    "memo": "author",
+    "panel": "experts",
+    "participant": "experts",
+    "speaker": "experts",
+    "panellist": "experts",
+    "panelist": "experts",
 }
 
 
@@ -327,6 +342,95 @@ def evaluate_gold(
     return docs, found
 
 
+@dataclass
+class _Item:
+    """One annotated item of a second annotation, shaped like the reader's output."""
+
+    span: tuple[int, int]
+    a: str = ""
+    b: str = ""
+    sign: int = 0
+    rule: str = "annotator"
+    date: str | None = None
+    holder: str = ""
+    condition_span: tuple[int, int] | None = None
+    direction: str | None = None
+
+
+@dataclass
+class _Actor:
+    code: str
+    mentions: list[tuple[int, int]]
+
+
+@dataclass
+class _Annotation:
+    """A gold annotation in the shape :func:`score_document` reads from the reader."""
+
+    actors: list[_Actor]
+    relations: list[_Item]
+    events: list[_Item]
+    claims: list[_Item]
+
+
+def _span(value: Sequence[int]) -> tuple[int, int]:
+    return int(value[0]), int(value[1])
+
+
+def as_prediction(gold: dict[str, Any]) -> Any:
+    """Return a gold annotation shaped like an :class:`Extraction` (for annotator agreement)."""
+    relations = []
+    for r in gold["relations"]:
+        a, b = sorted((r["a"], r["b"]))
+        relations.append(_Item(_span(r["span"]), a=a, b=b, sign=r["sign"]))
+    claims = [
+        _Item(
+            _span(c["span"]),
+            holder=c["holder"],
+            condition_span=_span(c["condition_span"]) if c.get("condition_span") else None,
+            direction=c.get("direction"),
+        )
+        for c in gold["claims"]
+    ]
+    return _Annotation(
+        [_Actor(code, [(s, e) for s, e, _ in ms]) for code, ms in gold["actors"].items()],
+        relations,
+        [_Item(_span(e["span"]), date=e["date"]) for e in gold["events"]],
+        claims,
+    )
+
+
+def agreement(folder: Path) -> dict[str, Any]:
+    """Score second annotations against the first ones: the inter-annotator agreement.
+
+    Each ``folder/NAME_b.gold.json`` annotates the text of ``NAME.gold.json`` (beside
+    ``folder``) a second time, made blind to the first from the same guidelines. The first
+    annotation plays the gold and the second the prediction, with the reader's measures, so a
+    figure reads as "the second annotator's precision and recall against the first"; for pair
+    counts F1 is symmetric (Hripcsak & Rothschild 2005: without true negatives, F1 is the
+    agreement measure). It bounds what any reader can score against one annotator.
+
+    Parameters
+    ----------
+    folder : Path
+        The folder of second annotations (``tests/data/text/agreement``).
+
+    Returns
+    -------
+    dict
+        :func:`summarise` of the pairs, or an empty dict when there is none.
+    """
+    docs = []
+    for second_path in sorted(folder.glob("*_b.gold.json")):
+        first_path = folder.parent / second_path.name.replace("_b.gold.json", ".gold.json")
+        first, text = load_gold(first_path, None)
+        second, text2 = load_gold(second_path, folder.parent)
+        if text2 != text:
+            raise ValueError(f"{second_path}: it does not annotate the text of {first_path}")
+        docs.append(score_document(first, text, as_prediction(second)))
+    return summarise(docs) if docs else {}
+
+
 def _plover_codes(actors: Any) -> set[str]:
     if not isinstance(actors, list):
         return set()
@@ -488,8 +592,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="pool the texts into two sets, development and held-out (still unseen), instead of "
         "one table per annotation round",
     )
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="score the second annotations (tests/data/text/agreement) against the first: the "
+        "inter-annotator agreement",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.agreement:
+        summary = agreement(repo / "tests" / "data" / "text" / "agreement")
+        if args.json:
+            from equipoise.store.metadata import jsonable
+
+            print(json.dumps(jsonable(summary), indent=1, allow_nan=False))
+        elif summary:
+            print(
+                markdown("inter-annotator agreement (second annotator against the first)", summary)
+            )
+        else:
+            print("no second annotations in tests/data/text/agreement")
+        return 0
     scenario = load_scenario(args.scenario)
     ctx = scenario_context(scenario)
     paths = args.gold or sorted((repo / "tests" / "data" / "text").glob("*.gold.json"))

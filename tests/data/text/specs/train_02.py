@@ -51,7 +51,13 @@ SPEC = {
             "If Berlin insists",
             "outlast this administration.",
         ),
-        ("the author", "without one", "decrease", "A binding German guarantee", "little in Warsaw."),
+        (
+            "the author",
+            "without one",
+            "decrease",
+            "A binding German guarantee",
+            "little in Warsaw.",
+        ),
     ],
     "notes": [
         "'the Swiss firm Allseas', 'a Stockholm tribunal' and Gazprom/Naftogaz (companies) are not mentions of states; 'in Moscow' (where Merkel met Putin) is a place and excluded.",

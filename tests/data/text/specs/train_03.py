@@ -52,7 +52,13 @@ SPEC = {
     "claims": [
         ("most participants", None, "increase", "Most participants agreed", "closer to Moscow."),
         ("a Russian analyst", None, "decrease", "A Russian analyst argued", "as it always has."),
-        ("Lithuanian participants", None, "increase", "Lithuanian participants expect", "will follow."),
+        (
+            "Lithuanian participants",
+            None,
+            "increase",
+            "Lithuanian participants expect",
+            "will follow.",
+        ),
         (
             "Lithuanian participants",
             "the regime survives",

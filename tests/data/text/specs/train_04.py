@@ -60,7 +60,13 @@ SPEC = {
             "If the EU renews",
             "several more years.",
         ),
-        ("the brief", "it does not", "decrease", "If it does not, the next crisis", "sink further."),
+        (
+            "the brief",
+            "it does not",
+            "decrease",
+            "If it does not, the next crisis",
+            "sink further.",
+        ),
         (
             "Greek officials",
             "Without a deal",

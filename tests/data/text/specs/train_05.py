@@ -24,7 +24,14 @@ SPEC = {
         ("NATO", "RUS", -1, "asserted", "On 26 March the United States", "the next day."),
         ("RUS", "USA", -1, "asserted", "Moscow answered on 29 March", "St Petersburg."),
         ("EU", "GBR", 1, "asserted", "Britain is due to leave", "end of 2020."),
-        ("EU", "GBR", 1, "hypothetical", "British officials nonetheless expect", "after it leaves."),
+        (
+            "EU",
+            "GBR",
+            1,
+            "hypothetical",
+            "British officials nonetheless expect",
+            "after it leaves.",
+        ),
         ("EU", "GBR", -1, "hypothetical", "One senior diplomat warned", "will return."),
         ("GBR", "RUS", -1, "hypothetical", "Russia, for its part", "with London."),
     ],
@@ -41,7 +48,13 @@ SPEC = {
     ],
     "claims": [
         ("the author", None, "increase", "The poisoning of Sergei Skripal", "need each other."),
-        ("British officials", None, "increase", "British officials nonetheless expect", "after it leaves."),
+        (
+            "British officials",
+            None,
+            "increase",
+            "British officials nonetheless expect",
+            "after it leaves.",
+        ),
         (
             "a senior diplomat",
             "the EU insists on its rules as the price of close security ties",

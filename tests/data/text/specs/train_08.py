@@ -49,7 +49,13 @@ SPEC = {
         ("2020-08", "President Erdogan threatened in August", "with Abu Dhabi"),
     ],
     "claims": [
-        ("officials in the Trump administration", None, "increase", "Officials in the Trump", "to be next."),
+        (
+            "officials in the Trump administration",
+            None,
+            "increase",
+            "Officials in the Trump",
+            "to be next.",
+        ),
         ("the author", None, "decrease", "I would not count on it", "a Palestinian state."),
         (
             "the author",

@@ -27,7 +27,7 @@ SPEC = {
         ("SYR", "TUR", -1, "hypothetical", "A Turkish participant warned", "Syrian forces again."),
         ("RUS", "SYR", 1, "hypothetical", "A Russian speaker argued", "war with Turkey."),
         ("RUS", "TUR", -1, "negated", "A Russian speaker argued", "war with Turkey."),
-        ("RUS", "TUR", 1, "asserted", "\"Ankara matters more", "he said."),
+        ("RUS", "TUR", 1, "asserted", '"Ankara matters more', "he said."),
         ("TUR", "USA", 1, "asserted", "Washington backed Ankara", "had asked for."),
         ("IRN", "SYR", 1, "asserted", "Iranian-backed militias", "February battles."),
         ("IRN", "RUS", -1, "asserted", "Iran's interests in Syria", "either government admits."),
@@ -54,7 +54,13 @@ SPEC = {
             "Syrian forces again.",
         ),
         ("a Russian speaker", None, "increase", "A Russian speaker argued", "war with Turkey."),
-        ("one panellist", None, "decrease", "Iran's interests in Syria", "either government admits."),
+        (
+            "one panellist",
+            None,
+            "decrease",
+            "Iran's interests in Syria",
+            "either government admits.",
+        ),
         (
             "the panel",
             "unless Russia and Turkey agree on who controls the M4",

@@ -29,7 +29,7 @@ SPEC = {
         ("ARE", "IRN", 1, "asserted", "The United Arab Emirates, Riyadh's", "in six years."),
         ("IRN", "SAU", 1, "negated", "Diplomats in the Gulf expect", "the two capitals."),
         ("IRN", "SAU", -1, "asserted", "Tehran wants sanctions relief", "Iran out of Yemen."),
-        ("IRN", "SAU", 1, "negated", "\"Neither side will make", "official said."),
+        ("IRN", "SAU", 1, "negated", '"Neither side will make', "official said."),
         ("IRN", "SAU", 1, "hypothetical", "Western diplomats see", "within months."),
     ],
     "events": [
@@ -46,8 +46,14 @@ SPEC = {
     ],
     "claims": [
         ("Gulf analysts", None, "increase", "That restraint, Gulf analysts", "talk to Tehran."),
-        ("diplomats in the Gulf", None, "decrease", "Diplomats in the Gulf expect", "the two capitals."),
-        ("a Gulf official", None, "decrease", "\"Neither side will make", "official said."),
+        (
+            "diplomats in the Gulf",
+            None,
+            "decrease",
+            "Diplomats in the Gulf expect",
+            "the two capitals.",
+        ),
+        ("a Gulf official", None, "decrease", '"Neither side will make', "official said."),
         (
             "Western diplomats",
             "Saudi Arabia and the Houthis agree on a truce",

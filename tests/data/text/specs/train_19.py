@@ -44,8 +44,20 @@ SPEC = {
         ("2019-11-09", "The Kartarpur corridor, which opened on 9 November", None),
     ],
     "claims": [
-        ("the interviewee", None, "increase", "Islamabad handed the Indian pilot", "ended the crisis."),
-        ("the interviewee", None, "decrease", "Relations between the two neighbours", "attack of 2016."),
+        (
+            "the interviewee",
+            None,
+            "increase",
+            "Islamabad handed the Indian pilot",
+            "ended the crisis.",
+        ),
+        (
+            "the interviewee",
+            None,
+            "decrease",
+            "Relations between the two neighbours",
+            "attack of 2016.",
+        ),
         ("the interviewee", None, "decrease", "I doubt it will lead", "though."),
         (
             "the interviewee",

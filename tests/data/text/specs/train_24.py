@@ -61,7 +61,13 @@ SPEC = {
             "A former Australian diplomat",
             "against each other.",
         ),
-        ("Taiwanese participants", None, "increase", "Taiwanese participants expect", "Tuvalu next."),
+        (
+            "Taiwanese participants",
+            None,
+            "increase",
+            "Taiwanese participants expect",
+            "Tuvalu next.",
+        ),
         (
             "Taiwanese participants",
             "while the US keeps its compact of free association with it",
