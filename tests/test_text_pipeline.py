@@ -429,3 +429,23 @@ def test_directions_of_negated_weakness_sanctions_rebuilding_and_comparisons() -
         "increase",
         "increase",
     ]
+
+
+def test_holders_of_round_7() -> None:
+    text = (
+        "Officials in the Morales administration expect Lima to be next. "
+        "I would not count on it while the president is in office.\n\n"
+        "A Chilean participant warned that if Lima resumed its claims, Santiago would protest.\n\n"
+        "Analysts in Quito doubt that Peru will ever join the patrols. "
+        "They do expect its cooperation with Chile to grow.\n\n"
+        "Neither side will make a concession soon.\n"
+    )
+    claims = read(text).claims
+    assert [c.holder for c in claims] == [
+        "Officials in the Morales administration",
+        "the author",
+        "A Chilean participant",
+        "Analysts in Quito",
+        "Analysts in Quito",
+        "the author",
+    ]

@@ -156,7 +156,7 @@ def holder_key(holder: str) -> tuple[frozenset[str], str]:
         and (w.endswith(("ese", "ian", "ish", "can", "ean")) or w in ("russia", "japan", "china"))
     )
     if role == "other":
-        return nations, " ".join(w for w in words if w not in ("the", "a", "an", "in"))
+        return nations, " ".join(w for w in words if w not in ("the", "a", "an", "in", "one"))
     return nations, role
 
 

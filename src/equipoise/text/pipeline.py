@@ -399,16 +399,21 @@ _HOLDER_ACCORDING = re.compile(
     + r"))"
 )
 _HOLDER_VERB = re.compile(
-    r"((?:(?i:both|most|many|several|some|a|an)\s+)?(?:(?i:the)\s+)?(?:(?i:former)\s+)?"
+    r"((?:(?i:both|most|many|several|some|a|an|one|two|three|a few|few|other|another|all)\s+)?"
+    r"(?:(?i:the)\s+)?(?:(?i:former)\s+)?"
     r"(?:(?i:senior|leading|prominent|local|retired|influential)\s+)?"
     r"(?:[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)?(?i:"
     + rules.HOLDER_NOUNS
-    + r")(?:\s+(?:in|from|at)\s+[A-Z][\w-]*)?)\s+(?:\w+\s+)?(?i:"
-    + rules.ATTRIBUTION_VERBS
-    + r")\b"
+    # round 7: "officials in the Trump administration", "diplomats in the region"
+    + r")(?:\s+(?:in|from|at|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|"
+    r"region|area|capital|administration|government|ministry)(?:\s+(?:administration|government|"
+    r"ministry|cabinet))?)?)\s+(?:\w+\s+)?(?i:" + rules.ATTRIBUTION_VERBS + r")\b"
 )
 _HOLDER_GROUP = re.compile(
-    r"((?:[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)(?i:"
+    # a capitalised quantifier or conjunction opening the sentence is no group's name
+    # ("Neither side", "If ministers": round 7)
+    r"((?:(?!(?:Neither|Either|Both|Each|If|When|While|Unless|The|A|An|One|All|Most|Some|Many|"
+    r"Several|Few|Other|Former|Such|These|Those|This|That)\b)[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)(?i:"
     + rules.HOLDER_NOUNS
     + r"))\b"
 )
@@ -418,6 +423,8 @@ _HOLDER_FIRST = re.compile(
     # round 7: more first-person stances ("I do not believe that one is coming", "I doubt")
     r"i do not believe|i don[’']t believe|i doubt|i suspect|i fear|i predict|i would expect|"
     r"i am (?:not )?(?:sure|convinced|confident)|i[’']m (?:not )?(?:sure|convinced|confident)|"
+    r"i (?:would|do|did|can|could)(?: not|n[’']t)? (?:count on|bet|say|expect|think|believe|"
+    r"doubt|suspect|fear|see|predict|judge|argue)|i (?:judge|hope|worry|reckon|wager)|"
     # round 6: the authors' plural ("We are less hopeful: in our view, ...")
     r"in our (?:view|opinion|judgement|judgment)|we (?:think|believe|expect|doubt|fear|"
     r"would argue|are (?:less|more|not) (?:hopeful|optimistic|pessimistic|sure|convinced)))\b",
@@ -433,7 +440,10 @@ _HOLDER_SEEN = re.compile(
 )
 # a document as the holder (round 6): "The report's conclusion is cautious: ...", "the study
 # warns that ..."
-_DOCUMENTS = r"report|study|paper|survey|assessment|review|brief|analysis|memo|memorandum"
+_DOCUMENTS = (
+    r"report|study|paper|survey|assessment|review|brief|analysis|memo|memorandum|panel|"
+    r"conference|workshop|roundtable"
+)
 _HOLDER_DOCUMENT = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the view of) (?:the|this) (" + _DOCUMENTS + r")\b|"
     r"\b(?:[Tt]he|[Tt]his) (" + _DOCUMENTS + r")(?=[’']s (?:conclusion|verdict|"
@@ -490,7 +500,8 @@ def _holder_in(
 
 
 _THEY_HOLDER = re.compile(
-    r"\b(?:in their (?:view|opinion|judgement|judgment|words)|according to them|they (?:also )?"
+    r"\b(?:in their (?:view|opinion|judgement|judgment|words)|according to them|they "
+    r"(?:also |do |did |still |nonetheless )?"
     r"(?:believe|think|expect|argue|fear|say|said|note|noted|warn|warned|doubt))\b",
     re.IGNORECASE,
 )
@@ -588,17 +599,27 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
     return None
 
 
+_CONFLICT_NOUN = re.compile(
+    r"(?i)\b(?:rift|tensions?|disputes?|rivalry|feud|quarrel|confrontation|hostility|"
+    r"mistrust|distrust|conflict|stand-?off|crisis)\b"
+)
+
+
 def _direction(consequence: str, sentence_text: str) -> str | None:
     # the base of a comparison is not the consequence ("would do more for security than new
     # sanctions": round 7)
     consequence = re.split(r"(?i)\bthan\b", consequence, maxsplit=1)[0]
+    if (m := re.search(r"(?i)\bas (\w+) as\b", consequence)) is not None:
+        consequence = consequence[: m.start()] + m.group(1)  # "could cool as quickly as ..."
     inc = [(m.start(), "increase") for m in rules.INCREASE_RE.finditer(consequence)]
     dec = [(m.start(), "decrease") for m in rules.DECREASE_RE.finditer(consequence)]
     words = sorted(inc + dec)
     neg = any(
         not re.match(r"not only", consequence[m.start() : m.start() + 8], re.I)
         for m in rules.NEGATION_RE.finditer(consequence)
-    ) or bool(re.search(r"\bunlikely\b|\bnot so sure\b", sentence_text, re.I))
+    ) or bool(
+        re.search(r"\bunlikely\b|\bnot so sure\b|\bI doubt\b|\bdoubts? that\b", sentence_text, re.I)
+    )
     if re.search(
         r"(?i)\bnot (?:impossible|unlikely|excluded)\b|\bcannot be ruled out\b", consequence
     ):
@@ -606,6 +627,9 @@ def _direction(consequence: str, sentence_text: str) -> str | None:
     if not words:
         return "decrease" if neg else None
     direction = words[-1][1]
+    conflict = _CONFLICT_NOUN.search(consequence)
+    if direction == "increase" and conflict is not None and conflict.start() < words[-1][0]:
+        direction = "decrease"  # "the rift ... will deepen": a conflict that grows (round 7)
     if neg:
         direction = "decrease" if direction == "increase" else "increase"
     return direction

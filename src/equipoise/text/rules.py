@@ -116,6 +116,7 @@ FORWARD_RE = re.compile(
     r"\b(?:will|would|could|(?-i:may)|might|shall|likely|unlikely|going to|in the future|"
     r"next decade|coming (?:years|decades?)|soon|prospects?|expect|expects|expected to|forecast\w*|"
     r"predict\w*|scenario|possibility|option to|best served|stands? to (?:gain|lose|benefit)|"
+    r"expect(?:s|ed)? (?:\S+ ){1,6}?to|"
     # a horizon (round 6): "within the next five years", "over the next decade"
     r"(?:in|over|within|during) the (?:next|coming) (?:\w+ )?(?:years?|decades?|months))\b|"
     r"’ll\b|'ll\b",
@@ -153,7 +154,10 @@ HOLDER_NOUNS = (
     # round 6: other professions that hold views in this genre
     # (plural only where the singular is a title: "Prime Minister Modi", "General Soleimani")
     r"economists|economist|strategists|strategist|specialists|specialist|generals|ministers|"
-    r"policymakers|policy-makers|planners|historians|historian|sources|officers|commanders"
+    r"policymakers|policy-makers|planners|historians|historian|sources|officers|commanders|"
+    # round 7: singular roles (not titles before a name) and more professions
+    r"participant|speaker|panellist|panelist|bankers|banker|lawmakers|lawmaker|legislators|"
+    r"legislator|negotiators|negotiator|advisers|adviser|advisors|advisor"
 )
 ATTRIBUTION_VERBS = (
     r"believe[sd]?|note[sd]?|consider(?:s|ed)?|think|thinks|argue[sd]?|say|says|said|"
@@ -168,7 +172,10 @@ INCREASE_RE = re.compile(
     r"stabilis\w+|stabiliz\w+|expand\w*|boost\w*|into the arms of|towards|toward|side of|"
     r"favou?rable|diversify|survive|d[ée]tente|rapprochement|"
     # round 7: ties rebuilt or restored, a side that gains
-    r"rebuil\w+|restor\w+|repair\w*|mend\w*|gain\w*|benefit\w*)\b",
+    r"rebuil\w+|restor\w+|repair\w*|mend\w*|gain\w*|benefit\w*|"
+    # round 7: talks, truces and normalisation are a relation improving
+    r"talks|dialogue|truce|ceasefire|peace|reconcil\w+|normalis\w+|normaliz\w+|heal\w*|"
+    r"cooperat\w+)\b",
     re.IGNORECASE,
 )
 DECREASE_RE = re.compile(
@@ -178,7 +185,10 @@ DECREASE_RE = re.compile(
     r"worst|lowest|cold(?:er)?|frost\w*|chill\w*|evaporat\w+|"
     # round 7: a tie going sour or being cut
     r"sour(?:s|ed|ing)?|broke off|sever(?:s|ed|ing)?|unravel\w*|abandon\w*|sanction\w*|weak|"
-    r"collaps\w+|ruptur\w+|clash\w*|crisis)\b",
+    r"collaps\w+|ruptur\w+|clash\w*|crisis|"
+    # round 7: cooling, slowing, hardening, costs, leaving
+    r"cool(?:s|ed|ing|er)?|slow\w*|harden\w*|cost(?:s|ly)?|hurt\w*|suffer\w*|leave|leaving|"
+    r"withdraw\w*|intervene\w*|frozen|freez\w*|wary|expuls\w+|expel\w*)\b",
     re.IGNORECASE,
 )
 
