@@ -442,3 +442,10 @@ def test_co_agents_of_a_third_actors_pressure_or_a_passive() -> None:
     assert ("BOL", "CHL", -1) in found
     found = rels("Quito announced a new zone, a move rejected by Chile and Peru alike.")
     assert ("CHL", "PER", -1) not in found
+
+
+def test_lifting_sanctions_is_cooperation_and_freezing_aid_is_friction() -> None:
+    assert rels("Oslo had lifted most of its sanctions on Minsk in 2016.") == {("BLR", "NOR", 1)}
+    assert rels("Lima faces new sanctions from Quito.") == {("ECU", "PER", -1)}
+    found = rels("Washington froze almost $400 million of military aid to Kyiv last summer.")
+    assert found == {("UKR", "USA", -1)}

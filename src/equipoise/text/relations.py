@@ -40,6 +40,7 @@ _PAIR_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PUSH = re.compile(r"(?i)push|into the arms")
+_SANCTION_WORD = re.compile(r"(?i)sanction|embargo|tariff")
 _HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
 _DISTRIBUTIVE = re.compile(
     r"\b(?:neither|each) (?:country|state|government|side|of them|of the two)\b", re.IGNORECASE
@@ -405,16 +406,17 @@ def _nearest_trigger(
             dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
             # sanctions outrank the rest, and so does a push towards or into the arms of
             # someone ("sanctions have pushed Moscow towards Beijing": the pair's own trigger)
-            rank = 0 if kind == "sanctions" or _PUSH.match(m.group(0)) else 1
-            cand = (rank, dist, kind, m.start(), m.end())
+            lifted = sign > 0 and _SANCTION_WORD.search(m.group(0)) is not None
+            rank = 0 if kind == "sanctions" or lifted or _PUSH.match(m.group(0)) else 1
+            # at equal distance the longer phrase wins ("lifted its sanctions" over "sanctions")
+            cand = (rank, dist, m.start() - m.end(), sign, kind, m.start(), m.end())
             cands.append((sign, kind, m.start(), m.end()))
-            if best is None or cand[:2] < best[:2]:
+            if best is None or cand[:3] < best[:3]:
                 best = cand
     if best is None:
         return None
-    kind = best[2]
-    sign = next(s for _, s, k in rules.RELATION_TRIGGERS if k == kind)
-    chosen = (sign, kind, best[3], best[4])
+    chosen = (best[3], best[4], best[5], best[6])
+    kind = chosen[1]
     # a word of the other sign that governs or modifies the trigger wins: "cancel his visit",
     # "sacrifice its ties", "strained ties" (the head noun's sign is the governor's to change)
     for cand2 in sorted(cands, key=lambda c: -c[2]):

@@ -24,6 +24,15 @@ import re
 
 # (pattern, sign, kind): first match in a window wins by distance; sanctions outrank the rest
 RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
+    # round 7: lifting or easing sanctions is cooperation, and as a sanctions phrase it outranks
+    # the rest like sanctions do ("It had lifted most of its sanctions on Minsk")
+    (
+        r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|relax(?:es|ed|ing)?|"
+        r"waiv(?:e|es|ed|ing)) (?:(?:the|its|their|all|most|some|of|many|remaining|economic|"
+        r"[A-Z][\w-]*) ){0,4}(?:sanctions|embargo|tariffs)|sanctions relief",
+        1,
+        "cooperation",
+    ),
     (r"sanction\w*|embargo\w*|tariffs?", -1, "sanctions"),
     (r"formal military alliance|military alliance|alliance|allies|ally|allied", 1, "alliance"),
     (r"strategic partnership|strategic partners?", 1, "strategic_partnership"),
@@ -68,7 +77,12 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"(?:out of|away from))(?: off| up)? (?:(?:the|its|their|his|her|an?|all|most|some|"
         r"bilateral|diplomatic|military|trade|economic|security|defen[cs]e|[A-Z][\w-]*) ){0,4}"
         r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|ties|relations|links|contacts|talks|"
-        r"cooperation|alliance|partnership|dialogue|negotiations)",
+        r"cooperation|alliance|partnership|dialogue|negotiations)|"
+        # round 7: stopping help or trade ("froze military aid to Kyiv", "halt arms sales")
+        r"(?:halt(?:s|ed|ing)?|froze|freez\w+|stopp(?:ed|ing)|stops?|withh[eo]ld\w*|cut(?:s|ting)?|"
+        r"suspend(?:s|ed|ing)?|cancel\w*) (?:(?:the|its|their|all|most|some|almost|nearly|\$?[\d.,]+|"
+        r"million|billion|of|military|economic|arms|security|development|financial|[A-Z][\w-]*) ){0,5}"
+        r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports)",
         -1,
         "friction",
     ),

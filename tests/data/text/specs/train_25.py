@@ -42,7 +42,13 @@ SPEC = {
         ("2020-09-29", "Prime Minister Suga spoke to President Putin", "on 29 September"),
     ],
     "claims": [
-        ("the interviewee", None, "decrease", "No Kremlin official will now sign", "even Shikotan."),
+        (
+            "the interviewee",
+            None,
+            "decrease",
+            "No Kremlin official will now sign",
+            "even Shikotan.",
+        ),
         (
             "the interviewee",
             "Washington deploys new intermediate-range missiles in Japan",
@@ -51,7 +57,13 @@ SPEC = {
             "deteriorate sharply.",
         ),
         ("the interviewee", None, "increase", "I expect the dialogue to continue.", None),
-        ("the interviewee", None, "decrease", "A peace treaty, however, is unlikely", "next few years."),
+        (
+            "the interviewee",
+            None,
+            "decrease",
+            "A peace treaty, however, is unlikely",
+            "next few years.",
+        ),
     ],
     "notes": [
         "The interviewee is at a Moscow institute: 'a Moscow foreign-policy institute' (Moscow 1) and 'met in Moscow' (Moscow 2) are places, excluded; 'Moscow sees Japan' and 'between Moscow and Tokyo' stand for the state.",
