@@ -47,7 +47,7 @@ SPEC = {
         ),
         (
             "the author",
-            "If the United States asks to station new intermediate-range missiles in Germany",
+            "the United States asks to station new intermediate-range missiles in Germany",
             "decrease",
             "If the United States asks",
             "firing a shot.",
