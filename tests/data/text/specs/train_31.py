@@ -1,0 +1,72 @@
+"""Gold spec of train_31 (an interview on US tariffs on the EU, NATO burden-sharing and Helsinki, July 2018)."""
+
+OWN = "the project's own text (written for evaluation; MIT like the code)"
+
+SPEC = {
+    "document": "tests/data/text/train_31.txt",
+    "licence": OWN,
+    "date": "2018-07-20",
+    "genre": "interview",
+    "split": "development (written for training, round 7)",
+    "surfaces": {
+        "USA": ["Washington", "United States", "President Trump"],
+        "EU": ["European Union", "EU", "Brussels", "Jean-Claude Juncker"],
+        "NATO": ["NATO"],
+        "DEU": ["Germany", "Berlin", "Chancellor Merkel"],
+        "RUS": ["Russia", "Moscow", "President Putin"],
+        "POL": ["Poland", "Warsaw"],
+    },
+    "exclude": [("Brussels", 1)],
+    "relations": [
+        ("EU", "USA", -1, "asserted", "On 1 June Washington ended", "10 per cent on aluminium."),
+        ("EU", "USA", -1, "asserted", "Brussels answered on 22 June", "motorcycles and jeans."),
+        ("EU", "USA", -1, "hypothetical", "If President Trump goes ahead", "will be lasting."),
+        ("DEU", "USA", -1, "asserted", "At a breakfast on 11 July", "Nord Stream 2 pipeline."),
+        ("DEU", "RUS", 1, "asserted", "At a breakfast on 11 July", "Nord Stream 2 pipeline."),
+        ("DEU", "USA", -1, "asserted", "Berlin spends about", "hurried by Washington."),
+        ("POL", "USA", 1, "asserted", "Still, the United States keeps", "through Poland."),
+        ("POL", "USA", 1, "hypothetical", "Those troops will stay", "I think."),
+        ("RUS", "USA", 1, "asserted", "President Trump's meeting", "than any tariff."),
+        ("RUS", "USA", 1, "asserted", "Washington and Moscow were looking", "nightmare for Warsaw."),
+        ("EU", "USA", 1, "hypothetical", "In my view a small deal", "need a pause."),
+        ("DEU", "USA", -1, "hypothetical", "But unless Berlin moves", "keep hedging."),
+    ],
+    "events": [
+        ("2018-07", "the NATO summit in Brussels", None),
+        ("2018-06-01", "On 1 June Washington ended", "10 per cent on aluminium"),
+        ("2018-06-22", "Brussels answered on 22 June", "motorcycles and jeans"),
+        ("2018-07-11", "At a breakfast on 11 July", "Nord Stream 2 pipeline"),
+        ("2018-07-16", "President Trump's meeting with President Putin on 16 July", None),
+        ("2018-07-25", "Commission President Jean-Claude Juncker is due", "on 25 July"),
+    ],
+    "claims": [
+        (
+            "the interviewee",
+            "President Trump goes ahead with tariffs on European cars",
+            "decrease",
+            "If President Trump goes ahead",
+            "will be lasting.",
+        ),
+        ("the interviewee", None, "increase", "Those troops will stay", "I think."),
+        ("the interviewee", None, "increase", "In my view a small deal", "need a pause."),
+        (
+            "the interviewee",
+            "unless Berlin moves on defence spending",
+            "decrease",
+            "But unless Berlin moves",
+            "keep hedging.",
+        ),
+    ],
+    "notes": [
+        "'the NATO summit in Brussels' (first 'Brussels') is the city as a place: excluded; the second 'Brussels answered' stands for the EU: kept. 'Jean-Claude Juncker' (named with his title as Commission President) is a mention of the EU.",
+        "'European steel', 'European cars', 'Europeans' are not actors (Europe is not an actor). 'the president' (lower case, unnamed) is not a mention; 'White House' and 'Helsinki' (places) are not surfaces.",
+        "'Brussels answered on 22 June with duties': the target (the US) is resolved from the previous sentence: EU-USA -1 asserted.",
+        "'the president told NATO's secretary general that Germany was captive to Russia because of the Nord Stream 2 pipeline': DEU-USA -1 (the US president's accusation) and DEU-RUS +1 (the pipeline tie, stated by Trump) both asserted, borderline; no NATO relation (telling its secretary general is not a relation).",
+        "'Those troops will stay whatever is tweeted': the pair (US troops in Poland) is resolved from the previous sentence; POL-USA +1 hypothetical (a forecast); claim direction increase (the tie is kept).",
+        "'President Trump's meeting with President Putin on 16 July': a summit counted as RUS-USA +1 asserted (borderline: the sentence mainly says it alarmed Europeans).",
+        "'a nightmare for Warsaw' says how Warsaw sees the US-Russia contacts, not a POL-USA or POL-RUS relation: none marked.",
+        "The Juncker visit on 25 July was scheduled at the document date: marked as a dated event; no EU-USA relation in that sentence.",
+        "'Washington will keep punishing it through trade' ('it' = Berlin): DEU-USA -1 hypothetical; condition 'unless Berlin moves on defence spending'.",
+        "The NATO summit is dated 2018-07 (11-12 July 2018; 'a week after' the document date).",
+    ],
+}

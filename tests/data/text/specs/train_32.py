@@ -1,0 +1,76 @@
+"""Gold spec of train_32 (an op-ed on the end of the INF Treaty, NATO, Russia and China, August 2019)."""
+
+OWN = "the project's own text (written for evaluation; MIT like the code)"
+
+SPEC = {
+    "document": "tests/data/text/train_32.txt",
+    "licence": OWN,
+    "date": "2019-08-05",
+    "genre": "op-ed",
+    "split": "development (written for training, round 7)",
+    "surfaces": {
+        "USA": ["Washington", "United States", "American", "Americans"],
+        "RUS": ["Russia", "Moscow", "Kremlin", "President Putin"],
+        "NATO": ["NATO"],
+        "DEU": ["Germany", "Berlin"],
+        "CHN": ["China", "Beijing"],
+    },
+    "exclude": [],
+    "relations": [
+        ("RUS", "USA", -1, "asserted", "Washington had announced its withdrawal", "treaty forbade."),
+        ("RUS", "USA", -1, "asserted", "Russia denied the charge", "the next day."),
+        ("RUS", "USA", -1, "negated", "In February President Putin", "did so first."),
+        ("NATO", "USA", 1, "asserted", "NATO's members closed ranks", "behind Washington."),
+        ("NATO", "RUS", -1, "asserted", "NATO foreign ministers declared", "the treaty's demise."),
+        ("DEU", "USA", -1, "hypothetical", "If the United States asks", "firing a shot."),
+        ("CHN", "USA", -1, "asserted", "The real target of the American", "weapons it banned."),
+        ("CHN", "USA", 1, "negated", "Beijing has refused every invitation", "the American one."),
+        ("RUS", "USA", 1, "hypothetical", "Second, press Washington and Moscow", "since 1972."),
+    ],
+    "events": [
+        ("2019-08-02", "Last Friday, 2 August, the Intermediate-Range", "Treaty expired"),
+        ("1987-12", "Ronald Reagan and Mikhail Gorbachev signed it", "December 1987"),
+        ("2019-02", "Washington had announced its withdrawal in February", None),
+        ("2019-02", "suspended its own obligations the next day", None),
+        ("2019-02", "In February President Putin also promised", "did so first"),
+        ("2018-12", "NATO foreign ministers declared Russia", "in December"),
+        ("2019-08-02", "on Friday the alliance said", "the treaty's demise"),
+        ("2019-08-03", "On Saturday the new defence secretary", "in Asia soon"),
+    ],
+    "claims": [
+        (
+            "President Putin",
+            "unless the Americans did so first",
+            "increase",
+            "In February President Putin",
+            "did so first.",
+        ),
+        (
+            "the author",
+            "the United States asks to station new intermediate-range missiles in Germany",
+            "decrease",
+            "If the United States asks",
+            "firing a shot.",
+        ),
+        (
+            "the author",
+            "as long as its arsenal is a fraction of the American one",
+            "decrease",
+            "Beijing has refused every invitation",
+            "the American one.",
+        ),
+        ("the author", "without it", "decrease", "Second, press Washington and Moscow", "since 1972."),
+    ],
+    "notes": [
+        "The treaty's signing in December 1987 names Reagan and Gorbachev without titles and no state: a dated event with no mention and no relation (the Soviet Union is not named).",
+        "'Russia denied the charge and suspended its own obligations': pair resolved to Russia-US from the previous sentence: -1 asserted.",
+        "Putin's promise 'would deploy no such missiles in Europe unless the Americans did so first': deploying missiles against the US is -1, negated; a conditional pledge, so also a claim held by 'President Putin' with direction increase (the expected outcome is no deployment, the relation not worsening).",
+        "'NATO's members closed ranks behind Washington': NATO-USA +1 asserted (the members stand for the alliance).",
+        "'If the United States asks to station ... in Germany, Berlin will refuse, the alliance will split': one DEU-USA relation, -1 hypothetical (the refusal is what is stated of the pair); no NATO-RUS relation for 'Russia will have won' (not stated as how the two relate).",
+        "'The real target of the American withdrawal ... is China': CHN-USA -1 asserted (targeting), borderline; not marked as a claim (a judgement of motive, not of a relation's level nor forward-looking).",
+        "'Beijing has refused every invitation to trilateral arms control': arms control is cooperation (+1), refused: negated; the forward part 'will keep refusing as long as ...' is the claim (decrease: no arms control expected). Russia (the third party of 'trilateral') is not named there.",
+        "'Second, press Washington and Moscow to extend New START ...; without it ... unconstrained': RUS-USA +1 hypothetical (an urged extension); claim condition 'without it', decrease.",
+        "'Mark Esper' (defence secretary, not a head of state or government) is not marked as a mention; 'in Asia' and 'in Europe' are not actors. 'Dialogue with the Kremlin' names no second actor: no relation.",
+        "'before it lapses in eighteen months' is a future expiry, not an event; 'since 1972' is not an event.",
+    ],
+}
