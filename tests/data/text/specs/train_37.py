@@ -64,6 +64,7 @@ SPEC = {
         ("the interviewee", None, "increase", "What I do expect", "asked to mediate."),
     ],
     "notes": [
+        "The intro's 'the strike on Saudi oil facilities last month' refers to the Abqaiq strike marked (with its date) in the first question: not marked a second time; 'Saudi' there is the state's assets (a mention).",
         "The answers' holder is 'the interviewee' throughout; the questions carry no claims.",
         "'Saudi oil output' (a state's goods) and 'A Saudi opening' (the state's policy) are mentions of SAU; 'the Emiratis' stands for the UAE's government (they 'read the message'): a mention of ARE.",
         "'sent a coast guard delegation to Tehran' uses the capital as a place: Tehran 3 excluded. 'the evidence points to Tehran' and 'an opening to Tehran' use it for the state: kept.",
