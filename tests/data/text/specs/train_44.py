@@ -32,7 +32,7 @@ SPEC = {
         ("2020-02-29", "signed their agreement in Doha on 29 February", None),
         ("2020-02-29", "the United States and Afghanistan issued a joint declaration", None),
         ("2020-03", "Mike Pompeo cut one billion dollars of aid", None),
-        ("2020-08", "The prisoners were finally freed in August", None),
+        ("2020-08", "A loya jirga approved the release of the last 400 prisoners", "in August"),
         ("2020-09-12", "intra-Afghan talks opened in Doha on 12 September", None),
         ("2013", "hosted the Taliban's political office since 2013", None),
         ("2018-10", "Islamabad released Baradar in October 2018", None),
