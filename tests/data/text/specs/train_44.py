@@ -1,0 +1,71 @@
+"""Gold spec of train_44 (an op-ed on the US-Taliban deal of 2020, Afghanistan, Pakistan, Qatar and India)."""
+
+OWN = "the project's own text (written for evaluation; MIT like the code)"
+
+SPEC = {
+    "document": "tests/data/text/train_44.txt",
+    "licence": OWN,
+    "date": "2020-10-05",
+    "genre": "op-ed",
+    "split": "development (written for training, round 7)",
+    "surfaces": {
+        "USA": ["Washington", "United States", "President Trump", "America"],
+        "AFG": ["Afghanistan", "Kabul", "President Ghani", "Afghan"],
+        "QAT": ["Qatar"],
+        "PAK": ["Pakistan", "Islamabad", "Prime Minister Imran Khan"],
+        "IND": ["Indian", "New Delhi"],
+    },
+    "exclude": [("Afghan", 1)],
+    "relations": [
+        ("AFG", "USA", 1, "asserted", "On the same day the United States", "for months."),
+        ("AFG", "USA", -1, "asserted", "On the same day the United States", "for months."),
+        ("AFG", "USA", -1, "asserted", "Relations between Kabul and Washington", "Abdullah Abdullah."),
+        ("QAT", "USA", 1, "asserted", "Qatar, which has hosted", "Washington's gratitude."),
+        ("PAK", "USA", 1, "asserted", "Islamabad released Baradar", "for years."),
+        ("AFG", "PAK", -1, "asserted", "But Islamabad still lets", "not forgiven it."),
+        ("AFG", "IND", 1, "asserted", "Indian officials, for their part", "always wanted."),
+        ("AFG", "IND", -1, "hypothetical", "Indian officials, for their part", "always wanted."),
+        ("AFG", "PAK", 1, "hypothetical", "Indian officials, for their part", "always wanted."),
+        ("AFG", "USA", -1, "hypothetical", "If President Trump keeps", "nineteen years building."),
+    ],
+    "events": [
+        ("2020-02-29", "signed their agreement in Doha on 29 February", None),
+        ("2020-02-29", "the United States and Afghanistan issued a joint declaration", None),
+        ("2020-03", "Mike Pompeo cut one billion dollars of aid", None),
+        ("2020-08", "A loya jirga approved the release of the last 400 prisoners", "in August"),
+        ("2020-09-12", "intra-Afghan talks opened in Doha on 12 September", None),
+        ("2013", "hosted the Taliban's political office since 2013", None),
+        ("2018-10", "Islamabad released Baradar in October 2018", None),
+        ("2019-07", "Imran Khan's visit to the White House in July 2019", None),
+    ],
+    "claims": [
+        ("the author", None, "increase", "Islamabad released Baradar", "for years."),
+        (
+            "Indian officials",
+            "a Taliban return",
+            "decrease",
+            "Indian officials, for their part",
+            "always wanted.",
+        ),
+        (
+            "the author",
+            "President Trump keeps cutting troops to please voters before November",
+            "decrease",
+            "If President Trump keeps",
+            "nineteen years building.",
+        ),
+        ("the author", None, "decrease", "A deal that ends", "end Afghanistan's."),
+    ],
+    "notes": [
+        "The Taliban are not an actor of the gazetteer (not a state or organisation): the US-Taliban agreement gives no relation; 'take all its troops out of Afghanistan' states a promise to the Taliban, not how the US and Afghanistan relate: no relation, borderline.",
+        "'in Doha' (twice), 'the White House' and 'in Quetta' are places: not listed. 'Kabul' is always used for the Afghan government here ('the government in Kabul', 'Kabul has not forgiven it', 'goodwill ... in Kabul'): all kept.",
+        "'intra-Afghan talks' describes talks among Afghans (government and Taliban), not the state as agent: Afghan 1 excluded. 'the Afghan state' is kept.",
+        "'Indian officials' are agents of the state: a mention (and the claim's holder). 'America's war' and 'Afghanistan's' (war) are kept as mentions of the states.",
+        "'Mike Pompeo', 'Ghani' alone and 'Abdullah Abdullah' are not listed as surfaces (only heads of state or government with their title, as in the earlier specs); 'President Ghani' and 'Prime Minister Imran Khan' are.",
+        "Joint-declaration sentence: AFG-USA +1 (a joint declaration) and -1 (the pledge made over Ghani's head, which he resisted) in the same sentence.",
+        "'Qatar, which has hosted the Taliban's political office since 2013, has earned Washington's gratitude': QAT-USA +1; 'since 2013' marks when the hosting began, so it is an event dated 2013 (guideline: 'since 2013' -> 2013).",
+        "Indian officials' fear: AFG-IND +1 asserted (goodwill bought with aid) and -1 hypothetical (a Taliban return would undo it); the claim's condition is the nominal 'a Taliban return' (as 'a closer partnership with India' in heldout_01), direction decrease. 'give Islamabad the friendly neighbour it has always wanted' adds AFG-PAK +1 hypothetical (a friendly Taliban-led Afghanistan); the claim's direction stays decrease (its main consequence is India's lost goodwill), borderline.",
+        "Pakistan sentence: 'won it a warmer hearing in Washington' is a causal statement about the past: a claim of the author, increase; 'in Washington' stands for the US government here, kept as a mention.",
+        "'abandoning the Afghan state' is AFG-USA -1 hypothetical; 'A deal that ends America's war would then not end Afghanistan's' is a forward-looking claim (decrease: the war is expected to go on) without a relation (no stated relation between the two states), borderline.",
+    ],
+}
