@@ -399,7 +399,7 @@ def _nearest_trigger(
     text: str, start: int, end: int, anchor: int
 ) -> tuple[int, str, int, int] | None:
     """Return the trigger in ``text[start:end]`` nearest to ``anchor`` (sanctions first)."""
-    best: tuple[int, int, str, int, int] | None = None
+    best: tuple[int, int, int, int, str, int, int] | None = None
     cands: list[tuple[int, str, int, int]] = []
     for pattern, sign, kind in rules.RELATION_RE:
         for m in pattern.finditer(text, start, end):
@@ -416,7 +416,6 @@ def _nearest_trigger(
     if best is None:
         return None
     chosen = (best[3], best[4], best[5], best[6])
-    kind = chosen[1]
     # a word of the other sign that governs or modifies the trigger wins: "cancel his visit",
     # "sacrifice its ties", "strained ties" (the head noun's sign is the governor's to change)
     for cand2 in sorted(cands, key=lambda c: -c[2]):
