@@ -16,12 +16,13 @@ runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "text"
 # heldout_07-10 (development texts since round 6): the round-6 reader's fitted figures, rounded
 # down (`python -m equipoise.text.evaluate tests/data/text/heldout_0[7-9].gold.json
-# tests/data/text/heldout_10.gold.json`); regression floors, not held-out estimates
+# tests/data/text/heldout_10.gold.json`); regression floors, not held-out estimates. Round 7
+# retrained the pair model on 64 texts: relations 0.94 / 0.87 -> 0.92 / 0.94 here
 FLOOR_07_10 = {
     "actors P": 1.0,
     "actors R": 1.0,
-    "relations P": 0.93,
-    "relations R": 0.86,
+    "relations P": 0.92,
+    "relations R": 0.90,
     "events R": 0.87,
     "claims P": 1.0,
     "claims R": 1.0,

@@ -17,7 +17,14 @@ SPEC = {
     },
     "exclude": [],
     "relations": [
-        ("RUS", "USA", -1, "asserted", "Washington had announced its withdrawal", "treaty forbade."),
+        (
+            "RUS",
+            "USA",
+            -1,
+            "asserted",
+            "Washington had announced its withdrawal",
+            "treaty forbade.",
+        ),
         ("RUS", "USA", -1, "asserted", "Russia denied the charge", "the next day."),
         ("RUS", "USA", -1, "negated", "In February President Putin", "did so first."),
         ("NATO", "USA", 1, "asserted", "NATO's members closed ranks", "behind Washington."),
@@ -59,7 +66,13 @@ SPEC = {
             "Beijing has refused every invitation",
             "the American one.",
         ),
-        ("the author", "without it", "decrease", "Second, press Washington and Moscow", "since 1972."),
+        (
+            "the author",
+            "without it",
+            "decrease",
+            "Second, press Washington and Moscow",
+            "since 1972.",
+        ),
     ],
     "notes": [
         "The treaty's signing in December 1987 names Reagan and Gorbachev without titles and no state: a dated event with no mention and no relation (the Soviet Union is not named).",

@@ -17,7 +17,14 @@ SPEC = {
     },
     "exclude": [("Nuuk", 1), ("Nuuk", 2), ("Nuuk", 4), ("Copenhagen", 2)],
     "relations": [
-        ("DNK", "USA", -1, "asserted", "Ten months ago the relationship", "lowest point in decades."),
+        (
+            "DNK",
+            "USA",
+            -1,
+            "asserted",
+            "Ten months ago the relationship",
+            "lowest point in decades.",
+        ),
         ("DNK", "USA", -1, "asserted", "Prime Minister Frederiksen called", "visit to Denmark."),
         ("DNK", "USA", -1, "asserted", "The row passed quickly", "kingdom's sovereignty."),
         ("GRL", "USA", 1, "asserted", "In April Washington announced", "tourism and education."),
@@ -26,7 +33,14 @@ SPEC = {
         ("DNK", "USA", 1, "asserted", "Several Danish lawmakers", "friendly relationship."),
         ("CHN", "GRL", 1, "asserted", "In 2018 a Chinese state company", "company dropped out."),
         ("DNK", "GRL", 1, "asserted", "In 2018 a Chinese state company", "company dropped out."),
-        ("CHN", "USA", -1, "hypothetical", "American officials say openly", "agreement with Denmark."),
+        (
+            "CHN",
+            "USA",
+            -1,
+            "hypothetical",
+            "American officials say openly",
+            "agreement with Denmark.",
+        ),
         ("DNK", "USA", 1, "asserted", "American officials say openly", "agreement with Denmark."),
         ("GRL", "USA", 1, "hypothetical", "Most analysts expect Washington", "island directly."),
         ("DNK", "USA", -1, "hypothetical", "If it does so over Copenhagen", "sour again."),
@@ -46,7 +60,13 @@ SPEC = {
     ],
     "claims": [
         ("the author", None, "decrease", "The row passed quickly", "kingdom's sovereignty."),
-        ("American officials", None, "decrease", "American officials say openly", "agreement with Denmark."),
+        (
+            "American officials",
+            None,
+            "decrease",
+            "American officials say openly",
+            "agreement with Denmark.",
+        ),
         ("most analysts", None, "increase", "Most analysts expect Washington", "island directly."),
         (
             "most analysts",

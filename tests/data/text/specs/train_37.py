@@ -29,7 +29,14 @@ SPEC = {
         ("GBR", "IRN", -1, "asserted", "Iran shot down an American drone", "tankers in July."),
         ("ARE", "IRN", 1, "asserted", "Abu Dhabi sent a coast guard", "in six years."),
         ("IRN", "SAU", 1, "negated", "A Saudi opening to Tehran", "this year."),
-        ("IRN", "SAU", -1, "hypothetical", "Riyadh and Tehran have no channel", "neither side wants."),
+        (
+            "IRN",
+            "SAU",
+            -1,
+            "hypothetical",
+            "Riyadh and Tehran have no channel",
+            "neither side wants.",
+        ),
         ("IRN", "SAU", 1, "hypothetical", "What I do expect", "asked to mediate."),
     ],
     "events": [

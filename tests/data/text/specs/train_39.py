@@ -55,8 +55,20 @@ SPEC = {
         ("2019-07", "Russian S-400 missiles reached Turkey in July 2019", None),
     ],
     "claims": [
-        ("Russian speakers", None, "increase", "Russian speakers spoke of", "partnership of rivals."),
-        ("most participants", None, "increase", "Most participants expected", "through the summer."),
+        (
+            "Russian speakers",
+            None,
+            "increase",
+            "Russian speakers spoke of",
+            "partnership of rivals.",
+        ),
+        (
+            "most participants",
+            None,
+            "increase",
+            "Most participants expected",
+            "through the summer.",
+        ),
         (
             "Turkish participants",
             "Damascus launches a new offensive",

@@ -40,7 +40,7 @@ SPEC = {
     "events": [
         ("2019-10", "The Russia-Africa summit in Sochi in October 2019", None),
         ("2017-12", "In December 2017 the UN Security Council let Russia", "arms embargo"),
-        ("2018", "Russian \"instructors\" arrived in Bangui early in 2018", None),
+        ("2018", 'Russian "instructors" arrived in Bangui early in 2018', None),
         ("2018-08", "A military cooperation agreement followed in August 2018", None),
         ("2018-12", "answered by donating 1,400 rifles", "in December 2018"),
         ("2017-11", "During a visit to Sochi in November 2017", "against the United States"),
@@ -66,7 +66,13 @@ SPEC = {
             "Bamako's partner.",
         ),
         ("the authors", None, "increase", "Western pressure on Bangui", "towards Moscow."),
-        ("the authors", None, "increase", "Coordinated EU and US sanctions", "cost of deniability."),
+        (
+            "the authors",
+            None,
+            "increase",
+            "Coordinated EU and US sanctions",
+            "cost of deniability.",
+        ),
     ],
     "notes": [
         "The Wagner group, Prigozhin's network and Khalifa Haftar's forces are not state actors: no mentions, no relations. 'Moscow denies any link' states no pair.",

@@ -33,7 +33,11 @@ SPEC = {
         ("NGA", "TCD", -1, "hypothetical", "Analysts in the region warn", "only get worse."),
     ],
     "events": [
-        ("2020-08-18", "soldiers forced President Ibrahim Boubacar Keïta to resign on 18 August", None),
+        (
+            "2020-08-18",
+            "soldiers forced President Ibrahim Boubacar Keïta to resign on 18 August",
+            None,
+        ),
         ("2020-08-20", "ECOWAS suspended Mali on 20 August", None),
         ("2020-08", "then sent Goodluck Jonathan to Bamako", None),
         ("2019-11", "Thirteen French soldiers died", "in November 2019"),
@@ -51,7 +55,13 @@ SPEC = {
             "An ECOWAS diplomat said",
             "power to civilians.",
         ),
-        ("French officials", None, "increase", "French officials say privately", "to the jihadists."),
+        (
+            "French officials",
+            None,
+            "increase",
+            "French officials say privately",
+            "to the jihadists.",
+        ),
         (
             "a diplomat in Niamey",
             "the soldiers cling to power",

@@ -19,7 +19,14 @@ SPEC = {
     "relations": [
         ("AFG", "USA", 1, "asserted", "On the same day the United States", "for months."),
         ("AFG", "USA", -1, "asserted", "On the same day the United States", "for months."),
-        ("AFG", "USA", -1, "asserted", "Relations between Kabul and Washington", "Abdullah Abdullah."),
+        (
+            "AFG",
+            "USA",
+            -1,
+            "asserted",
+            "Relations between Kabul and Washington",
+            "Abdullah Abdullah.",
+        ),
         ("QAT", "USA", 1, "asserted", "Qatar, which has hosted", "Washington's gratitude."),
         ("PAK", "USA", 1, "asserted", "Islamabad released Baradar", "for years."),
         ("AFG", "PAK", -1, "asserted", "But Islamabad still lets", "not forgiven it."),

@@ -59,7 +59,13 @@ SPEC = {
         ("2020-08", "In August public anger forced the government", "from China"),
     ],
     "claims": [
-        ("a Filipino participant", None, "increase", "A Filipino participant argued", "American diplomat."),
+        (
+            "a Filipino participant",
+            None,
+            "increase",
+            "A Filipino participant argued",
+            "American diplomat.",
+        ),
         (
             "Indonesian speakers",
             "the next US administration takes the region more seriously than President Trump",

@@ -69,7 +69,13 @@ SPEC = {
             "its economy.",
         ),
         ("the author", None, "increase", "Argentina is expected", "debt crisis."),
-        ("diplomats in Brasília", None, "increase", "Diplomats in Brasília expect", "Argentine market."),
+        (
+            "diplomats in Brasília",
+            None,
+            "increase",
+            "Diplomats in Brasília expect",
+            "Argentine market.",
+        ),
         (
             "one official",
             "Argentina blocks the agreement with the EU",

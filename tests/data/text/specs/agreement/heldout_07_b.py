@@ -48,7 +48,13 @@ SPEC = {
         ("2019-12", "their navies joined Iranian ships", "in December 2019"),
     ],
     "claims": [
-        ("analysts in Moscow", "in a war", "decrease", "Yet neither Moscow nor Beijing", "analysts in Moscow say."),
+        (
+            "analysts in Moscow",
+            "in a war",
+            "decrease",
+            "Yet neither Moscow nor Beijing",
+            "analysts in Moscow say.",
+        ),
         (
             "Iranian economists",
             "the sanctions stay in place through 2020",

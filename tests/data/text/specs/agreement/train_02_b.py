@@ -22,7 +22,14 @@ SPEC = {
         ("DEU", "FRA", 1, "asserted", "In February 2019 Paris", "contesting in court."),
         ("DNK", "RUS", -1, "asserted", "Copenhagen, wary of", "until October 2019."),
         ("POL", "RUS", -1, "asserted", "Poland has fought the pipeline", "customers further west."),
-        ("RUS", "UKR", -1, "hypothetical", "Poland has fought the pipeline", "customers further west."),
+        (
+            "RUS",
+            "UKR",
+            -1,
+            "hypothetical",
+            "Poland has fought the pipeline",
+            "customers further west.",
+        ),
         ("RUS", "UKR", 1, "asserted", "With no new pipeline ready", "awarded Naftogaz."),
         ("DEU", "RUS", 1, "asserted", "On 11 January Chancellor", "pipeline completed."),
         ("DEU", "POL", -1, "hypothetical", "If Berlin insists", "outlast this administration."),
@@ -50,7 +57,13 @@ SPEC = {
             "If Berlin insists",
             "outlast this administration.",
         ),
-        ("the author", "without one", "decrease", "A binding German guarantee", "for little in Warsaw."),
+        (
+            "the author",
+            "without one",
+            "decrease",
+            "A binding German guarantee",
+            "for little in Warsaw.",
+        ),
     ],
     "notes": [
         "Date: the text's latest event is Merkel's visit to Moscow on 11 January (2020); the "

@@ -43,7 +43,13 @@ SPEC = {
     ],
     "claims": [
         ("the author", None, "increase", "The poisoning of Sergei", "need each other."),
-        ("British officials", None, "increase", "British officials nonetheless", "after it leaves."),
+        (
+            "British officials",
+            None,
+            "increase",
+            "British officials nonetheless",
+            "after it leaves.",
+        ),
         (
             "a senior diplomat",
             "the EU insists on its rules as the price of close security ties",

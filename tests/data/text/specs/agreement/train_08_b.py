@@ -51,7 +51,13 @@ SPEC = {
         ("2020-08", "President Erdogan threatened in August", "with Abu Dhabi"),
     ],
     "claims": [
-        ("officials in the Trump administration", None, "increase", "Officials in the Trump", "to be next."),
+        (
+            "officials in the Trump administration",
+            None,
+            "increase",
+            "Officials in the Trump",
+            "to be next.",
+        ),
         (
             "the author",
             "while King Salman reigns",

@@ -19,7 +19,7 @@ SPEC = {
         ("IRN", "USA", -1, "asserted", "Two days later American", "of its sovereignty."),
         ("IRQ", "USA", -1, "asserted", "Two days later American", "of its sovereignty."),
         ("IRN", "USA", -1, "asserted", "On 3 January a US drone", "brain injuries."),
-        ("IRQ", "USA", -1, "asserted", "The Iraqi parliament voted", "never seen before\"."),
+        ("IRQ", "USA", -1, "asserted", "The Iraqi parliament voted", 'never seen before".'),
         ("IRQ", "USA", -1, "asserted", "Prime Minister Abdul Mahdi has", "discuss a withdrawal."),
         ("IRQ", "USA", -1, "negated", "Iraqi officials tell me", "leave this year."),
         ("IRN", "IRQ", 1, "asserted", "Iraq buys Iranian gas", "every few months."),
@@ -49,7 +49,13 @@ SPEC = {
             "First, if Baghdad forces",
             "gain the most.",
         ),
-        ("the author", "sanctions on Iraq", "increase", "Second, sanctions on Iraq", "toward Tehran."),
+        (
+            "the author",
+            "sanctions on Iraq",
+            "increase",
+            "Second, sanctions on Iraq",
+            "toward Tehran.",
+        ),
         ("the author", None, "increase", "Third, our support", "geography forbids."),
     ],
     "notes": [

@@ -46,8 +46,20 @@ SPEC = {
             "The European banker expected",
             "prices stay low.",
         ),
-        ("the Ethiopian economists", None, "increase", "The Ethiopian economists", "such as Ethiopia."),
-        ("the speakers", "it cannot pay", "decrease", "All agreed that Djibouti", "the Chinese base."),
+        (
+            "the Ethiopian economists",
+            None,
+            "increase",
+            "The Ethiopian economists",
+            "such as Ethiopia.",
+        ),
+        (
+            "the speakers",
+            "it cannot pay",
+            "decrease",
+            "All agreed that Djibouti",
+            "the Chinese base.",
+        ),
     ],
     "notes": [
         "Date: the panel was held on 23 October; the events (FOCAC summit in Beijing in September 2018, the BUILD Act of 5 October 2018, Sierra Leone's cancellation 'this month') place it in October 2018; dated 2018-10-24, the report written just after the panel.",
