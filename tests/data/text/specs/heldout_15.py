@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-07-14",
     "genre": "interview",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "RUS": ["Russia", "Russian", "Moscow", "Kremlin", "President Putin"],
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe"],

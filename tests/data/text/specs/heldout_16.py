@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-05-15",
     "genre": "op-ed",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "KOR": ["South Korea", "Seoul", "President Moon"],
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe"],

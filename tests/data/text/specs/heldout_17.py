@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-21",
     "genre": "panel report",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "USA": ["Washington", "American", "US"],
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Suga"],

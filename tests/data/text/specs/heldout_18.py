@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-06-30",
     "genre": "policy brief",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "PRK": ["North Korea", "North Korean", "Pyongyang", "Kim Jong-un"],
         "USA": ["Washington", "President Trump"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-20",
     "genre": "interview",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "AZE": ["Azerbaijan", "Azerbaijani", "Baku", "President Aliyev"],
         "ARM": ["Armenia", "Armenian", "Yerevan", "Prime Minister Pashinyan"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-09-15",
     "genre": "op-ed",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "SRB": ["Serbia", "Serbian", "Belgrade", "President Vučić"],
         "XKX": ["Kosovo", "Pristina", "Prime Minister Hoti", "Hoti government"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-11-25",
     "genre": "conference report",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "KAZ": ["Kazakhstan", "Nur-Sultan", "President Tokayev"],
         "UZB": ["Uzbekistan", "Uzbek", "Tashkent", "President Mirziyoyev"],

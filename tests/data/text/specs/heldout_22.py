@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-09-30",
     "genre": "news analysis",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "NPL": ["Nepal", "Kathmandu"],
         "IND": ["India", "Indian", "New Delhi"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-09-10",
     "genre": "interview",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "RUS": ["Russia", "Russian", "Moscow", "President Putin"],
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-10",
     "genre": "panel report",
-    "split": "held-out round 7",
+    "split": "held-out round 7 (development since round 8)",
     "surfaces": {
         "SAU": ["Saudi Arabia", "Saudi", "Riyadh"],
         "ARE": ["UAE", "Emirati", "Abu Dhabi"],
