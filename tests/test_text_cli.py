@@ -298,3 +298,15 @@ def test_agreement_scores_a_second_annotation_against_the_first(tmp_path: Path) 
     holders = summary["accuracy"]["claim holders"]
     assert holders["right"] == holders["total"] - 1
     assert agreement(tmp_path / "nothing") == {}
+
+
+def test_agreement_skips_a_second_annotation_without_its_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from equipoise.text.evaluate import agreement
+
+    (tmp_path / "agreement").mkdir()
+    shutil_copy = (DATA / "heldout_06.gold.json").read_text(encoding="utf-8")
+    (tmp_path / "agreement" / "heldout_06_b.gold.json").write_text(shutil_copy, encoding="utf-8")
+    assert agreement(tmp_path / "agreement") == {}
+    assert "skipped" in capsys.readouterr().err

@@ -449,3 +449,29 @@ def test_holders_of_round_7() -> None:
         "Analysts in Quito",
         "the author",
     ]
+
+
+def test_directions_after_the_round_7_review() -> None:
+    cases = {
+        "If Lima compromises, the dispute with Quito will be resolved.": "increase",
+        "If Lima compromises, tensions with Quito will ease and cooperation will grow.": "increase",
+        "Lima will end its talks with Quito.": "decrease",
+        "Lima will suspend cooperation with Quito.": "decrease",
+        "Few in Lima doubt that ties with Quito will grow.": "increase",
+        "Lima's ties with Quito will grow, though some doubt that Chile will follow.": "increase",
+        "In my view the rift between Lima and Quito will deepen.": "decrease",
+    }
+    for text, expected in cases.items():
+        claims = read(text).claims
+        assert [c.direction for c in claims] == [expected], text
+
+
+def test_adjectives_and_plans_in_the_past_form_are_no_events() -> None:
+    text = (
+        "The contested islands have been a source of friction since 2012. "
+        "Tensions remain heightened in 2020. "
+        "The deal is scheduled to be ratified in 2021. "
+        "A Saudi-led coalition bombed the port in 2018.\n"
+    )
+    events = read(text, date="2020-06-01").events
+    assert [(e.date, e.trigger) for e in events] == [("2018", "bombed")]

@@ -449,3 +449,13 @@ def test_lifting_sanctions_is_cooperation_and_freezing_aid_is_friction() -> None
     assert rels("Lima faces new sanctions from Quito.") == {("ECU", "PER", -1)}
     found = rels("Washington froze almost $400 million of military aid to Kyiv last summer.")
     assert found == {("UKR", "USA", -1)}
+
+
+def test_the_tie_ending_and_lifting_phrases_do_not_stretch_across_words() -> None:
+    """The triggers are case-insensitive: their filler must not take any lower-case word."""
+    assert rels("Quito removed its ambassador after new sanctions from Lima.") == {
+        ("ECU", "PER", -1)
+    }
+    assert rels("Lima relaxed its stance but kept sanctions on Quito.") == {("ECU", "PER", -1)}
+    assert ("ECU", "PER", -1) not in rels("Lima left the door open to talks with Quito.")
+    assert ("ECU", "PER", -1) not in rels("In the end the talks between Lima and Quito succeeded.")

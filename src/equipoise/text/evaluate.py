@@ -79,7 +79,15 @@ _ROLE_WORDS = {
     "paper": "author",
     "analysis": "author",
     "memo": "author",
+    "memorandum": "author",
+    "study": "author",
+    "survey": "author",
+    "assessment": "author",
+    "review": "author",
     "panel": "experts",
+    "conference": "experts",
+    "workshop": "experts",
+    "roundtable": "experts",
     "participant": "experts",
     "speaker": "experts",
     "panellist": "experts",
@@ -423,11 +431,21 @@ def agreement(folder: Path) -> dict[str, Any]:
     docs = []
     for second_path in sorted(folder.glob("*_b.gold.json")):
         first_path = folder.parent / second_path.name.replace("_b.gold.json", ".gold.json")
-        first, text = load_gold(first_path, None)
-        second, text2 = load_gold(second_path, folder.parent)
+        try:
+            first, text = load_gold(first_path, None)
+            second, text2 = load_gold(second_path, folder.parent)
+        except (OSError, ValueError) as exc:
+            print(f"skipped {second_path}: {exc}", file=sys.stderr)
+            continue
         if text2 != text:
-            raise ValueError(f"{second_path}: it does not annotate the text of {first_path}")
-        docs.append(score_document(first, text, as_prediction(second)))
+            print(
+                f"skipped {second_path}: it does not annotate {first_path}'s text", file=sys.stderr
+            )
+            continue
+        doc = score_document(first, text, as_prediction(second))
+        for key in ("relations, rules only", "relations, added by the pair model"):
+            doc.counts.pop(key)  # the reader's parts: an annotator has none
+        docs.append(doc)
     return summarise(docs) if docs else {}
 
 

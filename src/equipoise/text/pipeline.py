@@ -449,7 +449,9 @@ _HOLDER_DOCUMENT = re.compile(
     r"\b(?:[Tt]he|[Tt]his) (" + _DOCUMENTS + r")(?=[’']s (?:conclusion|verdict|"
     # round 7: any document's judgement ("The brief's judgement is cautious"; "This paper argues")
     r"view|assessment|authors?|finding|judge?ment|reading|recommendation)|\s+(?:concludes?|"
-    r"finds?|warns?|argues?|suggests?|predicts?|expects?|notes?|says?|judges?|recommends?)\b)"
+    r"finds?|warns?|argues?|suggests?|predicts?|expects?|notes?|says?|judges?|recommends?|"
+    r"concluded|found|warned|argued|suggested|predicted|expected|noted|said|judged|"
+    r"recommended)\b)"
 )
 _HOLDER_VIEW = re.compile(
     r"\b([A-Z][\w ]+?) (?:also )?(?:had|has|holds|held) an? (?:\w+ ){0,2}view that"
@@ -611,14 +613,33 @@ def _direction(consequence: str, sentence_text: str) -> str | None:
     consequence = re.split(r"(?i)\bthan\b", consequence, maxsplit=1)[0]
     if (m := re.search(r"(?i)\bas (\w+) as\b", consequence)) is not None:
         consequence = consequence[: m.start()] + m.group(1)  # "could cool as quickly as ..."
-    inc = [(m.start(), "increase") for m in rules.INCREASE_RE.finditer(consequence)]
-    dec = [(m.start(), "decrease") for m in rules.DECREASE_RE.finditer(consequence)]
+    # ending a tie is a decrease whatever the tie ("will end its talks", "suspend cooperation")
+    ended = [(m.start(), m.end()) for m in rules.TIE_ENDING_RE.finditer(consequence)]
+    inc = [
+        (m.start(), "increase", m.group(0))
+        for m in rules.INCREASE_RE.finditer(consequence)
+        if not any(a <= m.start() < b for a, b in ended)
+    ]
+    dec = [(m.start(), "decrease", m.group(0)) for m in rules.DECREASE_RE.finditer(consequence)]
+    dec += [(a, "decrease", consequence[a:b]) for a, b in ended]
     words = sorted(inc + dec)
-    neg = any(
-        not re.match(r"not only", consequence[m.start() : m.start() + 8], re.I)
-        for m in rules.NEGATION_RE.finditer(consequence)
-    ) or bool(
-        re.search(r"\bunlikely\b|\bnot so sure\b|\bI doubt\b|\bdoubts? that\b", sentence_text, re.I)
+    # a doubt governs what follows it, and "few doubt that" is no doubt (round 7 review)
+    lead = consequence.strip()[:20]
+    at = sentence_text.find(lead) if lead else -1
+    doubt = any(
+        (at < 0 or d.end() <= at + 1)
+        and not re.search(
+            r"(?i)\b(?:few|no|nobody|none)\s+(?:\w+\s+)?$", sentence_text[: d.start()]
+        )
+        for d in re.finditer(r"(?i)\bI doubt\b|\bdoubts? that\b", sentence_text)
+    )
+    neg = (
+        any(
+            not re.match(r"not only", consequence[m.start() : m.start() + 8], re.I)
+            for m in rules.NEGATION_RE.finditer(consequence)
+        )
+        or bool(re.search(r"\bunlikely\b|\bnot so sure\b", sentence_text, re.I))
+        or doubt
     )
     if re.search(
         r"(?i)\bnot (?:impossible|unlikely|excluded)\b|\bcannot be ruled out\b", consequence
@@ -628,11 +649,24 @@ def _direction(consequence: str, sentence_text: str) -> str | None:
         return "decrease" if neg else None
     direction = words[-1][1]
     conflict = _CONFLICT_NOUN.search(consequence)
-    if direction == "increase" and conflict is not None and conflict.start() < words[-1][0]:
+    if (
+        direction == "increase"
+        and conflict is not None
+        and conflict.start() < words[-1][0]
+        and _GROWTH.fullmatch(words[-1][2])
+        and not any(conflict.end() <= w[0] < words[-1][0] for w in words)
+    ):
         direction = "decrease"  # "the rift ... will deepen": a conflict that grows (round 7)
     if neg:
         direction = "decrease" if direction == "increase" else "increase"
     return direction
+
+
+# a conflict that grows is a relation that worsens; one that is resolved, settled or eased is not
+_GROWTH = re.compile(
+    r"(?i)deepen\w*|grow\w*|intensif\w*|rise|rising|increas\w*|widen\w*|escalat\w*|more|"
+    r"greater|stronger|expand\w*|boost\w*"
+)
 
 
 def _metric(consequence: str, n_actors: int, condition: str = "") -> str:

@@ -22,14 +22,42 @@ from __future__ import annotations
 
 import re
 
+# round 7: ending a tie, or stopping help or trade, is friction whatever the tie ("broke off
+# diplomatic relations", "gave notice to end the Visiting Forces Agreement", "severed ties", "left
+# the deal", "froze military aid to Kyiv", "halt arms sales"): the verb and its object are one
+# trigger, so the tie's own cooperative sign loses. The filler between them is a closed list of
+# words or a capitalised name ((?-i:...): the triggers are compiled case-insensitive), and "end"
+# is a verb only where no article precedes it ("in the end the talks ...").
+TIE_ENDING = (
+    r"(?:broke|break(?:s|ing)?|cut(?:s|ting)?|sever(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
+    r"(?<!the )(?<!an )end(?:s|ed|ing)?|terminat\w+|scrap(?:s|ped|ping)?|tore|tear(?:s|ing)?|"
+    r"abandon\w*|abrogat\w+|downgrad\w+|froze|freez\w+|quit(?:s|ting)?|left|leav(?:e|es|ing)|"
+    r"withdr[ae]w(?:s|ing)? from|withdrawn from|pull(?:s|ed|ing)? out of|walk(?:s|ed|ing)? "
+    r"(?:out of|away from))(?: off| up)? (?:(?:the|its|their|his|her|an?|all|most|some|"
+    r"bilateral|diplomatic|military|trade|free-trade|economic|security|defen[cs]e|nuclear|arms|"
+    r"energy|gas|oil|fisheries|fishing|maritime|border|intelligence|visa|peace|investment|"
+    r"transit|strategic|(?-i:[A-Z][\w-]*)) ){0,4}"
+    r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|ties|relations|links|contacts|talks|"
+    r"cooperation|alliance|partnership|dialogue|negotiations)|"
+    r"(?:halt(?:s|ed|ing)?|froze|freez\w+|stopp(?:ed|ing)|stops?|withh[eo]ld\w*|cut(?:s|ting)?|"
+    r"suspend(?:s|ed|ing)?|cancel\w*) (?:(?:(?:all|most|some|part) of|the|its|their|all|most|"
+    r"some|almost|nearly|\$?[\d.,]+|million|billion|(?:million|billion) of|military|economic|"
+    r"arms|security|development|financial|(?-i:[A-Z][\w-]*)) ){0,5}"
+    r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports)"
+)
+TIE_ENDING_RE = re.compile(r"\b(?:" + TIE_ENDING + r")\b", re.IGNORECASE)
+
 # (pattern, sign, kind): first match in a window wins by distance; sanctions outrank the rest
 RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     # round 7: lifting or easing sanctions is cooperation, and as a sanctions phrase it outranks
     # the rest like sanctions do ("It had lifted most of its sanctions on Minsk")
     (
+        # (the filler is a closed list of words or a capitalised name: the patterns are
+        # compiled case-insensitive, so a name is written (?-i:...))
         r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|relax(?:es|ed|ing)?|"
-        r"waiv(?:e|es|ed|ing)) (?:(?:the|its|their|all|most|some|of|many|remaining|economic|"
-        r"[A-Z][\w-]*) ){0,4}(?:sanctions|embargo|tariffs)|sanctions relief",
+        r"waiv(?:e|es|ed|ing)) (?:(?:(?:all|most|some|many|part) of|the|its|their|all|most|some|"
+        r"many|remaining|economic|(?-i:[A-Z][\w-]*)) ){0,4}(?:sanctions|embargo|tariffs)|"
+        r"sanctions relief",
         1,
         "cooperation",
     ),
@@ -67,22 +95,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"blam\w+|at (?:their|its) worst|worst in|frost\w*|icy|chill\w*|cold(?:er|est)?|"
         r"frigid|shadow over|(?:dis|mis)trust\w*|suspicio\w+|disinformation|espionage|"
         r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|sour(?:s|ed|ing)?|broke down|"
-        # round 7: ending a tie is friction whatever the tie ("broke off diplomatic relations",
-        # "gave notice to end the Visiting Forces Agreement", "severed ties", "left the deal"):
-        # the verb and its object are one trigger, so the tie's own cooperative sign loses
-        r"(?:broke|break(?:s|ing)?|cut(?:s|ting)?|sever(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
-        r"end(?:s|ed|ing)?|terminat\w+|scrap(?:s|ped|ping)?|tore|tear(?:s|ing)?|abandon\w*|"
-        r"abrogat\w+|downgrad\w+|froze|freez\w+|quit(?:s|ting)?|left|leav(?:e|es|ing)|"
-        r"withdr[ae]w(?:s|ing)? from|withdrawn from|pull(?:s|ed|ing)? out of|walk(?:s|ed|ing)? "
-        r"(?:out of|away from))(?: off| up)? (?:(?:the|its|their|his|her|an?|all|most|some|"
-        r"bilateral|diplomatic|military|trade|economic|security|defen[cs]e|[A-Z][\w-]*) ){0,4}"
-        r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|ties|relations|links|contacts|talks|"
-        r"cooperation|alliance|partnership|dialogue|negotiations)|"
-        # round 7: stopping help or trade ("froze military aid to Kyiv", "halt arms sales")
-        r"(?:halt(?:s|ed|ing)?|froze|freez\w+|stopp(?:ed|ing)|stops?|withh[eo]ld\w*|cut(?:s|ting)?|"
-        r"suspend(?:s|ed|ing)?|cancel\w*) (?:(?:the|its|their|all|most|some|almost|nearly|\$?[\d.,]+|"
-        r"million|billion|of|military|economic|arms|security|development|financial|[A-Z][\w-]*) ){0,5}"
-        r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports)",
+        # round 7: ending a tie or stopping help is friction (TIE_ENDING above)
+        + TIE_ENDING,
         -1,
         "friction",
     ),
@@ -273,9 +287,14 @@ PAST_VERB_RE = re.compile(
     r"supposed|alleged|expected|hoped|wanted|planned|intended|feared|doubted|predicted|"
     r"worried|tried|continued|lasted|existed|mattered|owned|named|called|armed|advanced|"
     r"disputed|considered|regarded|perceived|viewed|described|deemed|labell?ed|dubbed|termed|"
+    r"scheduled|prepared|planned|proposed|hundred|seabed|sacred|naked|wicked|"
     r"indeed|embed|speed|need|feed|seed|breed|proceed|exceed|succeed)\b)"
-    r"[a-z]{2,}ed\b|"
-    r"\b(?:sank|sent|took|went|met|froze|broke|began|came|fell|gave|rose|won|lost|fought|"
+    # not an adjective after an article or a copula of state ("the contested islands", "remain
+    # heightened", "to be ratified"), nor the second half of a compound ("Saudi-led")
+    r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\bremain )(?<!\bremains )"
+    r"(?<!\bto be )"
+    r"(?<![-–])[a-z]{2,}ed\b|"
+    r"(?<![-–])\b(?:sank|sent|took|went|met|froze|broke|began|came|fell|gave|rose|won|lost|fought|"
     r"flew|paid|shot|spent|stood|struck|threw|drew|led|kept|tore|swore|sold|bought|"
     r"held|left|made|brought|caught|wrote|seized|chose|sought)\b"
 )

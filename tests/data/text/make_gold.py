@@ -1275,7 +1275,7 @@ def spec_modules(folder: str = "specs") -> list[tuple[str, dict[str, Any]]]:
     Texts added since round 7 keep their spec beside the others in their own file, so that
     annotators working at the same time never edit the same file. ``specs/agreement/`` holds
     second annotations of texts annotated already (made blind to the first), built into
-    ``agreement/`` for ``agreement.py``; their ``document`` names the text they annotate.
+    ``agreement/`` for ``python -m equipoise.text.evaluate --agreement``; their ``document`` names the text they annotate.
     """
     import importlib.util
 

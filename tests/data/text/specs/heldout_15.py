@@ -50,8 +50,20 @@ SPEC = {
             "If American intermediate-range",
             "for a decade.",
         ),
-        ("Japanese colleagues", None, "increase", "Japanese colleagues tell me", "in all but name."),
-        ("the interviewee", None, "increase", "I would call it a partnership", "fight for the other."),
+        (
+            "Japanese colleagues",
+            None,
+            "increase",
+            "Japanese colleagues tell me",
+            "in all but name.",
+        ),
+        (
+            "the interviewee",
+            None,
+            "increase",
+            "I would call it a partnership",
+            "fight for the other.",
+        ),
         (
             "the interviewee",
             "the two governments at least hold another two-plus-two meeting of ministers",

@@ -48,7 +48,13 @@ SPEC = {
     ],
     "claims": [
         ("the author", None, "decrease", "An ally that treats", "hearts in Seoul."),
-        ("the author", "Seoul keeps waiting", "decrease", "If Seoul keeps waiting", "from Beijing again."),
+        (
+            "the author",
+            "Seoul keeps waiting",
+            "decrease",
+            "If Seoul keeps waiting",
+            "from Beijing again.",
+        ),
         ("the author", None, "increase", "A settlement of the labour", "North Korea again."),
         (
             "the author",

@@ -58,7 +58,13 @@ SPEC = {
     "claims": [
         ("speakers", None, "increase", "Speakers agreed that Beijing", "any of its members."),
         ("speakers", None, "increase", "The clash with Chinese troops", "New Delhi's hesitation."),
-        ("the Japanese speaker", None, "increase", "In his view, Tokyo cannot", "stays to Washington."),
+        (
+            "the Japanese speaker",
+            None,
+            "increase",
+            "In his view, Tokyo cannot",
+            "stays to Washington.",
+        ),
         ("most panellists", None, "increase", "Most panellists expect", "a formal alliance."),
         (
             "one speaker",

@@ -34,7 +34,7 @@ SPEC = {
         ("JPN", "PRK", -1, "asserted", "Pyongyang answered with insults.", None),
         ("PRK", "USA", -1, "hypothetical", "This brief expects that", "missile tests."),
         ("JPN", "KOR", 1, "hypothetical", "That would push Tokyo and Seoul", "back together."),
-        ("JPN", "PRK", 1, "negated", "A senior foreign ministry official", "normalise relations.\""),
+        ("JPN", "PRK", 1, "negated", "A senior foreign ministry official", 'normalise relations."'),
     ],
     "events": [
         ("2018-06", "the first summit between President Trump and Kim Jong-un", None),
@@ -69,7 +69,7 @@ SPEC = {
             "Kim Jong-un keeps his weapons",
             "decrease",
             "A senior foreign ministry official",
-            "normalise relations.\"",
+            'normalise relations."',
         ),
     ],
     "notes": [

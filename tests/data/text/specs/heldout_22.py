@@ -30,8 +30,8 @@ SPEC = {
         ("BGD", "IND", -1, "asserted", "Dhaka had already cooled", "citizenship law."),
         ("BGD", "IND", 1, "hypothetical", "Officials in Dhaka insist", "survive the chill."),
         ("CHN", "IND", -1, "hypothetical", "Diplomats in the region expect", "to sharpen."),
-        ("IND", "NPL", 1, "hypothetical", "\"If India settles", "Nepali ambassador argues."),
-        ("CHN", "NPL", 1, "hypothetical", "\"If India settles", "Nepali ambassador argues."),
+        ("IND", "NPL", 1, "hypothetical", '"If India settles', "Nepali ambassador argues."),
+        ("CHN", "NPL", 1, "hypothetical", '"If India settles', "Nepali ambassador argues."),
         ("CHN", "IND", -1, "hypothetical", "The small states will keep", "short of war."),
     ],
     "events": [
@@ -48,12 +48,18 @@ SPEC = {
     ],
     "claims": [
         ("officials in Dhaka", None, "increase", "Officials in Dhaka insist", "survive the chill."),
-        ("diplomats in the region", None, "decrease", "Diplomats in the region expect", "to sharpen."),
+        (
+            "diplomats in the region",
+            None,
+            "decrease",
+            "Diplomats in the region expect",
+            "to sharpen.",
+        ),
         (
             "a former Nepali ambassador",
             "India settles the map dispute with Kathmandu through talks",
             "decrease",
-            "\"If India settles",
+            '"If India settles',
             "Nepali ambassador argues.",
         ),
         (
