@@ -39,7 +39,7 @@ SPEC = {
         ("2020-02", "In February 2020 Russian-backed", "near Idlib"),
         ("2020-03-05", "the ceasefire that President Erdogan", "on 5 March"),
         ("2019-10", "the October 2019 offensive into northeast Syria", None),
-        ("2019-10", "brought threats of sanctions from President Trump", None),
+        ("2019-10", "brought short-lived sanctions from President Trump", None),
     ],
     "claims": [
         (
