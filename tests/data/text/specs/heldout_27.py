@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2017-01-20",
     "genre": "interview",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "RUS": ["Russia", "Moscow", "President Putin", "Putin", "Kremlin", "Russian officials"],
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe", "Abe"],

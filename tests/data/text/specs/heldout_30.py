@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-16",
     "genre": "policy brief",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "RUS": ["Moscow", "Russia", "Russian"],
         "CHN": ["Beijing", "China", "Chinese", "President Xi", "People's Liberation Army"],

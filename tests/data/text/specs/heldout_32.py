@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2018-07-10",
     "genre": "interview",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "USA": ["President Trump", "Washington"],
         "PRK": ["Chairman Kim", "Pyongyang", "North Korea"],

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-08-28",
     "genre": "panel report",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "USA": ["United States", "Washington", "American", "Americans", "US"],
         "CHN": ["China", "Beijing", "Chinese", "Sino"],

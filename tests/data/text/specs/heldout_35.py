@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-10",
     "genre": "interview",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdogan"],
         "RUS": ["Russia", "Russian", "Moscow", "Kremlin", "President Putin"],

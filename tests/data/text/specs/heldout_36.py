@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-01-22",
     "genre": "op-ed",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "FRA": ["France", "Paris"],
         "DEU": ["Germany", "Berlin"],

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-13",
     "genre": "panel report",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "VEN": ["Venezuela", "Venezuelan", "Caracas"],
         "ARG": ["Argentina", "Argentine", "Buenos Aires", "President Alberto Fernández"],

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-07-31",
     "genre": "policy brief",
-    "split": "held-out round 8",
+    "split": "held-out round 8 (development since round 9)",
     "surfaces": {
         "ETH": ["Ethiopia", "Addis Ababa", "Prime Minister Abiy Ahmed"],
         "ERI": ["Eritrea", "Asmara", "President Isaias Afwerki"],
