@@ -79,7 +79,8 @@ def annotator(name: str) -> str:
         number = int(name.split("_")[1])
         if number <= 14:
             return "round 5" if number <= 10 else "round 6"
-        return f"round 7 held-out {(number - 15) // 4 + 1}"  # heldout_15-18, 19-22, 23-26
+        rnd = 7 if number <= 26 else 8  # round 7: heldout_15-26; round 8: heldout_27-38
+        return f"round {rnd} held-out {(number - 15) % 12 // 4 + 1}"
     number = int(name.split("_")[1])  # train_01-06, 07-12, 13-18, 19-24: one annotator each
     return f"train {(number - 1) // 6 + 1}"
 
