@@ -15,7 +15,7 @@ SPEC = {
     "relations": [
         ("CHN", "RUS", 1, "asserted", "Policy brief: Moscow and Beijing", "short of allies"),
         ("CHN", "RUS", 1, "asserted", "Russia and China ended 2019", "since the 1950s."),
-        ("CHN", "RUS", 1, "asserted", "On 5 June President Xi", "for a new era.\""),
+        ("CHN", "RUS", 1, "asserted", "On 5 June President Xi", 'for a new era."'),
         ("CHN", "RUS", 1, "asserted", "On 23 July Russian", "to both capitals."),
         ("KOR", "RUS", -1, "asserted", "On 23 July Russian", "to both capitals."),
         ("JPN", "RUS", -1, "asserted", "On 23 July Russian", "to both capitals."),
@@ -39,13 +39,29 @@ SPEC = {
         ("2019-07-23", "Seoul scrambled fighters", "early-warning aircraft"),
         ("2019-09", "In September the People's Liberation Army", "Tsentr-2019"),
         ("2019-12-02", "On 2 December the Power of Siberia", "gas to China"),
-        ("2018-01", "Washington's National Defense Strategy of January 2018", "strategic competitors"),
+        (
+            "2018-01",
+            "Washington's National Defense Strategy of January 2018",
+            "strategic competitors",
+        ),
         ("2019-08-02", "The American withdrawal from the INF Treaty on 2 August", None),
     ],
     "claims": [
         ("the author", None, "increase", "Washington's National Defense", "shared grievance."),
-        ("the author", None, "decrease", "The partnership is, in our judgement", "the other's wars."),
-        ("the author", "US pressure on both continues", "increase", "Still, if US pressure", "become routine."),
+        (
+            "the author",
+            None,
+            "decrease",
+            "The partnership is, in our judgement",
+            "the other's wars.",
+        ),
+        (
+            "the author",
+            "US pressure on both continues",
+            "increase",
+            "Still, if US pressure",
+            "become routine.",
+        ),
         (
             "the author",
             "the INF gap lead to American intermediate-range missiles being deployed in Japan",

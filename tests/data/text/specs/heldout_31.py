@@ -45,7 +45,13 @@ SPEC = {
     ],
     "claims": [
         ("the author", None, "decrease", "That era is over", "itself to thank."),
-        ("the author", "Beijing keeps up its coercion", "increase", "But if Beijing keeps up", "closer to Washington."),
+        (
+            "the author",
+            "Beijing keeps up its coercion",
+            "increase",
+            "But if Beijing keeps up",
+            "closer to Washington.",
+        ),
         ("the author", None, "increase", "In my view the partnership", "Canberra would follow."),
         ("the author", None, "decrease", "The record of 2020 suggests", "against China."),
     ],

@@ -22,8 +22,8 @@ SPEC = {
         ("CHN", "VNM", -1, "negated", "Vietnam has drawn closer", "against China."),
         ("CHN", "MYS", -1, "asserted", "When a Chinese survey ship shadowed", "only in private."),
         ("CHN", "IDN", -1, "asserted", "After Chinese fishing boats", "F-16s."),
-        ("CHN", "IDN", -1, "asserted", "\"Jakarta stood up", "one speaker said."),
-        ("IDN", "USA", 1, "negated", "\"Jakarta stood up", "one speaker said."),
+        ("CHN", "IDN", -1, "asserted", '"Jakarta stood up', "one speaker said."),
+        ("IDN", "USA", 1, "negated", '"Jakarta stood up', "one speaker said."),
         ("SGP", "USA", 1, "asserted", "In September 2019 it renewed", "trading partner."),
         ("CHN", "SGP", 1, "asserted", "In September 2019 it renewed", "trading partner."),
         ("CHN", "USA", -1, "hypothetical", "One panellist warned", "either giant."),
@@ -43,8 +43,20 @@ SPEC = {
     ],
     "claims": [
         ("one panellist", None, "decrease", "One panellist warned", "either giant."),
-        ("two speakers", "the Sino-American rivalry hardens after the November election", "increase", "If the Sino-American rivalry", "stay neutral."),
-        ("the Vietnamese participant", None, "decrease", "The Vietnamese participant thought", "out of the question."),
+        (
+            "two speakers",
+            "the Sino-American rivalry hardens after the November election",
+            "increase",
+            "If the Sino-American rivalry",
+            "stay neutral.",
+        ),
+        (
+            "the Vietnamese participant",
+            None,
+            "decrease",
+            "The Vietnamese participant thought",
+            "out of the question.",
+        ),
         ("the panel", None, "decrease", "All four agreed", "ability to hedge."),
     ],
     "notes": [

@@ -49,9 +49,21 @@ SPEC = {
             "If Washington imposes sanctions",
             "in arms deals.",
         ),
-        ("the interviewee", None, "increase", "In my view, Moscow will keep selling", "its allies."),
+        (
+            "the interviewee",
+            None,
+            "increase",
+            "In my view, Moscow will keep selling",
+            "its allies.",
+        ),
         ("the interviewee", None, "decrease", "It is at its lowest point since the 1970s.", None),
-        ("the interviewee", None, "increase", "A new administration in Washington", "on the S-400s."),
+        (
+            "the interviewee",
+            None,
+            "increase",
+            "A new administration in Washington",
+            "on the S-400s.",
+        ),
         ("the interviewee", None, "decrease", "But I am not optimistic", "trust soon."),
     ],
     "notes": [
