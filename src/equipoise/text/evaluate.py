@@ -576,6 +576,12 @@ def pooled_split(split: str) -> str:
     )
 
 
+def _print_json(result: dict[str, Any]) -> None:
+    from equipoise.store.metadata import jsonable  # NaN (an undefined rate) is null
+
+    print(json.dumps(jsonable(result), indent=1, allow_nan=False))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point (see the module docstring)."""
     from equipoise.scenario import load_scenario
@@ -621,9 +627,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.agreement:
         summary = agreement(repo / "tests" / "data" / "text" / "agreement")
         if args.json:
-            from equipoise.store.metadata import jsonable
-
-            print(json.dumps(jsonable(summary), indent=1, allow_nan=False))
+            _print_json(summary)
         elif summary:
             print(
                 markdown("inter-annotator agreement (second annotator against the first)", summary)
@@ -663,9 +667,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.scenario_claims:
         result["scenario_claims"] = scenario_claims_report(scenario, found, texts)
     if args.json:
-        from equipoise.store.metadata import jsonable  # NaN (an undefined rate) is null
-
-        print(json.dumps(jsonable(result), indent=1, allow_nan=False))
+        _print_json(result)
         return 0
     for split, summary in result.items():
         if split not in ("plover", "scenario_claims"):

@@ -265,6 +265,8 @@ def _events(
         anchors.append((m.start(), m.end(), m.group(0)))
     for m in _exercise_pattern(tuple(lexicon.exercises)).finditer(text, sent.start, sent.end):
         anchors.append((m.start(), m.end(), m.group(0)))
+    if not anchors and rules.PAST_VERB_RE.search(text, sent.start, sent.end) is None:
+        return []  # nothing to anchor an event: no need to read the sentence's dates
     dates = find_dates(text, sent.start, sent.end, ref_date, anchor)
     if dates:
         # round 7: any verb in the past tense is an event's anchor when the sentence dates

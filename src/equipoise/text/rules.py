@@ -287,7 +287,7 @@ PAST_VERB_RE = re.compile(
     r"supposed|alleged|expected|hoped|wanted|planned|intended|feared|doubted|predicted|"
     r"worried|tried|continued|lasted|existed|mattered|owned|named|called|armed|advanced|"
     r"disputed|considered|regarded|perceived|viewed|described|deemed|labell?ed|dubbed|termed|"
-    r"scheduled|prepared|planned|proposed|hundred|seabed|sacred|naked|wicked|"
+    r"scheduled|prepared|proposed|hundred|seabed|sacred|naked|wicked|"
     r"indeed|embed|speed|need|feed|seed|breed|proceed|exceed|succeed)\b)"
     # not an adjective after an article or a copula of state ("the contested islands", "remain
     # heightened", "to be ratified"), nor the second half of a compound ("Saudi-led")

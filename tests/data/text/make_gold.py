@@ -1289,18 +1289,24 @@ def spec_modules(folder: str = "specs") -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
+def spec_builds() -> list[tuple[str, Path, dict[str, Any], Path]]:
+    """Every spec file's build: (name, text, spec, output folder)."""
+    own = [(n, HERE / f"{n}.txt", spec, HERE) for n, spec in spec_modules()]
+    second = [
+        (n, HERE.parents[2] / spec["document"], spec, HERE / "agreement")
+        for n, spec in spec_modules("specs/agreement")
+    ]
+    return own + second
+
+
 if __name__ == "__main__":
     import sys
 
     only = set(sys.argv[1:])
     if only:
-        for name, spec in spec_modules():
+        for name, text_path, spec, out_dir in spec_builds():
             if name in only:
-                build(name, HERE / f"{name}.txt", spec)
-        for name, spec in spec_modules("specs/agreement"):
-            if name in only:
-                text = HERE.parents[2] / spec["document"]
-                build(name, text, spec, HERE / "agreement")
+                build(name, text_path, spec, out_dir)
         raise SystemExit(0)
     build("heldout_01", HERE / "heldout_01.txt", HELDOUT_01)
     build("heldout_02", HERE / "heldout_02.txt", HELDOUT_02)
@@ -1319,7 +1325,5 @@ if __name__ == "__main__":
     if SEEDS.is_dir():
         build("seed_000", SEEDS / "000_86b6f5b54d9d9e51.txt", SEED_000)
         build("seed_004", SEEDS / "004_5ab77765e01226dd.txt", SEED_004)
-    for name, spec in spec_modules():
-        build(name, HERE / f"{name}.txt", spec)
-    for name, spec in spec_modules("specs/agreement"):
-        build(name, HERE.parents[2] / spec["document"], spec, HERE / "agreement")
+    for name, text_path, spec, out_dir in spec_builds():
+        build(name, text_path, spec, out_dir)
