@@ -68,8 +68,6 @@ DEV = (
     "heldout_14",
     # round 7: texts written for training by eight annotators (train_01 ...), found on disk
     *sorted(p.name.removesuffix(".gold.json") for p in TEXTS.glob("train_*.gold.json")),
-    # the round-7 and round-8 held-out sets, development texts since round 9
-    *(f"heldout_{i}" for i in range(15, 39)),
 )
 
 
@@ -97,9 +95,6 @@ OUT = REPO / "src" / "equipoise" / "text" / "pairmodel.json"
 EXTRA: list[dict[str, Any]] = []  # extra training documents of an experiment (never shipped)
 
 
-PARSE = True  # give the candidates their dependency-path features (``--no-parse``: without)
-
-
 def load_docs() -> list[dict[str, Any]]:
     """Read the development documents, run the rule reader, label every candidate pair."""
     from equipoise.scenario import load_scenario
@@ -117,7 +112,6 @@ def load_docs() -> list[dict[str, Any]]:
             date=dt.date.fromisoformat(gold["date"]),
             pair_model=False,
             keep_candidates=True,
-            dependency_parse=PARSE,
         )
         labels = []
         for c in pred.candidates:
@@ -421,14 +415,7 @@ def main() -> int:
         "--plover-dev", action="store_true", help="experiment: add PLOVER's development half"
     )
     parser.add_argument("--c", type=float, default=C_DEFAULT)
-    parser.add_argument(
-        "--no-parse", action="store_true", help="experiment: candidates without path features"
-    )
     args = parser.parse_args()
-    global PARSE
-    PARSE = not args.no_parse
-    if args.write and args.no_parse:
-        parser.error("--write ships the model the reader uses: it needs the path features")
     if args.write and args.plover_dev:
         parser.error("--write ships MIT weights: it cannot be combined with --plover-dev")
     docs = load_docs()

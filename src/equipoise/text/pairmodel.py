@@ -35,11 +35,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from collections.abc import Callable
 from typing import Any
 
 from equipoise.text import rules
-from equipoise.text.parse import path_features
 from equipoise.text.relations import RelationOut, _modality, _Refs
 from equipoise.text.segment import Sentence
 
@@ -85,11 +83,7 @@ def _bucket(n: int) -> str:
 
 
 def candidates(
-    text: str,
-    sent: Sentence,
-    srefs: list[_Refs],
-    found: list[RelationOut],
-    parse: Callable[[str], Any] | None = None,
+    text: str, sent: Sentence, srefs: list[_Refs], found: list[RelationOut]
 ) -> list[Candidate]:
     """Return the candidate pairs of one sentence with their features (none for a question).
 
@@ -103,10 +97,6 @@ def candidates(
         Its names and resolved references (:func:`equipoise.text.relations._sentence_refs`).
     found : list of RelationOut
         The relations the rules found in it.
-    parse : callable, optional
-        Returns the dependency parse of the sentence's text (:func:`equipoise.text.parse.parse`);
-        with it, each candidate also gets its shortest-path features
-        (:func:`equipoise.text.parse.path_features`). Called only for a sentence with a pair.
 
     Returns
     -------
@@ -125,8 +115,6 @@ def candidates(
     neg = rules.NEGATION_RE.search(sent_text) is not None
     hyp = rules.HYPOTHETICAL_RE.search(sent_text) is not None
     by_pair = {(r.a, r.b): r for r in found}
-    doc = parse(sent_text) if parse is not None else None
-    local = [(sign, kind, s - sent.start, e - sent.start) for sign, kind, s, e in trigs]
     n_codes = "2" if len(codes) == 2 else "3" if len(codes) == 3 else "4+"
     out: list[Candidate] = []
     for a, b in itertools.combinations(codes, 2):
@@ -210,15 +198,6 @@ def candidates(
             feats.append("neg")
         if hyp:
             feats.append("hyp")
-        if doc is not None:
-            feats.extend(
-                path_features(
-                    doc,
-                    (r1.start - sent.start, r1.end - sent.start),
-                    (r2.start - sent.start, r2.end - sent.start),
-                    local,
-                )
-            )
         out.append(Candidate(a, b, (sent.start, sent.end), feats, rel, r1.start, trigs))
     return out
 

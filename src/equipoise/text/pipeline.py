@@ -39,7 +39,6 @@ from equipoise.text.actors import find_refs
 from equipoise.text.dates import find_dates
 from equipoise.text.gazetteer import Lexicon, build_lexicon
 from equipoise.text.pairmodel import Candidate, candidates, default_model, second_opinion
-from equipoise.text.parse import parse
 from equipoise.text.relations import (
     RelationOut,
     _clause_ok,
@@ -1032,7 +1031,6 @@ def extract(
     progress: Callable[[int, int], None] | None = None,
     pair_model: bool = True,
     keep_candidates: bool = False,
-    dependency_parse: bool = True,
 ) -> Extraction:
     """Read a commentary text and return what it says about actors, relations, events, claims.
 
@@ -1054,10 +1052,6 @@ def extract(
     keep_candidates : bool
         Keep the candidate pairs with their features in ``candidates`` (for training and study;
         off by default: on a long text they would hold every sentence's features).
-    dependency_parse : bool
-        Parse the sentences with a pair of actors (:mod:`equipoise.text.parse`) and give the
-        pair model their shortest-path features (default; the shipped model was trained with
-        them, so without them its second opinion is weaker).
 
     Returns
     -------
@@ -1116,9 +1110,7 @@ def extract(
         srefs = _sentence_refs(text, s, refs, memory)
         sentence_relations = _relations(text, s, srefs)
         result.relations.extend(sentence_relations)
-        cands = candidates(
-            text, s, srefs, sentence_relations, parse if dependency_parse else None
-        )
+        cands = candidates(text, s, srefs, sentence_relations)
         if keep_candidates:
             result.candidates.extend(cands)
         if pair_model and cands:
