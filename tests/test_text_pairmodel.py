@@ -31,10 +31,10 @@ def test_the_shipped_model_states_its_classes_training_texts_and_licence() -> No
     assert data["classes"] == list(CLASSES)
     assert "heldout_14" in data["trained_on"] and "no PLOVER" in data["licence"]
     assert "train_01" in data["trained_on"]  # round 7: texts written for training
-    # heldout_11-14 are development texts since round 7; the round-7 held-out set
-    # (heldout_15+) is never trained on
+    # heldout_15-38 (held out in rounds 7 and 8) are development texts since round 9; the
+    # round-9 held-out set (heldout_39+) is never trained on
     held = [int(n.split("_")[1]) for n in data["trained_on"] if n.startswith("heldout_")]
-    assert max(held) == 14
+    assert max(held) == 38
     model = default_model()
     assert model.threshold == data["threshold"] == 0.7
     assert len(model.weights) == len(data["weights"]) > 50
@@ -48,12 +48,14 @@ def test_a_wrong_class_order_is_refused() -> None:
 
 def test_it_adds_a_pair_the_rules_miss_with_its_own_rule_and_confidence() -> None:
     # (round 6: the rules now read "Vietnam and the Philippines both reject Beijing's claims",
-    # the example of round 5, so the example is one they still miss: the object of "offer")
+    # the example of round 5, so the example is one they still miss: the object of "offer";
+    # since round 9 the model, more regularised, adds one of the two: Turkey-Syria at 0.70,
+    # while Iran-Syria stays below the threshold at 0.62)
     text = "Turkey and Iran offer Syria diplomatic cover."
     rules_only = {(r.a, r.b) for r in extract(text, pair_model=False).relations}
     assert ("IRN", "SYR") not in rules_only and ("SYR", "TUR") not in rules_only
     added = [r for r in extract(text).relations if r.rule == "pair-model"]
-    assert [(r.a, r.b, r.sign) for r in added] == [("IRN", "SYR", 1), ("SYR", "TUR", 1)]
+    assert [(r.a, r.b, r.sign) for r in added] == [("SYR", "TUR", 1)]
     assert all(0.7 <= r.confidence <= 1.0 for r in added)
     assert (added[0].trigger, added[0].kind) == ("offer", "cooperation")
 
@@ -63,7 +65,7 @@ def test_it_keeps_the_rules_pairs_and_adds_only_missing_ones() -> None:
     rules_only = {(r.a, r.b): r.rule for r in extract(text, pair_model=False).relations}
     both = {(r.a, r.b): r.rule for r in extract(text).relations}
     assert rules_only.items() <= both.items()
-    assert set(both) - set(rules_only) == {("IRN", "SYR"), ("SYR", "TUR")}
+    assert set(both) - set(rules_only) == {("SYR", "TUR")}
 
 
 def test_no_candidates_in_a_question_or_with_one_actor() -> None:
