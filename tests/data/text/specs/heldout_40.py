@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-17",
     "genre": "panel report",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "GRC": ["Greece", "Greek", "Athens"],
         "TUR": ["Turkey", "Turkish", "Ankara"],

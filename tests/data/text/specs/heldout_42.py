@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-02",
     "genre": "policy brief",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "LBY": ["Libya", "Tripoli", "Government of National Accord", "GNA"],
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdogan"],

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-10-25",
     "genre": "news analysis",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "USA": ["President Trump", "Washington", "US", "American"],
         "CHN": ["China", "Chinese", "Beijing", "President Xi"],

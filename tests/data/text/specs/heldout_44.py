@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-09-17",
     "genre": "think-tank blog post",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "SLB": ["Solomon Islands", "Prime Minister Sogavare", "Honiara"],
         "TWN": ["Taiwan", "Taipei"],

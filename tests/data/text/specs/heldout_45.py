@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-11-08",
     "genre": "conference report",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "RUS": ["Russia", "Russian", "Moscow", "President Putin"],
         "CHN": ["China", "Chinese", "Beijing"],

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-11-12",
     "genre": "op-ed",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "IND": ["India", "Indian", "New Delhi", "Prime Minister Modi", "Mr Modi"],
         "PAK": ["Pakistan", "Islamabad", "Prime Minister Imran Khan"],

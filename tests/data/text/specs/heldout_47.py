@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2017-12-05",
     "genre": "testimony",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "PRK": ["North Korea", "North Korean", "Pyongyang"],
         "USA": ["Washington", "President Trump", "American"],

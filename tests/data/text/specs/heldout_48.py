@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2018-09-25",
     "genre": "policy brief",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "NATO": ["NATO"],
         "RUS": ["Russia", "Russian", "Moscow", "President Putin"],

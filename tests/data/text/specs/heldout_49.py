@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2018-11-14",
     "genre": "interview",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe"],
         "USA": ["United States", "Washington", "American", "President Trump"],

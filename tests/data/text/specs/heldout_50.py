@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-07-22",
     "genre": "news analysis",
-    "split": "held-out round 9",
+    "split": "held-out round 9 (development since round 10)",
     "surfaces": {
         "FRA": ["France", "French", "Paris", "President Macron", "Macron"],
         "G5SAHEL": ["G5 Sahel", "G5"],
