@@ -451,6 +451,36 @@ def test_holders_of_round_7() -> None:
     ]
 
 
+def test_holders_of_round_10() -> None:
+    # envoys, single officers and "thought"; a sentence-opening "And" is no name; a holder
+    # named later in the paragraph does not reach back to an earlier claim
+    text = (
+        "A former Greek ambassador argued that if Berlin revives the talks, Athens and Ankara "
+        "could return to the table by spring. "
+        "Several participants thought the pressure would push Tokyo closer to Seoul.\n\n"
+        "If borders stay shut, Chinese loans will look more attractive to Honiara. "
+        "And officials in Taipei expect the new act to make Washington a more active partner.\n"
+    )
+    claims = read(text).claims
+    assert [c.holder for c in claims] == [
+        "A former Greek ambassador",
+        "Several participants",
+        "the author",
+        "officials in Taipei",
+    ]
+
+
+def test_in_an_interview_a_reported_third_party_does_not_carry_on() -> None:
+    text = (
+        "Q: What does Moscow think?\n"
+        "A: Russian officials say the launchers could fire cruise missiles. "
+        "If the batteries are deployed, Russia and Japan will find their talks harder.\n"
+        "Q: And Beijing?\nA: It will protest.\n"
+    )
+    claims = read(text).claims
+    assert claims[-2].holder == "the interviewee"
+
+
 def test_directions_after_the_round_7_review() -> None:
     cases = {
         "If Lima compromises, the dispute with Quito will be resolved.": "increase",

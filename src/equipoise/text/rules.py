@@ -185,13 +185,18 @@ HOLDER_NOUNS = (
     r"policymakers|policy-makers|planners|historians|historian|sources|officers|commanders|"
     # round 7: singular roles (not titles before a name) and more professions
     r"participant|speaker|panellist|panelist|bankers|banker|lawmakers|lawmaker|legislators|"
-    r"legislator|negotiators|negotiator|advisers|adviser|advisors|advisor"
+    r"legislator|negotiators|negotiator|advisers|adviser|advisors|advisor|"
+    # round 10: envoys and single officers ("A former Greek ambassador argued", "A French
+    # officer warned": round 9)
+    r"ambassadors|ambassador|envoys|envoy|officer"
 )
 ATTRIBUTION_VERBS = (
     r"believe[sd]?|note[sd]?|consider(?:s|ed)?|think|thinks|argue[sd]?|say|says|said|"
     r"expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|suggest(?:s|ed)?|predict(?:s|ed)?|"
     r"doubt(?:s|ed)?|are not so sure|are sure|agree[sd]?|insist(?:s|ed)?|stress(?:es|ed)?|"
-    r"told|tells?|warn|warned"
+    r"told|tells?|warn|warned|"
+    # round 10: more reporting verbs ("Several participants thought that ...": round 9)
+    r"thought|reckon(?:s|ed)?|maintain(?:s|ed)?|contend(?:s|ed)?|caution(?:s|ed)?"
 )
 
 INCREASE_RE = re.compile(
