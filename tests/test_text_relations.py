@@ -459,3 +459,29 @@ def test_the_tie_ending_and_lifting_phrases_do_not_stretch_across_words() -> Non
     assert rels("Lima relaxed its stance but kept sanctions on Quito.") == {("ECU", "PER", -1)}
     assert ("ECU", "PER", -1) not in rels("Lima left the door open to talks with Quito.")
     assert ("ECU", "PER", -1) not in rels("In the end the talks between Lima and Quito succeeded.")
+
+
+def test_round_10_relation_rules() -> None:
+    # a tie's age does not hide its ending
+    assert rels("In September Honiara ended 36 years of diplomatic ties with Taipei.") == {
+        ("SLB", "TWN", -1)
+    }
+    # fighting for or alongside someone is cooperation; bombers flying a joint patrol are
+    assert rels("Estonian troops are fighting alongside the French in Mali.") == {
+        ("EST", "FRA", 1)
+    }
+    assert ("JPN", "USA", 1) in rels("Nobody doubts that Washington would fight for Japan.")
+    assert rels("Russian and Chinese bombers flew their first joint patrol.") == {
+        ("CHN", "RUS", 1)
+    }
+    # a summit named after its venue: the capital is no side
+    assert rels("Two years after NATO's Warsaw summit, the region is better defended.") == set()
+
+
+def test_the_two_countries_are_states_not_the_alliance_beside_them() -> None:
+    text = (
+        "Sweden and Finland have drawn closer to NATO. In May the two countries signed a "
+        "statement of intent on defence cooperation with Washington."
+    )
+    second = [r for r in extract(text, pair_model=False).relations if r.span[0] > 45]
+    assert {(r.a, r.b) for r in second} == {("FIN", "SWE"), ("FIN", "USA"), ("SWE", "USA")}

@@ -155,6 +155,9 @@ NAMED_HEADS = frozenset(
         "communiqué",
         "group",
         "initiative",
+        # round 10: a meeting named after its venue ("NATO's Warsaw summit": round 9)
+        "summit",
+        "conference",
     ]
 )
 _MOTION = re.compile(

@@ -162,7 +162,19 @@ def _sentence_refs(
             if not hyphen and memory.get("topics"):
                 topics: dict[tuple[str, str], int] = memory["topics"]
                 pair = max(topics, key=lambda k: topics[k])
-        pair = pair or _last_pair([c for r in before for c in r.codes]) or memory.get("pair")
+        codes = [c for r in before for c in r.codes]
+        if re.search(r"countries|capitals|governments|armies|militaries|navies|neighbou?rs", word):
+            # round 10: "the two countries" are states, not the alliance named beside them
+            # ("Sweden and Finland have drawn closer to NATO. ... the two countries")
+            orgs = memory.get("orgs", frozenset())
+            codes = [c for c in codes if c not in orgs]
+            states = [
+                p
+                for p in (memory.get("pair"), memory.get("coord"))
+                if p and not orgs.intersection(p)
+            ]
+            pair = pair or _last_pair(codes) or (states[0] if states else None)
+        pair = pair or _last_pair(codes) or memory.get("pair")
         if pair is None and word not in ("they", "them", "their"):
             # a paragraph that names no pair before "the two capitals", "both countries":
             # the pair of the paragraph before (a pronoun does not reach that far)

@@ -36,7 +36,9 @@ TIE_ENDING = (
     r"(?:out of|away from))(?: off| up)? (?:(?:the|its|their|his|her|an?|all|most|some|"
     r"bilateral|diplomatic|military|trade|free-trade|economic|security|defen[cs]e|nuclear|arms|"
     r"energy|gas|oil|fisheries|fishing|maritime|border|intelligence|visa|peace|investment|"
-    r"transit|strategic|(?-i:[A-Z][\w-]*)) ){0,4}"
+    r"transit|strategic|(?-i:[A-Z][\w-]*)|"
+    # round 10: a tie's age ("ended 36 years of diplomatic ties": round 9)
+    r"\d+|years|decades|of) ){0,4}"
     r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|ties|relations|links|contacts|talks|"
     r"cooperation|alliance|partnership|dialogue|negotiations)|"
     r"(?:halt(?:s|ed|ing)?|froze|freez\w+|stopp(?:ed|ing)|stops?|withh[eo]ld\w*|cut(?:s|ting)?|"
@@ -68,8 +70,12 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     (r"rival\w*|competition|compet\w+|contend\w*|revisionist|challeng\w+", -1, "rivalry"),
     (r"disputes?|disputed", -1, "dispute"),
     (
-        r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight\w*|threat\w*|confront\w*|"
-        r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|bomb\w*|"
+        # (round 10: fighting for or alongside someone, and bombers as hardware, are no
+        # hostility towards them: "Estonian troops fighting alongside the French")
+        r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight\w*(?! (?:for|alongside)\b)|"
+        r"threat\w*|confront\w*|"
+        r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|"
+        r"bomb(?:s|ed|ing|ard\w*)?|"
         r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+|"
         r"(?:back\w*|support\w*) (?:rival|opposing|opposite) (?:sides|factions|camps|parties)",
         -1,
@@ -119,7 +125,9 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"depend(?:s|ed)? on(?= (?-i:[A-Z]))|creditor|lender|donor|"
         # round 6: backing, open channels, goodwill, detente, being pushed or drawn towards
         r"backing|backed|channels?|goodwill|d[ée]tente|push\w* (?:\w+ ){0,2}towards|"
-        r"draw\w* (?:\w+ ){0,2}(?:closer|towards)|train\w* together",
+        r"draw\w* (?:\w+ ){0,2}(?:closer|towards)|train\w* together|"
+        # round 10: fighting for or alongside someone
+        r"fight\w* (?:for|alongside)",
         1,
         "cooperation",
     ),
