@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-28",
     "genre": "op-ed",
-    "split": "held-out round 10",
+    "split": "held-out round 10 (development since round 11)",
     "surfaces": {
         "TWN": ["Taiwan", "Taipei", "Tsai Ing-wen", "Tsai"],
         "CHN": ["Beijing", "Chinese", "President Xi"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-10-14",
     "genre": "interview",
-    "split": "held-out round 10",
+    "split": "held-out round 10 (development since round 11)",
     "surfaces": {
         "PRK": ["North Korea", "Pyongyang", "Chairman Kim"],
         "USA": ["Washington", "President Trump", "American"],
@@ -17,7 +17,14 @@ SPEC = {
     },
     "exclude": [("Washington", 1), ("Pyongyang", 3), ("Pyongyang", 5)],
     "relations": [
-        ("PRK", "USA", 1, "asserted", "President Trump and Chairman Kim signed", "on 12 June 2018."),
+        (
+            "PRK",
+            "USA",
+            1,
+            "asserted",
+            "President Trump and Chairman Kim signed",
+            "on 12 June 2018.",
+        ),
         ("PRK", "USA", -1, "asserted", "The talks broke down in Hanoi", "Yongbyon alone."),
         ("PRK", "USA", 1, "asserted", "President Trump's handshake", "bought time."),
         ("PRK", "USA", -1, "asserted", "But the working-level talks", "end of the year."),

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-11-25",
     "genre": "think-tank blog post",
-    "split": "held-out round 10",
+    "split": "held-out round 10 (development since round 11)",
     "surfaces": {
         "RUS": ["Russia", "Russian", "Moscow", "the Kremlin", "President Putin", "Mr Putin"],
         "UKR": [

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-07-08",
     "genre": "policy brief",
-    "split": "held-out round 10",
+    "split": "held-out round 10 (development since round 11)",
     "surfaces": {
         "KOR": ["South Korea", "Seoul", "President Moon Jae-in", "Moon"],
         "PRK": ["North Korea", "Pyongyang", "Kim Jong Un", "Kim"],

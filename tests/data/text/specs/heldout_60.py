@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-03",
     "genre": "op-ed",
-    "split": "held-out round 10",
+    "split": "held-out round 10 (development since round 11)",
     "surfaces": {
         "AUS": [
             "Australia",
@@ -30,7 +30,14 @@ SPEC = {
         ("AUS", "CHN", -1, "asserted", "Days later China's ambassador", "wine and beef."),
         ("AUS", "CHN", -1, "asserted", "In May Beijing imposed tariffs", "claiming dumping."),
         ("AUS", "CHN", -1, "asserted", "In August it opened", "212 per cent."),
-        ("AUS", "CHN", -1, "asserted", "Earlier that month the Chinese embassy", "against Canberra."),
+        (
+            "AUS",
+            "CHN",
+            -1,
+            "asserted",
+            "Earlier that month the Chinese embassy",
+            "against Canberra.",
+        ),
         ("AUS", "CHN", -1, "hypothetical", "One official told them", 'will be the enemy."'),
         ("AUS", "USA", 1, "asserted", "At AUSMIN in July", "sales to China."),
         ("CHN", "USA", 1, "asserted", "At AUSMIN in July", "sales to China."),
