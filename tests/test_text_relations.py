@@ -467,13 +467,9 @@ def test_round_10_relation_rules() -> None:
         ("SLB", "TWN", -1)
     }
     # fighting for or alongside someone is cooperation; bombers flying a joint patrol are
-    assert rels("Estonian troops are fighting alongside the French in Mali.") == {
-        ("EST", "FRA", 1)
-    }
+    assert rels("Estonian troops are fighting alongside the French in Mali.") == {("EST", "FRA", 1)}
     assert ("JPN", "USA", 1) in rels("Nobody doubts that Washington would fight for Japan.")
-    assert rels("Russian and Chinese bombers flew their first joint patrol.") == {
-        ("CHN", "RUS", 1)
-    }
+    assert rels("Russian and Chinese bombers flew their first joint patrol.") == {("CHN", "RUS", 1)}
     # a summit named after its venue: the capital is no side
     assert rels("Two years after NATO's Warsaw summit, the region is better defended.") == set()
 
