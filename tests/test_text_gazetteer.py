@@ -124,6 +124,7 @@ def test_sahel_sentence_resolves_every_actor() -> None:
 def test_other_regions_organisations() -> None:
     text = "OPEC+ and OPEC, the GCC, Mercosur, the Arctic Council and CELAC met."
     assert codes(text) == {"OPECPLUS", "OPEC", "GCC", "MERCOSUR", "ARCTIC", "CELAC"}
+    assert codes("The Organisation of Islamic Cooperation backed the case.") == {"OIC"}
 
 
 # ambiguity ------------------------------------------------------------------------------------

@@ -470,6 +470,14 @@ def test_holders_of_round_10() -> None:
     ]
 
 
+def test_holders_of_round_11() -> None:
+    text = (
+        "Officials in Seoul hope a visit by Mr Xi next year would lift the curbs.\n\n"
+        "Lawyers expect the merits to take years.\n"
+    )
+    assert [c.holder for c in read(text).claims] == ["Officials in Seoul", "Lawyers"]
+
+
 def test_in_an_interview_a_reported_third_party_does_not_carry_on() -> None:
     text = (
         "Q: What does Moscow think?\n"

@@ -481,3 +481,17 @@ def test_the_two_countries_are_states_not_the_alliance_beside_them() -> None:
     )
     second = [r for r in extract(text, pair_model=False).relations if r.span[0] > 45]
     assert {(r.a, r.b) for r in second} == {("FIN", "SWE"), ("FIN", "USA"), ("SWE", "USA")}
+
+
+def test_round_11_relation_rules() -> None:
+    # the verb phrase around a relation noun after a pronoun is the trigger
+    assert rels("Honiara and Tarawa cut their ties with Taipei in September 2019.") == {
+        ("KIR", "SLB", -1),
+        ("SLB", "TWN", -1),
+        ("KIR", "TWN", -1),
+    }
+    # "closer to war" is no rapprochement; to stop buying someone's goods is friction
+    assert rels("The strike brought Washington and Tehran closer to war.") == {("IRN", "USA", -1)}
+    assert ("AUS", "CHN", -1) in rels(
+        "China's ambassador warned that his compatriots might stop buying Australian wine."
+    )

@@ -427,7 +427,7 @@ def _nearest_trigger(
                 best = cand
     if best is None:
         return None
-    chosen = (best[3], best[4], best[5], best[6])
+    chosen = _enclosing(text, (best[3], best[4], best[5], best[6]))
     # a word of the other sign that governs or modifies the trigger wins: "cancel his visit",
     # "sacrifice its ties", "strained ties" (the head noun's sign is the governor's to change)
     for cand2 in sorted(cands, key=lambda c: -c[2]):
@@ -438,6 +438,28 @@ def _nearest_trigger(
             if len(words) <= 2 and _clause_ok(gap) and not words & blocking:
                 return cand2
     return chosen
+
+
+def _enclosing(text: str, trig: tuple[int, str, int, int]) -> tuple[int, str, int, int]:
+    """Return a phrase of the other sign that ends with ``trig`` and began before it, else ``trig``.
+
+    Round 10: a window that starts after a pronoun ("Kiribati cut [their] ties with Taipei")
+    sees only "ties"; the verb phrase around it ("cut their ties") is the trigger.
+    """
+    lo = max(0, trig[2] - 40)
+    for pattern, sign, kind in rules.RELATION_RE:
+        if sign == trig[0]:
+            continue
+        for m in pattern.finditer(text, lo, trig[3]):
+            before = text[m.start() : trig[2]]
+            if (
+                m.start() < trig[2]
+                and m.end() == trig[3]
+                and _clause_ok(before)
+                and not re.search(r"[.!?]", before)
+            ):
+                return (sign, kind, m.start(), m.end())
+    return trig
 
 
 def _modality(text: str, sent: Sentence, trig_start: int, trig_end: int, first: int) -> str:

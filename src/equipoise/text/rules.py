@@ -45,7 +45,9 @@ TIE_ENDING = (
     r"suspend(?:s|ed|ing)?|cancel\w*) (?:(?:(?:all|most|some|part) of|the|its|their|all|most|"
     r"some|almost|nearly|\$?[\d.,]+|million|billion|(?:million|billion) of|military|economic|"
     r"arms|security|development|financial|(?-i:[A-Z][\w-]*)) ){0,5}"
-    r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports)"
+    r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports)|"
+    # round 11: "might stop buying Australian wine" (round 10)
+    r"stop(?:s|ped|ping)? (?:buying|importing|purchasing)"
 )
 TIE_ENDING_RE = re.compile(r"\b(?:" + TIE_ENDING + r")\b", re.IGNORECASE)
 
@@ -109,7 +111,9 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     (
         r"cooperat\w+|co-operat\w+|collaborat\w+|coordinat\w+|joint|together|along with|drills?|exercises?|"
         r"rapprochement|common ground|common interests|coincide\w*|improv\w+|warm\w*|"
-        r"stabilis\w+|stabiliz\w+|deepen\w*|closer|summit|visit\w*|agree\w*|agreement|signed|"
+        # (round 11: "closer to war" is no rapprochement: round 10)
+        r"stabilis\w+|stabiliz\w+|deepen\w*|"
+        r"closer(?! to (?:war|conflict|confrontation|a (?:war|clash|conflict)|the brink))|summit|visit\w*|agree\w*|agreement|signed|"
         r"contract|treaty|peace|negotiat\w+|talks|loans?|aid|assist\w*|support\w*|supplier|"
         r"understands?|participat\w+|took part|into the arms of|drift\w* (?:\w+ ){0,2}towards|"
         r"lean\w* (?:\w+ ){0,2}towards|bought|buy\w*|purchas\w+|sell\w*|sold|arms deals?|needs|lifeline|turn\w* towards|side of|ties|resolv\w+|settle\w*|"
@@ -196,7 +200,9 @@ HOLDER_NOUNS = (
     r"legislator|negotiators|negotiator|advisers|adviser|advisors|advisor|"
     # round 10: envoys and single officers ("A former Greek ambassador argued", "A French
     # officer warned": round 9)
-    r"ambassadors|ambassador|envoys|envoy|officer"
+    r"ambassadors|ambassador|envoys|envoy|officer|"
+    # round 11: lawyers ("Lawyers expect the merits to take years": round 10)
+    r"lawyers|lawyer|jurists"
 )
 ATTRIBUTION_VERBS = (
     r"believe[sd]?|note[sd]?|consider(?:s|ed)?|think|thinks|argue[sd]?|say|says|said|"
@@ -204,7 +210,9 @@ ATTRIBUTION_VERBS = (
     r"doubt(?:s|ed)?|are not so sure|are sure|agree[sd]?|insist(?:s|ed)?|stress(?:es|ed)?|"
     r"told|tells?|warn|warned|"
     # round 10: more reporting verbs ("Several participants thought that ...": round 9)
-    r"thought|reckon(?:s|ed)?|maintain(?:s|ed)?|contend(?:s|ed)?|caution(?:s|ed)?"
+    r"thought|reckon(?:s|ed)?|maintain(?:s|ed)?|contend(?:s|ed)?|caution(?:s|ed)?|"
+    # round 11: "Officials in Seoul hope a visit ... would lift the curbs" (round 10)
+    r"hope|hopes|hoped"
 )
 
 INCREASE_RE = re.compile(
