@@ -1,4 +1,4 @@
-"""Gold spec of heldout_67 (news analysis on South Korea between the US and China 2016-2020, dated 2020-10)."""
+"""Gold spec of heldout_67 (news analysis, South Korea between the US and China, 2020-10)."""
 
 SPEC = {
     "document": "tests/data/text/heldout_67.txt",

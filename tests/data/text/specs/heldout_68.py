@@ -1,4 +1,4 @@
-"""Gold spec of heldout_68 (think-tank blog post on Turkey, Russia and NATO 2015-2020, dated 2020-12)."""
+"""Gold spec of heldout_68 (think-tank blog post, Turkey, Russia and NATO, 2020-12)."""
 
 SPEC = {
     "document": "tests/data/text/heldout_68.txt",
@@ -25,14 +25,35 @@ SPEC = {
         ("RUS", "TUR", 1, "asserted", "Russia and Turkey back opposite sides", "the Astana talks."),
         ("IRN", "RUS", 1, "asserted", "Russia and Turkey back opposite sides", "the Astana talks."),
         ("IRN", "TUR", 1, "asserted", "Russia and Turkey back opposite sides", "the Astana talks."),
-        ("RUS", "TUR", -1, "asserted", "In Idlib that arrangement nearly broke", "government forces."),
-        ("SYR", "TUR", -1, "asserted", "In Idlib that arrangement nearly broke", "government forces."),
+        (
+            "RUS",
+            "TUR",
+            -1,
+            "asserted",
+            "In Idlib that arrangement nearly broke",
+            "government forces.",
+        ),
+        (
+            "SYR",
+            "TUR",
+            -1,
+            "asserted",
+            "In Idlib that arrangement nearly broke",
+            "government forces.",
+        ),
         ("RUS", "TUR", 1, "asserted", "Putin and Erdoğan agreed a ceasefire", "on 5 March."),
         ("NATO", "TUR", 1, "asserted", "Turkey invoked Article 4", "Patriot batteries."),
         ("TUR", "USA", -1, "hypothetical", "First, if Ankara switches", "the White House."),
         ("RUS", "TUR", 1, "hypothetical", "Second, Moscow will keep dangling", "exit is unlikely."),
         ("NATO", "TUR", -1, "negated", "Second, Moscow will keep dangling", "exit is unlikely."),
-        ("NATO", "RUS", -1, "hypothetical", "Second, Moscow will keep dangling", "exit is unlikely."),
+        (
+            "NATO",
+            "RUS",
+            -1,
+            "hypothetical",
+            "Second, Moscow will keep dangling",
+            "exit is unlikely.",
+        ),
         ("RUS", "TUR", -1, "hypothetical", "Third, Idlib taught", "clash again."),
     ],
     "events": [
