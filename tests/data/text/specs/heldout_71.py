@@ -111,7 +111,7 @@ SPEC = {
         "USA-VNM +1 hypothetical (the condition names only Washington; the ties are Vietnam's, "
         "the paragraph's subject) and CHN-VNM -1 hypothetical; claim of the author (the "
         "paragraph's 'In our judgement' carries over), direction decrease.",
-        "'Officials in Hanoi expect the \"four nos\" of the 2019 defence white paper to hold: no "
+        '\'Officials in Hanoi expect the "four nos" of the 2019 defence white paper to hold: no '
         "alliance with Washington, whatever Beijing does': USA-VNM +1 negated (an alliance "
         "ruled out); no CHN-VNM or CHN-USA relation ('whatever Beijing does' states none). Claim "
         "held by 'officials in Hanoi', direction decrease (a negated alliance, as negated "
