@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-01",
     "genre": "op-ed",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe", "Abe", "Prime Minister Suga"],
         "CHN": ["China", "Chinese", "Beijing", "President Xi"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-15",
     "genre": "panel report",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "VEN": ["Venezuela", "Venezuelan", "Caracas"],
         "USA": ["Washington", "US", "Trump administration", "Biden administration"],

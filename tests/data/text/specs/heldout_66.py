@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-12",
     "genre": "policy brief",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "SRB": ["Serbia", "Serbian", "Belgrade", "President Vučić"],
         "XKX": ["Kosovo", "Pristina", "Prime Minister Hoti"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-20",
     "genre": "news analysis",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "KOR": ["South Korea", "Seoul", "President Moon Jae-in", "Moon"],
         "USA": [

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-18",
     "genre": "think-tank blog post",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdoğan", "Erdoğan"],
         "RUS": ["Russia", "Russian", "Moscow", "Kremlin", "Putin"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-18",
     "genre": "conference report",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "RUS": ["Russia", "Russian", "Moscow", "President Putin"],
         "CHN": ["Beijing", "Chinese"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-10",
     "genre": "policy brief",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "VNM": ["Vietnam", "Vietnamese", "Hanoi"],
         "CHN": ["China", "Chinese", "Beijing"],

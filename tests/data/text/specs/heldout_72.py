@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-18",
     "genre": "op-ed",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "EU": ["EU", "European Commission", "Union", "Brussels", "Jean-Claude Juncker"],
         "CHN": ["China", "Chinese", "Beijing", "Xi Jinping", "Xi"],

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-12",
     "genre": "interview",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "CHN": ["China", "Chinese", "Beijing", "President Xi"],
         "RUS": ["Russia", "Russian", "Moscow", "Kremlin", "President Putin"],

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-30",
     "genre": "news analysis",
-    "split": "held-out round 11",
+    "split": "held-out round 11 (development since round 12)",
     "surfaces": {
         "ETH": ["Ethiopia", "Ethiopian", "Addis Ababa"],
         "EGY": ["Egypt", "Egyptian", "Cairo"],
