@@ -478,6 +478,16 @@ def test_holders_of_round_11() -> None:
     assert [c.holder for c in read(text).claims] == ["Officials in Seoul", "Lawyers"]
 
 
+def test_a_push_with_a_longer_object_is_a_causal_claim() -> None:
+    for text in (
+        "The rig crisis pushed Hanoi to widen its circle of friends.",
+        "The remark pushed the government further from Cairo.",
+        "The sanctions did nothing except push the two capitals closer.",
+    ):
+        assert [c.rule.split(";")[0] for c in read(text).claims] == ["claim:causal"], text
+    assert read("Officials pushed the talks to the next day.").claims == []
+
+
 def test_in_an_interview_a_reported_third_party_does_not_carry_on() -> None:
     text = (
         "Q: What does Moscow think?\n"

@@ -495,3 +495,17 @@ def test_round_11_relation_rules() -> None:
     assert ("AUS", "CHN", -1) in rels(
         "China's ambassador warned that his compatriots might stop buying Australian wine."
     )
+
+
+def test_round_12_relation_rules() -> None:
+    # a tie-ending phrase is read whole even when its verb is also a trigger of its own
+    assert rels("In September Washington suspended part of its aid to Addis Ababa.") == {
+        ("ETH", "USA", -1)
+    }
+    # lifting an arms embargo is cooperation
+    assert rels("In May 2016 Washington lifted the US arms embargo on Hanoi.") == {
+        ("USA", "VNM", 1)
+    }
+    # an organisation's chamber as a venue is no side
+    found = rels("Moscow and Beijing circulated a draft at the Security Council.")
+    assert not any("UN" in (a, b) for a, b, _ in found)

@@ -129,8 +129,15 @@ def _sentence_refs(
         )
         cats.append(r.category)
         obj = prev in _OBJECT_PREPS or (coord and out[-1].obj)
-        place = r.code not in memory.get("orgs", ()) and (
-            prev in _PLACE_PREPS or (coord and out[-1].place)
+        place = (
+            r.code not in memory.get("orgs", ())
+            and (prev in _PLACE_PREPS or (coord and out[-1].place))
+        ) or (
+            # round 12: an organisation's chamber as a venue ("circulated a draft at the
+            # Security Council", "raised it at the UN")
+            r.code in memory.get("orgs", ())
+            and re.search(r"\bat\s+the\s+$", text[max(sent.start, r.start - 8) : r.start])
+            is not None
         )
         head = re.match(r"[\s-]*([\w’']+)", text[r.end : r.end + 30])
         adjective = (

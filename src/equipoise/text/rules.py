@@ -60,7 +60,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # compiled case-insensitive, so a name is written (?-i:...))
         r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|relax(?:es|ed|ing)?|"
         r"waiv(?:e|es|ed|ing)) (?:(?:(?:all|most|some|many|part) of|the|its|their|all|most|some|"
-        r"many|remaining|economic|(?-i:[A-Z][\w-]*)) ){0,4}(?:sanctions|embargo|tariffs)|"
+        r"many|remaining|economic|arms|oil|trade|financial|military|(?-i:[A-Z][\w-]*)) ){0,4}"
+        r"(?:sanctions|embargo|tariffs)|"
         r"sanctions relief",
         1,
         "cooperation",
@@ -84,6 +85,10 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         "hostility",
     ),
     (
+        # round 12: the tie-ending phrases come first, so that "suspended part of its aid" is
+        # read whole rather than as the bare "suspended" listed below (the alternation is
+        # ordered: the first alternative that matches at a position wins)
+        TIE_ENDING + r"|"
         r"deteriorat\w+|worsen\w*|strain\w*|tensions?|troubled|negative|criticis\w+|criticiz\w+|"
         r"condemn\w*|protest\w*|cancel\w*|sacrific\w+|accus\w+|denounc\w+|reject\w*|"
         r"demand\w*|warn\w*|expel\w*|recall\w*|disapprov\w+|concern|unreliable|"
@@ -102,9 +107,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # rule of relations._nearest_trigger), a shadow over ties, mistrust, spying
         r"blam\w+|at (?:their|its) worst|worst in|frost\w*|icy|chill\w*|cold(?:er|est)?|"
         r"frigid|shadow over|(?:dis|mis)trust\w*|suspicio\w+|disinformation|espionage|"
-        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|sour(?:s|ed|ing)?|broke down|"
-        # round 7: ending a tie or stopping help is friction (TIE_ENDING above)
-        + TIE_ENDING,
+        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|sour(?:s|ed|ing)?|broke down",
+        # (round 7: ending a tie or stopping help is friction: TIE_ENDING, first above)
         -1,
         "friction",
     ),
@@ -167,6 +171,10 @@ CONDITIONAL_RE = re.compile(
 )
 CAUSAL_RE = re.compile(
     r"\b(?:pushed \w+ into|pushed \w+ (?:towards|toward)|into the arms of|led to|leads to|"
+    # round 12: a push with a longer object or another goal ("pushed the government further
+    # from Cairo", "pushed Hanoi to widen its circle", "push the two capitals closer")
+    r"push(?:ed|es|ing)? (?:[\w’'-]+ ){1,4}?(?:into|towards?|closer|further (?:from|away)|"
+    r"away from|to (?!the\b|a\b|an\b)\w+)|"
     r"lead to|as a result|result(?:ed|s)? in|caused|drove|forced|"
     # a present aim with its purpose: a means-end belief ("Japan wants to improve its
     # relationship with Russia in order to contend with China"); a past one is history
