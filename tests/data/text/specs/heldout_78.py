@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-20",
     "genre": "op-ed",
-    "split": "held-out round 12",
+    "split": "held-out round 12 (development since round 13)",
     "surfaces": {
         "POL": ["Poland", "Polish", "Warsaw", "President Duda"],
         "DEU": ["Germany", "German", "Berlin"],
@@ -29,11 +29,22 @@ SPEC = {
         ("POL", "RUS", -1, "asserted", "Earlier this month Poland's", "29 billion zloty."),
         ("DEU", "USA", -1, "hypothetical", "Moscow gains whenever", "quarrel."),
         ("POL", "USA", 1, "asserted", "A Polish government that relies", "thinks differently."),
-        ("POL", "USA", -1, "hypothetical", "A Polish government that relies", "thinks differently."),
+        (
+            "POL",
+            "USA",
+            -1,
+            "hypothetical",
+            "A Polish government that relies",
+            "thinks differently.",
+        ),
         ("DEU", "POL", -1, "hypothetical", "And if Germany completes", "outlast the gas."),
     ],
     "events": [
-        ("2018-09", "When President Duda stood beside Donald Trump in September 2018", "\"Fort Trump\""),
+        (
+            "2018-09",
+            "When President Duda stood beside Donald Trump in September 2018",
+            '"Fort Trump"',
+        ),
         ("2017-07", "Trump praised Poland in a speech in Warsaw in July 2017", None),
         ("2018-07", "at the NATO summit in July 2018 he complained", "gas deals"),
         ("2019-06", "In June 2019 the two presidents agreed", "troops to Poland"),

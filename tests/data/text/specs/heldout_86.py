@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-20",
     "genre": "policy brief",
-    "split": "held-out round 12",
+    "split": "held-out round 12 (development since round 13)",
     "surfaces": {
         "SAU": ["Saudi Arabia", "Saudi", "Riyadh"],
         "ARE": ["United Arab Emirates", "UAE", "Abu Dhabi", "Emiratis"],
@@ -25,7 +25,14 @@ SPEC = {
         ("GBR", "SAU", 1, "asserted", "In Britain, the Court of Appeal", "in July 2020."),
         ("SAU", "USA", -1, "negated", "Neither capital is likely", None),
         ("GBR", "SAU", -1, "negated", "Neither capital is likely", None),
-        ("IRN", "SAU", 1, "hypothetical", "If Saudi Arabia and Iran were to open", "well into 2021."),
+        (
+            "IRN",
+            "SAU",
+            1,
+            "hypothetical",
+            "If Saudi Arabia and Iran were to open",
+            "well into 2021.",
+        ),
     ],
     "events": [
         ("2015-03", "The war that Saudi Arabia", "entered in March 2015"),
