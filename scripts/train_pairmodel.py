@@ -83,6 +83,8 @@ def annotator(name: str) -> str:
         number = int(name.split("_")[1])
         if number <= 14:
             return "round 5" if number <= 10 else "round 6"
+        if number >= 75:  # round 12: heldout_75-86, two texts by each of six annotators
+            return f"round 12 held-out {(number - 75) // 2 + 1}"
         if number >= 63:  # round 11: heldout_63-74, two texts by each of six annotators
             return f"round 11 held-out {(number - 63) // 2 + 1}"
         if number >= 51:  # round 10: heldout_51-62, two texts by each of six annotators
@@ -206,7 +208,7 @@ def fit(docs: list[dict[str, Any]], c_reg: float, *, rule_features: bool = False
             if f in index:
                 x[i, index[f]] = 1.0
     clf = LogisticRegression(C=c_reg, max_iter=5000, tol=1e-8)
-    with threadpool_limits(1):  # one BLAS thread: the same coefficients on every machine
+    with threadpool_limits(1):  # one BLAS thread: no thread-count-dependent summation order
         clf.fit(x, y)
     order = [list(clf.classes_).index(k) for k in CLASSES]
     coef = clf.coef_[order]
@@ -455,7 +457,7 @@ def main() -> int:
         model = fit(docs, args.c)
         data = {
             "about": "pair/sign classifier of equipoise.text.pairmodel; regenerate with "
-            "scripts/train_pairmodel.py --write (docs/text.md, rounds 5 to 9)",
+            "scripts/train_pairmodel.py --write (docs/text.md, rounds 5 to 12)",
             "trained_on": list(DEV),
             "licence": "MIT (trained on the project's own annotations; no PLOVER records)",
             "C": args.c,

@@ -485,7 +485,12 @@ def test_a_push_with_a_longer_object_is_a_causal_claim() -> None:
         "The sanctions did nothing except push the two capitals closer.",
     ):
         assert [c.rule.split(";")[0] for c in read(text).claims] == ["claim:causal"], text
-    assert read("Officials pushed the talks to the next day.").claims == []
+    for text in (
+        "Officials pushed the talks to the next day.",
+        "The summit was pushed back to 2021.",
+        "Tokyo pushed hard to conclude the deal.",
+    ):
+        assert read(text).claims == [], text
 
 
 def test_in_an_interview_a_reported_third_party_does_not_carry_on() -> None:

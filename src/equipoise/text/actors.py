@@ -316,7 +316,12 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
                 mention, relational, reason = False, False, f"people ({head})"
             elif head in PLACE_HEADS:
                 mention, relational, reason = False, False, "place name"
-        elif entry.category in ("capital", "government") and nxt.lower() in NAMED_HEADS:
+        elif (
+            entry.category in ("capital", "government")
+            and nxt.lower() in NAMED_HEADS
+            # a hyphenated pair names two sides ("the Washington-Pyongyang summit")
+            and not re.search(r"[-–‐]\s*$", text[max(0, start - 2) : start])
+        ):
             mention, relational, reason = False, False, "named after a capital"
         elif entry.category in ("capital", "government") and _as_place(text, start):
             mention, reason = False, "capital as a place"

@@ -405,7 +405,8 @@ _HOLDER_VERB = re.compile(
     r"(?:(?i:the)\s+)?(?:(?i:former)\s+)?"
     r"(?:(?i:senior|leading|prominent|local|retired|influential)\s+)?"
     # a sentence-opening conjunction is no name ("And officials in Taipei expect": round 9)
-    r"(?:(?!(?:And|But|Yet|So|Still|Now|Then|Meanwhile|However|Instead)\b)"
+    r"(?:(?!(?:And|But|Yet|So|Still|Now|Then|Meanwhile|However|Instead|Also|Privately|"
+    r"Publicly|Indeed|Moreover|Today|Even)\b)"
     r"[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)?(?i:"
     + rules.HOLDER_NOUNS
     # round 7: "officials in the Trump administration", "diplomats in the region"

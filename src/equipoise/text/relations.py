@@ -133,9 +133,10 @@ def _sentence_refs(
             r.code not in memory.get("orgs", ())
             and (prev in _PLACE_PREPS or (coord and out[-1].place))
         ) or (
-            # round 12: an organisation's chamber as a venue ("circulated a draft at the
-            # Security Council", "raised it at the UN")
-            r.code in memory.get("orgs", ())
+            # round 12: the UN's chambers as a venue ("circulated a draft at the Security
+            # Council"); other organisations after "at the" are often targets ("hit back at the
+            # EU")
+            r.code == "UN"
             and re.search(r"\bat\s+the\s+$", text[max(sent.start, r.start - 8) : r.start])
             is not None
         )
