@@ -85,9 +85,20 @@ def test_no_surface_names_two_actors() -> None:
                 surface = value.removeprefix("the ")
                 assert seen.setdefault(surface, code) == code, (surface, code, seen[surface])
     for code, org in ORGS.items():
-        for value in [org["name"], *org["names"]]:
+        for value in [org["name"], *org["names"], *org.get("leaders", [])]:
             surface = value.removeprefix("the ")
             assert seen.setdefault(surface, code) == code, (surface, code, seen[surface])
+
+
+def test_leaders_of_2015_to_2020_read_as_their_state_or_organisation() -> None:
+    # round 13: leaders in office at any time in 2015-2020, and heads of organisations
+    found = extract("Pashinyan and Aliyev met Putin. Stoltenberg praised Duda.", pair_model=False)
+    assert [a.code for a in found.actors] == ["ARM", "AZE", "RUS", "NATO", "POL"]
+    assert ("NATO", "POL", 1) in {(r.a, r.b, r.sign) for r in found.relations}
+    # a surname that is also a common word or another name is not listed alone
+    assert not {"Kim", "Moon", "May", "Johnson"} & {
+        v for st in STATES.values() for v in st["leaders"]
+    }
 
 
 def test_organisation_members_are_known_states() -> None:

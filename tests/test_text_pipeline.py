@@ -519,6 +519,23 @@ def test_directions_after_the_round_7_review() -> None:
         assert [c.direction for c in claims] == [expected], text
 
 
+def test_directions_from_the_relation_lexicon_when_no_growth_word_is_there() -> None:
+    # round 13: with no word of growth or decline, the consequence's last relation trigger
+    # gives the direction; stalling and eroding are declines
+    cases = {
+        "If Lima joins the pact, Quito would punish it.": "decrease",
+        "A settlement would allow Lima and Quito to coordinate again.": "increase",
+        "If the talks fail, the trade deal between Lima and Quito will stall.": "decrease",
+        "If the levy returns, support for the alliance in Lima will erode.": "decrease",
+        "If the talks fail, Lima will not cooperate with Quito.": "decrease",
+    }
+    for text, expected in cases.items():
+        claims = read(text).claims
+        assert [c.direction for c in claims] == [expected], text
+    # still no direction where neither lexicon has a word
+    assert [c.direction for c in read("If Lima wins, Quito will be next.").claims] == [None]
+
+
 def test_adjectives_and_plans_in_the_past_form_are_no_events() -> None:
     text = (
         "The contested islands have been a source of friction since 2012. "

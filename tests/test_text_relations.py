@@ -511,3 +511,35 @@ def test_round_12_relation_rules() -> None:
     assert not any("UN" in (a, b) for a, b, _ in found)
     # other organisations after "at the" stay sides
     assert ("EU", "RUS", -1) in rels("Moscow hit back at the EU with counter-sanctions.")
+
+
+def test_round_13_relation_rules() -> None:
+    # a venue is no side: a meeting named after it, a sentence-opening "In X", a forum a case
+    # is taken to, the UN naming an instrument or a meeting
+    assert rels("Months later Ankara and Tehran launched the Doha talks.") == {("IRN", "TUR", 1)}
+    assert rels("Putin and Abe met twice. In Singapore in 2018 they agreed on talks.") == {
+        ("JPN", "RUS", 1)
+    }
+    assert rels("In Syria the two capitals are on opposite sides.") == set()
+    assert rels("Canberra will take the barley tariffs to the WTO.") == set()
+    assert rels("Beijing blocked a UN listing of the militant leader.") == set()
+    assert rels("Moscow's veto in the Security Council keeps shielding Belgrade.") == set()
+    # (the UN acting is still a side)
+    assert ("ERI", "UN", 1) in rels("The UN Security Council lifted its sanctions on Eritrea.")
+    # the verb after "the partnership between A and B" or "the alliance with B" gives the sign
+    assert rels("The partnership between Riyadh and Abu Dhabi has frayed.") == {("ARE", "SAU", -1)}
+    assert rels("If Washington pushes, its alliance with Seoul will suffer.") == {
+        ("KOR", "USA", -1)
+    }
+    # closer to collapse is no rapprochement
+    assert rels("Arms control between Moscow and Washington came closer to collapse.") == {
+        ("RUS", "USA", -1)
+    }
+    # new cues: talking, one voice, a return to the table, a deadlock, squaring off, apart
+    assert rels("Yet Beijing and Tokyo are talking again.") == {("CHN", "JPN", 1)}
+    assert rels("Athens and Ankara could return to the table by spring.") == {("GRC", "TUR", 1)}
+    assert rels("Seoul and Washington have been deadlocked since autumn.") == {("KOR", "USA", -1)}
+    assert rels("Washington and Beijing square off in public.") == {("CHN", "USA", -1)}
+    assert rels("The longer Washington and Pyongyang stay apart, the worse.") == {
+        ("PRK", "USA", -1)
+    }

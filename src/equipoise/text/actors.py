@@ -160,6 +160,8 @@ NAMED_HEADS = frozenset(
         "conference",
     ]
 )
+#: Heads of a meeting named after its venue when "the" comes before the name (round 13).
+VENUE_HEADS = frozenset(["summit", "talks", "conference", "process", "format", "forum"])
 _MOTION = re.compile(
     r"\b(?:visit\w*|trip|travel\w*|went|go|goes|going|came|come|flew|fly|flying|return\w*|"
     r"journey|arriv\w*|moved?|relocat\w+|fled|flee\w*)\W+(?:\w+\W+){0,2}to\W*$",
@@ -323,6 +325,16 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
             and not re.search(r"[-–‐]\s*$", text[max(0, start - 2) : start])
         ):
             mention, relational, reason = False, False, "named after a capital"
+        elif (
+            # round 13: "the Astana talks", "the Singapore summit": after "the", a state's or a
+            # capital's name before a meeting's head names the meeting after its venue (not an
+            # organisation's: "the NATO summit" is NATO's own)
+            entry.kind == "state"
+            and entry.category in ("name", "capital", "government")
+            and nxt.lower() in VENUE_HEADS
+            and re.search(r"(?i)\bthe\s+$", text[max(0, start - 5) : start])
+        ):
+            mention, relational, reason = False, False, "named after its venue"
         elif entry.category in ("capital", "government") and _as_place(text, start):
             mention, reason = False, "capital as a place"
         refs.append(

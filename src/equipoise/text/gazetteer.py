@@ -93,6 +93,9 @@ def build_lexicon(scenario_actors: list[dict[str, Any]] | None = None) -> Lexico
         for value in [org["name"], *org["names"]]:
             surface = _strip_article(value)
             gaz.setdefault(surface, Entry(surface, code, org["name"], kind, "name", "gazetteer"))
+        for value in org.get("leaders", ()):  # round 13: "Stoltenberg", "Juncker"
+            surface = _strip_article(value)
+            gaz.setdefault(surface, Entry(surface, code, org["name"], kind, "leader", "gazetteer"))
     entries: dict[str, Entry] = {}
     for actor in scenario_actors or []:
         code, name = actor["code"], actor["name"]

@@ -651,7 +651,17 @@ def _direction(consequence: str, sentence_text: str) -> str | None:
     ):
         neg = False  # a double negation: "a détente is not impossible"
     if not words:
-        return "decrease" if neg else None
+        # round 13: no word of growth or decline; the last relation trigger of the consequence
+        # gives the direction of the relation it speaks of ("China would punish it", "Seoul
+        # and Tokyo coordinate again"), the relation reader's own lexicon (rules.py)
+        signs = sorted(
+            (m.start(), sign)
+            for rx, sign, _kind in rules.RELATION_RE
+            for m in rx.finditer(consequence)
+        )
+        if not signs:
+            return "decrease" if neg else None
+        words = [(signs[-1][0], "increase" if signs[-1][1] > 0 else "decrease", "")]
     direction = words[-1][1]
     conflict = _CONFLICT_NOUN.search(consequence)
     if (

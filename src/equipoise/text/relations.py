@@ -83,6 +83,7 @@ class _Refs:
     place: bool = False  # after a locative preposition ("in Australia"): a place, not a side
     adjective: bool = False  # a demonym modifying a noun ("Russian S-400"): no pronoun antecedent
     each: bool = False  # a distributive reference ("neither country"): its members, not a pair
+    opening: bool = False  # the place of a sentence-opening "In X" / "At X": never a side
 
 
 # --------------------------------------------------------------------------------------------
@@ -130,23 +131,42 @@ def _sentence_refs(
         cats.append(r.category)
         obj = prev in _OBJECT_PREPS or (coord and out[-1].obj)
         place = (
-            r.code not in memory.get("orgs", ())
-            and (prev in _PLACE_PREPS or (coord and out[-1].place))
-        ) or (
-            # round 12: the UN's chambers as a venue ("circulated a draft at the Security
-            # Council"); other organisations after "at the" are often targets ("hit back at the
-            # EU")
-            r.code == "UN"
-            and re.search(r"\bat\s+the\s+$", text[max(sent.start, r.start - 8) : r.start])
-            is not None
+            (
+                r.code not in memory.get("orgs", ())
+                and (prev in _PLACE_PREPS or (coord and out[-1].place))
+            )
+            or (
+                # round 12: the UN's chambers as a venue ("circulated a draft at the Security
+                # Council"); other organisations after "at the" are often targets ("hit back at the
+                # EU"). Round 13: also "in/before/of the Security Council" and the UN naming an
+                # instrument or a meeting ("a UN listing", "a UN Security Council meeting")
+                r.code == "UN"
+                and (
+                    re.search(
+                        r"\b(?:at|in|before|of)\s+the\s+$",
+                        text[max(sent.start, r.start - 10) : r.start],
+                    )
+                    is not None
+                    or _UN_INSTRUMENT.match(text, r.end) is not None
+                )
+            )
+            or (
+                # round 13: a case taken to an organisation ("took the dispute to the WTO", "sent
+                # notes to the United Nations"): the organisation is the forum, not a side
+                r.code in memory.get("orgs", ())
+                and _TAKEN_TO.search(text[max(sent.start, r.start - 80) : r.start]) is not None
+            )
         )
+        # round 13: a sentence-opening "In Singapore ..." sets the scene; it is no side even as
+        # the sentence's first name ("In Singapore in November 2018 they agreed ...")
+        opening = place and _OPENING_PLACE.fullmatch(text[sent.start : r.start]) is not None
         head = re.match(r"[\s-]*([\w’']+)", text[r.end : r.end + 30])
         adjective = (
             r.category == "demonym"
             and not re.match(r"\s*[-–‐]", text[r.end : r.end + 2])
             and (head is None or head.group(1).lower() not in AGENT_HEADS)
         )
-        out.append(_Refs(r.start, r.end, (r.code,), False, obj, place, adjective))
+        out.append(_Refs(r.start, r.end, (r.code,), False, obj, place, adjective, opening=opening))
     for m in _PAIR_WORDS.finditer(text, sent.start, sent.end):
         before = [r for r in out if r.end <= m.start() and not r.resolved and not r.place]
         word = m.group(0).lower()
@@ -249,6 +269,15 @@ _OBJECT_PREPS = frozenset(
     }
 )
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "inside", "across", "within"})
+_UN_INSTRUMENT = re.compile(
+    r"\s+(?:listings?|drafts?|resolutions?|meetings?|sessions?|debates?|votes?)\b", re.I
+)
+_TAKEN_TO = re.compile(
+    r"\b(?:t(?:ook|ake[sn]?|aking)|br(?:ought|ing(?:s|ing)?)|sen(?:t|ds?|ding)|referr?(?:ed|ing|s)?)"
+    r"\b[^.;:]{0,60}?\bto\s+(?:the\s+)?$",
+    re.I,
+)
+_OPENING_PLACE = re.compile(r"[\s\"'“‘(]*(?:In|At)\s+(?:the\s+)?", re.I)
 # heads after which a demonym names the state's agents, so it can be a clause's subject
 AGENT_HEADS = frozenset(
     {
@@ -679,7 +708,7 @@ _DEGREE_AFTER = re.compile(
     r"likely|to|only|further|already|also|steadily|sharply|badly|rapidly|quickly|not|never|"
     r"continue[sd]?|begun|begin|began|started?)\s+){0,3}"
     r"(?:(worsen\w*|deteriorat\w+|sour(?:s|ed|ing)?|collaps\w+|broke down|break(?:s|ing)? down|"
-    r"unravel\w*|fray\w*|crumbl\w+|cool(?:s|ed|ing)?)|(eas(?:e|es|ed|ing)|calm\w*|defus\w+|"
+    r"unravel\w*|fray\w*|crumbl\w+|cool(?:s|ed|ing)?|suffer\w*)|(eas(?:e|es|ed|ing)|calm\w*|defus\w+|"
     r"subsid\w+|thaw\w*|abat\w+|improv\w+|warm(?:s|ed|ing)?))\b"
 )
 
@@ -717,10 +746,17 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
         hi = _window_fwd(text, after, sent.end, 6)
         trig = _nearest_trigger(text, lo, hi, r2.end)
         head = _HEAD_BETWEEN.search(text, lo, r1.start)
-        if head is not None and not _REVERSING.match(text, r2.end, hi):
+        head_trig = (
+            _nearest_trigger(text, lo, head.end(1), head.end(1)) if head is not None else None
+        )
+        if head_trig is not None and _degree_after(text, head_trig, r2.end) != head_trig:
+            # round 13: "the partnership between Riyadh and Abu Dhabi has frayed": the verb
+            # after the pair turns the head noun's sign (as after "A's ties with B", round 7)
+            trig = _degree_after(text, head_trig, r2.end)
+        elif head is not None and not _REVERSING.match(text, r2.end, hi):
             # "the feud between Cairo and Addis Ababa deepened": the head noun of "X between A
             # and B" is the relation, the verb after it only its degree (round 6)
-            trig = _nearest_trigger(text, lo, head.end(1), head.end(1)) or trig
+            trig = head_trig or trig
         listed = any(re.fullmatch(r"\s*,\s*", text[r0.end : r1.start]) for r0 in sides)
         if trig is None or r1.start <= trig[2] < r2.end or listed:
             continue
@@ -791,7 +827,7 @@ def _rule_between(
 ) -> None:
     """Rule 4: a trigger between two names of one clause, no third name between them."""
     text, sent = f.text, f.sent
-    if r1.place and any(r.start < r1.start and not r.place for r in srefs):
+    if r1.place and (r1.opening or any(r.start < r1.start and not r.place for r in srefs)):
         return  # a place is a side only as the sentence's first name ("protesters in Baghdad")
     for r2 in sides:
         if r2.start <= r1.start or r2.start < r1.end:
@@ -860,6 +896,8 @@ def _rule_subject_object(f: _Found, sides: list[_Refs]) -> None:
             None,
         )
         if subject is not None and (trig[2], trig[3]) not in f.used:
+            # round 13: "the alliance with Seoul will suffer": the verb after the object
+            trig = _degree_after(text, trig, x.end)
             f.add(
                 subject.codes[0],
                 x.codes[0],

@@ -79,7 +79,7 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"threat\w*|confront\w*|"
         r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|"
         r"bomb(?:s|ed|ings?|ard\w*)?|"
-        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|opposite sides|retaliat\w+|"
+        r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|punish\w*|opposite sides|retaliat\w+|"
         r"(?:back\w*|support\w*) (?:rival|opposing|opposite) (?:sides|factions|camps|parties)",
         -1,
         "hostility",
@@ -107,7 +107,11 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # rule of relations._nearest_trigger), a shadow over ties, mistrust, spying
         r"blam\w+|at (?:their|its) worst|worst in|frost\w*|icy|chill\w*|cold(?:er|est)?|"
         r"frigid|shadow over|(?:dis|mis)trust\w*|suspicio\w+|disinformation|espionage|"
-        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|sour(?:s|ed|ing)?|broke down",
+        r"spy(?:ing)?|jamm\w+|evaporat\w+|rifts?|at odds|wary|quarrel\w*|feud\w*|stand-?offs?|spats?|collaps\w+|sour(?:s|ed|ing)?|broke down|"
+        # round 13 (from the rounds 9-12 texts, development since): a deadlock, squaring off,
+        # drifting or staying apart, shadowing ships
+        r"deadlock\w*|squar\w+ off|(?:drift\w*|stay\w*|grow\w*|mov\w+|pull\w*|far|further) apart|"
+        r"shadow(?:s|ed|ing)",
         # (round 7: ending a tie or stopping help is friction: TIE_ENDING, first above)
         -1,
         "friction",
@@ -117,7 +121,7 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"rapprochement|common ground|common interests|coincide\w*|improv\w+|warm\w*|"
         # (round 11: "closer to war" is no rapprochement: round 10)
         r"stabilis\w+|stabiliz\w+|deepen\w*|"
-        r"closer(?! to (?:\w+ ){0,2}(?:war|conflict|confrontation|clash|brink|hostilities))|summit|visit\w*|agree\w*|agreement|signed|"
+        r"closer(?! to (?:\w+ ){0,2}(?:war|conflict|confrontation|clash|brink|hostilities|collapse|breakdown|rupture))|summit|visit\w*|agree\w*|agreement|signed|"
         r"contract|treaty|peace|negotiat\w+|talks|loans?|aid|assist\w*|support\w*|supplier|"
         r"understands?|participat\w+|took part|into the arms of|drift\w* (?:\w+ ){0,2}towards|"
         r"lean\w* (?:\w+ ){0,2}towards|bought|buy\w*|purchas\w+|sell\w*|sold|arms deals?|needs|lifeline|turn\w* towards|side of|ties|resolv\w+|settle\w*|"
@@ -136,7 +140,13 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"draw\w* (?:\w+ ){0,2}(?:closer|towards)|train\w* together|"
         # round 10: fighting alongside someone ("fighting for" stays hostility: "fight for
         # influence"; whether a name follows lies beyond a pair's search window)
-        r"fight\w* alongside",
+        r"fight\w* alongside|"
+        # round 13 (from the rounds 9-12 texts, development since): talking, one voice, one
+        # mind, a return to the table, reconnecting, restoring ties, an assurance, winning over
+        r"talking|talked|(?:one|a single|a common) voice|of one mind|in (?:lock)?step|"
+        r"(?:return\w*|c[ao]me\w* back|back) to the (?:negotiating )?table|reconnect\w*|"
+        r"restor\w+ (?:\w+ ){0,2}(?:ties|relations|envoys|ambassadors|links)|"
+        r"(?:re)?assur\w+|w[io]n\w* over",
         1,
         "cooperation",
     ),
@@ -247,7 +257,10 @@ DECREASE_RE = re.compile(
     r"collaps\w+|ruptur\w+|clash\w*|crisis|"
     # round 7: cooling, slowing, hardening, costs, leaving
     r"cool(?:s|ed|ing|er)?|slow\w*|harden\w*|cost(?:s|ly)?|hurt\w*|suffer\w*|leave|leaving|"
-    r"withdraw\w*|intervene\w*|frozen|freez\w*|wary|expuls\w+|expel\w*)\b",
+    r"withdraw\w*|intervene\w*|frozen|freez\w*|wary|expuls\w+|expel\w*|"
+    # round 13 (rounds 9-12 texts, development since): stalling, eroding, a casualty, a split,
+    # friction flaring up
+    r"stall\w*|erod\w+|erosion|casualty|split\w*|flare\w*)\b",
     re.IGNORECASE,
 )
 
