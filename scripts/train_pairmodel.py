@@ -99,6 +99,9 @@ def annotator(name: str) -> str:
 
 
 MIN_DOCS = 2  # a feature enters the vocabulary when it occurs in at least this many documents
+# round 13: over 136 documents by 41 annotator groups, F1 at the threshold 0.7 is 0.594 for
+# C = 1, 0.592 for C = 3 and 0.588 for C = 0.3 (P 0.68 / R 0.53, 0.66 / 0.54, 0.69 / 0.51): the
+# rule picks C = 1, as the round-12 check did after its run.
 # round 12: over 124 documents by 35 groups the check (finished after the round-12 reader was
 # frozen and run with C = 0.3) gave 0.580 for C = 1, 0.579 for C = 3, 0.577 for C = 0.3: the
 # rule would pick C = 1 by a noise-size margin; the shipped model keeps C = 0.3, the one the
@@ -110,7 +113,7 @@ MIN_DOCS = 2  # a feature enters the vocabulary when it occurs in at least this 
 # annotator groups (0.573 for C = 0.3, 0.570 for C = 1, 0.568 for C = 3: noise-size differences,
 # so the rule decides; round 7 chose C = 3 the same way over 64, round 6 C = 0.3 over 12, round 5
 # C = 1 over 8)
-C_DEFAULT = 0.3
+C_DEFAULT = 1.0
 GRID = (0.3, 1.0, 3.0)
 OUT = REPO / "src" / "equipoise" / "text" / "pairmodel.json"
 EXTRA: list[dict[str, Any]] = []  # extra training documents of an experiment (never shipped)
