@@ -35,7 +35,14 @@ SPEC = {
         ("JPN", "KOR", 1, "negated", "It was a pause, not a settlement.", None),
         ("JPN", "KOR", -1, "hypothetical", "If South Korean courts sell", "back into security."),
         ("USA", "KOR", -1, "asserted", "Nor can Washington play", "for American troops."),
-        ("JPN", "KOR", 1, "hypothetical", "When Prime Minister Abe and President Moon", "can hope for."),
+        (
+            "JPN",
+            "KOR",
+            1,
+            "hypothetical",
+            "When Prime Minister Abe and President Moon",
+            "can hope for.",
+        ),
         ("JPN", "KOR", -1, "hypothetical", "A long feud between them", "Beijing and Pyongyang."),
     ],
     "events": [
@@ -45,7 +52,11 @@ SPEC = {
         ("2018-11", "That November Seoul also dissolved the foundation", None),
         ("2015", 'the 2015 deal on "comfort women"', None),
         ("2019-07-04", "On 4 July it tightened controls", "chip makers cannot work"),
-        ("2019-08-02", "on 2 August the Abe cabinet struck South Korea off", "trusted trading partners"),
+        (
+            "2019-08-02",
+            "on 2 August the Abe cabinet struck South Korea off",
+            "trusted trading partners",
+        ),
         (None, "Seoul answered in kind", None),
         ("2019-08-22", "On 22 August President Moon's government said", "signed in 2016, expire"),
         ("2016", "the intelligence pact the two countries signed in 2016", None),
@@ -68,7 +79,13 @@ SPEC = {
             "If South Korean courts sell",
             "back into security.",
         ),
-        ("the author", None, "increase", "When Prime Minister Abe and President Moon", "can hope for."),
+        (
+            "the author",
+            None,
+            "increase",
+            "When Prime Minister Abe and President Moon",
+            "can hope for.",
+        ),
         ("the author", None, "increase", "A long feud between them", "Beijing and Pyongyang."),
     ],
     "notes": [
