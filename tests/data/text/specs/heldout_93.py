@@ -65,10 +65,10 @@ SPEC = {
         ("the author", "Moscow allows it", "increase", "A dialogue brokered", "Moscow allows it."),
         ("the author", None, "decrease", "Warsaw and Vilnius, meanwhile", "for the unrest."),
     ],
-    "notes": [   "Actor codes: BLR, LTU, POL, LVA, EST, RUS, USA, EU as in earlier specs (bare 'Lukashenko' is "
-        'a BLR surface there too). NOR (Norway), CYP (Cyprus, coded in earlier specs) and OSCE are '
-        "used here; I found no earlier spec coding Norway or the OSCE, so 'NOR' (ISO alpha-3) and "
-        "'OSCE' are my own codes.",
+    "notes": [
+        "Actor codes: BLR, LTU, POL, LVA, EST, RUS, USA, EU as in earlier specs (bare 'Lukashenko' is "
+        'a BLR surface there too). NOR (Norway, as train_33) and CYP (Cyprus, as heldout_12) '
+        "too. No earlier spec codes the OSCE; 'OSCE' is my own code.",
         "Minsk: 'arrested 33 Russian mercenaries near Minsk' is a place, excluded (Minsk, 2); 'Minsk "
         "answered', 'Minsk hit back', 'give Minsk a way out', 'expect Minsk to keep blaming them' "
         "stand for the state: kept. 'marched in the capital' is a place and not a surface. 'Sviatlana "
@@ -78,7 +78,7 @@ SPEC = {
         "'33 Russian mercenaries' (the Wagner contractors) are excluded as a RUS mention (Russian, 1): "
         "private fighters, not agents of the state by the text's own words (borderline; the text then "
         "names 'the Kremlin' separately). Tsikhanouskaya is the opposition candidate, not a state "
-        "actor. 'the West', 'the Baltic' (absent) and 'the opposition' are not actors.",
+        "actor. 'the West' and 'the opposition' are not actors.",
         "Title 'Lukashenko has run out of room between Moscow and the West': one actor code with a "
         "non-actor ('the West'), being between is no relation: nothing marked.",
         "'In January Moscow cut off oil deliveries to Belarus in a row over prices, and Minsk answered "
