@@ -35,7 +35,14 @@ SPEC = {
         ("CHN", "USA", -1, "hypothetical", "If Pyongyang resumes long-range", "resist them."),
         ("RUS", "USA", -1, "hypothetical", "If Pyongyang resumes long-range", "resist them."),
         ("KOR", "PRK", 1, "hypothetical", "Colleagues in Seoul suspect", "sanctions are loosened."),
-        ("PRK", "USA", -1, "hypothetical", "The likeliest outcome for 2020", "towards confrontation."),
+        (
+            "PRK",
+            "USA",
+            -1,
+            "hypothetical",
+            "The likeliest outcome for 2020",
+            "towards confrontation.",
+        ),
     ],
     "events": [
         ("2018-06-12", "In Singapore on 12 June 2018", "of the peninsula"),
@@ -71,7 +78,13 @@ SPEC = {
             "Colleagues in Seoul suspect",
             "sanctions are loosened.",
         ),
-        ("the author", None, "decrease", "The likeliest outcome for 2020", "towards confrontation."),
+        (
+            "the author",
+            None,
+            "decrease",
+            "The likeliest outcome for 2020",
+            "towards confrontation.",
+        ),
     ],
     "notes": [
         "Codes as in earlier specs (USA, PRK, KOR, CHN, RUS, JPN, SGP). Document date 2019-11-20: after the Stockholm talks (5 October 2019), before Kim's year-end deadline; 'on 30 June', 'in October', 'in May' are normalised to 2019.",
