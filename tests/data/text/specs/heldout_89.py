@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-05",
     "genre": "policy brief",
-    "split": "heldout",
+    "split": "held-out round 13",
     "surfaces": {
         "IND": ["India", "Indian", "New Delhi", "Prime Minister Modi", "Mr Modi"],
         "PAK": ["Pakistan", "Islamabad", "Imran Khan"],

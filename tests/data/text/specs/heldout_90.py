@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-14",
     "genre": "think-tank blog post",
-    "split": "heldout",
+    "split": "held-out round 13",
     "surfaces": {
         "IND": ["India", "Indian", "New Delhi", "Defence Minister Rajnath Singh"],
         "CHN": ["China", "Chinese", "Beijing"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-02-12",
     "genre": "panel report",
-    "split": "heldout",
+    "split": "held-out round 13",
     "surfaces": {
         "IRN": ["Iran", "Iranian", "Tehran"],
         "USA": ["President Trump", "United States", "American", "Washington"],

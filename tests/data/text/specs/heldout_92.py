@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-07",
     "genre": "news analysis",
-    "split": "heldout",
+    "split": "held-out round 13",
     "surfaces": {
         "QAT": ["Qatar", "Qatari", "Doha", "Emir Tamim"],
         "SAU": ["Saudi Arabia", "Saudi", "Riyadh"],

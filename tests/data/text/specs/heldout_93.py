@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-20",
     "genre": "op-ed",
-    "split": "heldout",
+    "split": "held-out round 13",
     "surfaces": {
         "BLR": ["Lukashenko", "Alexander Lukashenko", "Belarus", "Belarusian", "Minsk"],
         "RUS": ["Moscow", "the Kremlin", "President Putin", "Russia", "Russian"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-03-03",
     "genre": "testimony",
-    "split": "heldout",
+    "split": "held-out round 13",
     "surfaces": {
         "UKR": ["Ukraine", "Ukrainian", "Kyiv", "President Zelensky", "President Poroshenko"],
         "RUS": ["Russia", "Russian", "Moscow", "the Kremlin", "President Putin"],

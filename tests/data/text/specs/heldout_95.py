@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-01-24",
     "genre": "news analysis",
-    "split": "heldout",
+    "split": "held-out round 13",
     "surfaces": {
         "LBY": ["Libya", "Government of National Accord", "GNA", "Prime Minister Sarraj", "Sarraj"],
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdoğan"],
