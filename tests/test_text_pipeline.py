@@ -536,6 +536,22 @@ def test_directions_from_the_relation_lexicon_when_no_growth_word_is_there() -> 
     assert [c.direction for c in read("If Lima wins, Quito will be next.").claims] == [None]
 
 
+def test_round_14_actor_and_holder_rules() -> None:
+    # a capital after since/after/before/until and before a pause names a meeting held there
+    assert mentions("Since Hanoi, Pyongyang has snubbed Seoul.") == [
+        ("PRK", "Pyongyang"),
+        ("KOR", "Seoul"),
+    ]
+    assert ("RUS", "Moscow") in mentions("After Moscow annexed Crimea, Kyiv protested.")
+    # Libya's Government of National Accord is Libya
+    assert ("LBY", "GNA") in mentions("Ankara signed a maritime deal with the GNA.")
+    # "colleagues ... suspect that", "the panel doubted, however, that"
+    text = "Colleagues in Seoul suspect that the projects can revive only if sanctions ease."
+    assert [c.holder for c in read(text).claims] == ["Colleagues in Seoul"]
+    text = "The panel doubted, however, that their support would go much further."
+    assert [c.holder for c in read(text).claims] == ["the panel"]
+
+
 def test_adjectives_and_plans_in_the_past_form_are_no_events() -> None:
     text = (
         "The contested islands have been a source of friction since 2012. "

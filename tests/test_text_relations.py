@@ -543,3 +543,34 @@ def test_round_13_relation_rules() -> None:
     assert rels("The longer Washington and Pyongyang stay apart, the worse.") == {
         ("PRK", "USA", -1)
     }
+
+
+def test_round_14_relation_rules() -> None:
+    # a list of three that opens its clause and signs, meets or acts jointly: every two members
+    assert rels("In May Russia, Iran and Turkey agreed on four zones.") == {
+        ("IRN", "RUS", 1),
+        ("IRN", "TUR", 1),
+        ("RUS", "TUR", 1),
+    }
+    assert rels("The statement Putin, Aliyev and Pashinyan signed froze the front.") == {
+        ("ARM", "AZE", 1),
+        ("ARM", "RUS", 1),
+        ("AZE", "RUS", 1),
+    }
+    # (not a list that is the object of something else)
+    assert rels("Sanctions on Russia, Iran and Syria were agreed.") == set()
+    # the trigger of a compound ("Russian-backed") is no tie to the next name
+    assert rels("Russian-backed forces drove the Ukrainian army out of the town.") == set()
+    # pushed into someone's arms; siding with, standing by, sitting down with, a breach
+    assert rels("The blockade pushed Doha into Ankara's arms.") == {("QAT", "TUR", 1)}
+    assert rels("Beijing sided openly with Pakistan.") == {("CHN", "PAK", 1)}
+    assert rels("Moscow stood by Tehran.") == {("IRN", "RUS", 1)}
+    assert rels("In December Zelensky sat down with Putin.") == {("RUS", "UKR", 1)}
+    assert rels("Tokyo called the ruling a breach by Seoul.") == {("JPN", "KOR", -1)}
+    # freezing aid with its amount is still the end of a tie; fighter jets are hardware
+    assert rels("Washington froze almost 400 million dollars of military aid to Kyiv.") == {
+        ("UKR", "USA", -1)
+    }
+    assert rels("In July Delhi cleared the purchase of Russian fighter jets.") == {
+        ("IND", "RUS", 1)
+    }

@@ -335,6 +335,14 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
             and re.search(r"(?i)\bthe\s+$", text[max(0, start - 5) : start])
         ):
             mention, relational, reason = False, False, "named after its venue"
+        elif (
+            # round 14: "Since Hanoi, ...", "After Stockholm:", "Minsk after Paris": a capital
+            # after a temporal preposition and before a pause names the meeting held there
+            entry.category == "capital"
+            and _prev_word(text, start).lower() in ("since", "after", "before", "until")
+            and re.match(r"\s*(?:[,.:;)]|$)", text[end : end + 2]) is not None
+        ):
+            mention, relational, reason = False, False, "a meeting named by its venue"
         elif entry.category in ("capital", "government") and _as_place(text, start):
             mention, reason = False, "capital as a place"
         refs.append(

@@ -456,7 +456,9 @@ _HOLDER_DOCUMENT = re.compile(
     r"view|assessment|authors?|finding|judge?ment|reading|recommendation)|\s+(?:concludes?|"
     r"finds?|warns?|argues?|suggests?|predicts?|expects?|notes?|says?|judges?|recommends?|"
     r"concluded|found|warned|argued|suggested|predicted|expected|noted|said|judged|"
-    r"recommended)\b)"
+    r"recommended|"
+    # round 14: "The panel doubted, however, that ..." (round 13)
+    r"doubts?|doubted|believes?|believed|agreed|agrees)\b)"
 )
 _HOLDER_VIEW = re.compile(
     r"\b([A-Z][\w ]+?) (?:also )?(?:had|has|holds|held) an? (?:\w+ ){0,2}view that"

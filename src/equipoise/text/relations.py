@@ -652,6 +652,7 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
         _rule_between(f, r1, sides, srefs, groups)
     _rule_subject_object(f, sides)
     _rule_coordination(f, groups)
+    _rule_joint_list(f, sides, groups)
     return list(f.pairs.values())
 
 
@@ -673,7 +674,11 @@ def _rule_pushed(f: _Found, sides: list[_Refs]) -> None:
     text, sent = f.text, f.sent
     for x, y in itertools.pairwise(sides):
         verb = _PUSHED.search(text, max(sent.start, x.start - 30), x.start)
-        if verb is None or x.resolved or not _TOWARDS.fullmatch(text[x.end : y.start]):
+        # round 14: "pushed Doha into Ankara's arms" (round 13), as "into the arms of Ankara"
+        arms = re.fullmatch(r"\s+into\s+", text[x.end : y.start]) and re.match(
+            r"[’']s arms\b", text[y.end : y.end + 7]
+        )
+        if verb is None or x.resolved or not (_TOWARDS.fullmatch(text[x.end : y.start]) or arms):
             continue
         trig = (1, "cooperation", verb.start(), y.start)
         for a in x.codes:
@@ -869,6 +874,11 @@ def _rule_between(
                 if trig is None and _ntok(bare) <= 6:
                     hi = _window_fwd(text, r2.end, sent.end, 3)
                     trig = _nearest_trigger(text, r1.end, hi, r2.end)
+                if trig is not None and trig[2] == r1.end + 1 and text[r1.end] in "-–‐":
+                    # round 14: "Russian-backed forces had driven the Ukrainian army out": the
+                    # trigger of a compound ("X-backed", "X-led") is X's tie to its head noun,
+                    # not to the next name (round 13)
+                    trig = None
                 if trig is not None and (trig[2], trig[3]) not in f.used:
                     between = any(
                         r1.end <= r.start
@@ -918,6 +928,90 @@ def _rule_coordination(f: _Found, groups: dict[int, list[_Refs]]) -> None:
                     continue
                 first = min(member.start, other.start)
                 f.add(member.codes[0], other.codes[0], trig, "coordination", 0.7, first)
+
+
+_CLAUSE_OPENERS = frozenset(
+    [
+        "when",
+        "as",
+        "after",
+        "and",
+        "but",
+        "yet",
+        "then",
+        "on",
+        "in",
+        "by",
+        "at",
+        "since",
+        "the",
+        "a",
+        "an",
+        "that",
+        "which",
+        "of",
+        "statement",
+        "declaration",
+        "agreement",
+        "communique",
+        "communiqué",
+        "accord",
+        "deal",
+        "treaty",
+        "leaders",
+        "presidents",
+    ]
+)
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+_JOINT = re.compile(r"(?i)\b(?:sign\w*|agree\w*|joint\w*|together|met|meet\w*)\b")
+
+
+def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs]]) -> None:
+    """Rule 7 (round 14): a list of three or more names that opens its clause and signs,
+    agrees, meets or acts jointly relates every two of its members ("Putin, Aliyev and
+    Pashinyan signed a statement"; rule 1 pairs only the last two, round 13).
+    """
+    text, sent = f.text, f.sent
+    for first in sides:
+        members = [first, *groups.get(first.start, [])]
+        if len(members) < 3 or any(m.start < first.start for m in members):
+            continue
+        before = text[sent.start : first.start]
+        cut = sent.start + max(before.rfind(","), before.rfind(";")) + 1
+        if any(r.start >= cut and r.end <= first.start for r in sides):
+            continue  # a name before the list in its clause
+        clause = text[cut : first.start]
+        words = re.findall(r"[A-Za-z’']+", clause)
+        opening = cut == sent.start and bool(words)  # its first word is capitalised anyway
+        if any(
+            w.lower() not in _CLAUSE_OPENERS
+            and (not w[0].isupper() or (i == 0 and opening and w not in _MONTHS))
+            for i, w in enumerate(words)
+        ):
+            continue  # the list is not the clause's subject ("Sanctions on A, B and C")
+        last = max(members, key=lambda m: m.end)
+        hi = _window_fwd(text, last.end, sent.end, 5)
+        m = _JOINT.search(text, last.end, hi)
+        if m is None:
+            continue
+        trig = (1, "cooperation", m.start(), m.end())
+        for x, y in itertools.combinations(sorted(members, key=lambda r: r.start), 2):
+            f.add(x.codes[0], y.codes[0], trig, "joint-list", 0.7, x.start)
 
 
 def _in_parens(text: str, r: _Refs, lo: int, hi: int) -> bool:

@@ -44,7 +44,9 @@ TIE_ENDING = (
     r"(?:halt(?:s|ed|ing)?|froze|freez\w+|stopp(?:ed|ing)|stops?|withh[eo]ld\w*|cut(?:s|ting)?|"
     r"suspend(?:s|ed|ing)?|cancel\w*) (?:(?:(?:all|most|some|part) of|the|its|their|all|most|"
     r"some|almost|nearly|\$?[\d.,]+|million|billion|(?:million|billion) of|military|economic|"
-    r"arms|security|development|financial|(?-i:[A-Z][\w-]*)) ){0,5}"
+    # round 14: "froze almost 400 million dollars of military aid" (round 13)
+    r"dollars|euros|of|"
+    r"arms|security|development|financial|(?-i:[A-Z][\w-]*)) ){0,6}"
     r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports)|"
     # round 11: "might stop buying Australian wine" (round 10)
     r"stop(?:s|ped|ping)? (?:buying|importing|purchasing)"
@@ -75,7 +77,7 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     (
         # (round 10: fighting alongside someone, and bombers as hardware, are no
         # hostility towards them: "Estonian troops fighting alongside the French")
-        r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight\w*(?! alongside\b)|"
+        r"hostil\w+|enem(?:y|ies)|war|attack\w*|clash\w*|fight(?!ers?\b)\w*(?! alongside\b)|"
         r"threat\w*|confront\w*|"
         r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|"
         r"bomb(?:s|ed|ings?|ard\w*)?|"
@@ -111,7 +113,9 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # round 13 (from the rounds 9-12 texts, development since): a deadlock, squaring off,
         # drifting or staying apart, shadowing ships
         r"deadlock\w*|squar\w+ off|(?:drift\w*|stay\w*|grow\w*|mov\w+|pull\w*|far|further) apart|"
-        r"shadow(?:s|ed|ing)",
+        r"shadow(?:s|ed|ing)|"
+        # round 14 (from the round-13 texts, development since): a breach
+        r"breach\w*",
         # (round 7: ending a tie or stopping help is friction: TIE_ENDING, first above)
         -1,
         "friction",
@@ -146,7 +150,11 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"talking|talked|(?:one|a single|a common) voice|of one mind|in (?:lock)?step|"
         r"(?:return\w*|c[ao]me\w* back|back) to the (?:negotiating )?table|reconnect\w*|"
         r"restor\w+ (?:\w+ ){0,2}(?:ties|relations|envoys|ambassadors|links)|"
-        r"(?:re)?assur\w+|w[io]n\w* over",
+        r"(?:re)?assur\w+|w[io]n\w* over|"
+        # round 14 (from the round-13 texts, development since): siding with, standing by,
+        # sitting down with
+        r"sid(?:e|es|ed|ing) (?:\w+ )?with|(?:stood|stand(?:s|ing)?) by(?! and)|"
+        r"s(?:at|its?|itting) down with",
         1,
         "cooperation",
     ),
@@ -222,7 +230,9 @@ HOLDER_NOUNS = (
     # officer warned": round 9)
     r"ambassadors|(?-i:ambassador)|envoys|envoy|officer|"
     # round 11: lawyers ("Lawyers expect the merits to take years": round 10)
-    r"lawyers|lawyer|jurists"
+    r"lawyers|lawyer|jurists|"
+    # round 14: "Colleagues in Seoul suspect that ..." (round 13)
+    r"colleagues"
 )
 ATTRIBUTION_VERBS = (
     r"believe[sd]?|note[sd]?|consider(?:s|ed)?|think|thinks|argue[sd]?|say|says|said|"
@@ -232,7 +242,9 @@ ATTRIBUTION_VERBS = (
     # round 10: more reporting verbs ("Several participants thought that ...": round 9)
     r"thought|reckon(?:s|ed)?|maintain(?:s|ed)? that|contend(?:s|ed)? that|caution(?:s|ed)?|"
     # round 11: "Officials in Seoul hope a visit ... would lift the curbs" (round 10)
-    r"(?:hope|hopes|hoped)(?! to\b)"
+    r"(?:hope|hopes|hoped)(?! to\b)|"
+    # round 14: "Colleagues in Seoul suspect that ..." (round 13)
+    r"suspect(?:s|ed)? that"
 )
 
 INCREASE_RE = re.compile(

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-18",
     "genre": "op-ed",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "JPN": ["Japan", "Japanese", "Tokyo", "Abe cabinet", "Prime Minister Abe"],
         "KOR": ["South Korea", "South Korean", "Seoul", "President Moon"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-12",
     "genre": "interview",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe", "Abe"],
         "RUS": [

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-05",
     "genre": "policy brief",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "IND": ["India", "Indian", "New Delhi", "Prime Minister Modi", "Mr Modi"],
         "PAK": ["Pakistan", "Islamabad", "Imran Khan"],
@@ -31,7 +31,14 @@ SPEC = {
         ("PAK", "USA", 1, "asserted", "President Trump offered to mediate", "Mr Modi in Houston."),
         ("IND", "USA", 1, "asserted", "President Trump offered to mediate", "Mr Modi in Houston."),
         ("PAK", "USA", 1, "hypothetical", "Washington should keep", "in the next crisis."),
-        ("CHN", "IND", -1, "hypothetical", "If Beijing keeps raising Kashmir", "the informal summits."),
+        (
+            "CHN",
+            "IND",
+            -1,
+            "hypothetical",
+            "If Beijing keeps raising Kashmir",
+            "the informal summits.",
+        ),
         ("IND", "PAK", 1, "hypothetical", "Gulf capitals could broker", "third-party role."),
     ],
     "events": [

@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-14",
     "genre": "think-tank blog post",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "IND": ["India", "Indian", "New Delhi", "Defence Minister Rajnath Singh"],
         "CHN": ["China", "Chinese", "Beijing"],
@@ -15,7 +15,14 @@ SPEC = {
     },
     "exclude": [("China", 3), ("Moscow", 1), ("Tokyo", 1)],
     "relations": [
-        ("CHN", "IND", -1, "asserted", "Six months ago, on the night", "twenty Indian soldiers died."),
+        (
+            "CHN",
+            "IND",
+            -1,
+            "asserted",
+            "Six months ago, on the night",
+            "twenty Indian soldiers died.",
+        ),
         ("CHN", "IND", -1, "asserted", "It was the first deadly clash", "since 1975."),
         ("CHN", "IND", -1, "asserted", "I have argued on this blog", "Galwan ended that."),
         ("CHN", "IND", -1, "asserted", "On 29 June India banned", "TikTok among them."),
@@ -43,7 +50,7 @@ SPEC = {
         ("2020-06", "Canberra and New Delhi had signed", "in June"),
         ("2020-06", "Days after the clash, Defence Minister", "arms deliveries"),
         ("2020-07", "in July India cleared the purchase", "Russian fighter jets"),
-        ("2020-12", "Foreign Minister Lavrov complained this month", "\"anti-China games\""),
+        ("2020-12", "Foreign Minister Lavrov complained this month", '"anti-China games"'),
     ],
     "claims": [
         ("the author", None, "decrease", "I have argued on this blog", "Galwan ended that."),

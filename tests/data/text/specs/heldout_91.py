@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-02-12",
     "genre": "panel report",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "IRN": ["Iran", "Iranian", "Tehran"],
         "USA": ["President Trump", "United States", "American", "Washington"],
@@ -19,7 +19,14 @@ SPEC = {
     },
     "exclude": [],
     "relations": [
-        ("IRN", "USA", -1, "asserted", "Speakers agreed that American sanctions", "exports sharply."),
+        (
+            "IRN",
+            "USA",
+            -1,
+            "asserted",
+            "Speakers agreed that American sanctions",
+            "exports sharply.",
+        ),
         ("IRN", "USA", -1, "asserted", "The killing of Qassem Soleimani", "in forty years."),
         ("IRN", "USA", -1, "hypothetical", "Several panellists expect", "for a decade."),
         ("GBR", "IRN", 1, "asserted", "Britain, France and Germany built", "single transaction."),
@@ -28,7 +35,14 @@ SPEC = {
         ("GBR", "IRN", -1, "asserted", "When the three triggered", "bowing to Washington."),
         ("FRA", "IRN", -1, "asserted", "When the three triggered", "bowing to Washington."),
         ("DEU", "IRN", -1, "asserted", "When the three triggered", "bowing to Washington."),
-        ("IRN", "UN", -1, "hypothetical", "A former European negotiator warned", "have threatened."),
+        (
+            "IRN",
+            "UN",
+            -1,
+            "hypothetical",
+            "A former European negotiator warned",
+            "have threatened.",
+        ),
         ("IRN", "RUS", 1, "asserted", "Russia and China have stood by Tehran.", None),
         ("CHN", "IRN", 1, "asserted", "Russia and China have stood by Tehran.", None),
         ("IRN", "RUS", 1, "asserted", "At the end of December, Russian", "Gulf of Oman."),
@@ -50,7 +64,13 @@ SPEC = {
         ("2019-12", "At the end of December, Russian", "Gulf of Oman"),
     ],
     "claims": [
-        ("speakers", None, "decrease", "Speakers agreed that American sanctions", "exports sharply."),
+        (
+            "speakers",
+            None,
+            "decrease",
+            "Speakers agreed that American sanctions",
+            "exports sharply.",
+        ),
         ("the author", None, "decrease", "The killing of Qassem Soleimani", "in forty years."),
         ("several panellists", None, "decrease", "Several panellists expect", "for a decade."),
         (

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-03-03",
     "genre": "testimony",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "UKR": ["Ukraine", "Ukrainian", "Kyiv", "President Zelensky", "President Poroshenko"],
         "RUS": ["Russia", "Russian", "Moscow", "the Kremlin", "President Putin"],
@@ -69,13 +69,13 @@ SPEC = {
         ),
     ],
     "notes": [
-        'Actor codes are those of earlier specs (UKR, RUS, FRA, DEU, USA; cf. heldout_56); no new '
+        "Actor codes are those of earlier specs (UKR, RUS, FRA, DEU, USA; cf. heldout_56); no new "
         "code. 'Minsk' names the agreements and the process ('Minsk after Paris', 'until Minsk is "
         "implemented'), not Belarus, so it is no surface (as heldout_56). 'Normandy' (the format and "
         "its summits), 'Donbas', 'Debaltseve', 'the occupied areas', 'Nord Stream 2', 'the Steinmeier "
         "formula' (after the German president) and 'Gazprom' / 'Naftogaz' (state companies) are not "
         "actors. 'its European partners' is not the EU (no actor is named; it resolves to France and "
-        'Germany of the sentence).',
+        "Germany of the sentence).",
         "Exclusions: the title 'Minsk after Paris' uses Paris for the December 2019 summit, not France "
         "(Paris, 1); 'sat down with President Putin in Paris' is the place (Paris, 2); 'The Normandy "
         "leaders met in Berlin in October 2016' is the place (Berlin, 1). Kept: 'angering Berlin', "
@@ -90,72 +90,73 @@ SPEC = {
         "heldout_47, train_16), except the quoted one, held by 'a senior German diplomat'.",
         "'The package of measures of 12 February 2015 was brokered by Chancellor Merkel and President "
         "Hollande after a night of talks with President Putin and President Poroshenko': RUS-UKR +1 "
-        'asserted (the agreement) and DEU-FRA +1 asserted (joint brokering, as heldout_56); the '
-        'mediators get no relation with either side (as train_06, heldout_56). Event 2015-02-12.',
+        "asserted (the agreement) and DEU-FRA +1 asserted (joint brokering, as heldout_56); the "
+        "mediators get no relation with either side (as train_06, heldout_56). Event 2015-02-12.",
         "'Within a week Russian-backed forces had driven the Ukrainian army out of Debaltseve': "
         "RUS-UKR -1 asserted (the fighting is the separatists', backed by Russia; the text names "
         "Russia through 'Russian-backed', borderline). Event dated 2015-02 ('within a week' of 12 "
-        'February; the withdrawal was on 18 February).',
+        "February; the withdrawal was on 18 February).",
         "'Since then Kyiv and Moscow have quarrelled over the sequence: Ukraine wants its border back "
         "before local elections, Russia the reverse': one sentence (colon), RUS-UKR -1 asserted; a "
-        'state of affairs, no event.',
+        "state of affairs, no event.",
         "'The Normandy leaders met in Berlin in October 2016, then not for three years': no actor "
-        'mention (Berlin is the place), no relation; event 2016-10 (the Berlin summit of 19 October '
+        "mention (Berlin is the place), no relation; event 2016-10 (the Berlin summit of 19 October "
         "2016). 'Washington has kept its distance from the format' names one actor and a format: no "
-        'relation, and not marked as a claim (a description of the present).',
+        "relation, and not marked as a claim (a description of the present).",
         "'The Trump administration decided in December 2017 to sell Javelin missiles to Kyiv': UKR-USA "
         "+1 asserted (arms sale), event 2017-12. 'Last July, however, it froze almost 400 million "
         "dollars of military aid to Ukraine': UKR-USA -1 asserted (withholding aid; borderline, the "
         "freeze is a strain rather than a conflict), event 2019-07 ('last July' in a text of "
-        '2020-03-03; the hold was ordered in July 2019, about 391 million dollars).',
+        "2020-03-03; the hold was ordered in July 2019, about 391 million dollars).",
         "'In December 2019 the US Congress sanctioned the firms laying Nord Stream 2, angering "
         "Berlin': DEU-USA -1 asserted (sanctions and anger). No RUS relation (Russia is not named; the "
-        'pipeline is). Event 2019-12 (the sanctions became law on 20 December 2019).',
+        "pipeline is). Event 2019-12 (the sanctions became law on 20 December 2019).",
         "'Last autumn President Zelensky changed the dynamic': one actor, no relation; 'last autumn' "
         "is no single happening. 'On 1 October Kyiv accepted the Steinmeier formula, and on 9 December "
         "he sat down with President Putin in Paris, hosted by President Macron and Chancellor Merkel': "
         "RUS-UKR +1 asserted (the meeting; accepting the formula is a step towards Moscow's position "
-        'too), one relation for the sentence; the hosts get no relation (mediation). Two events: '
-        '2019-10-01 and 2019-12-09.',
+        "too), one relation for the sentence; the hosts get no relation (mediation). Two events: "
+        "2019-10-01 and 2019-12-09.",
         "'The two presidents agreed on a full ceasefire, an exchange of prisoners and three new "
         "disengagement areas': 'the two presidents' resolves to Putin and Zelensky: RUS-UKR +1 "
-        'asserted. Not a separate event (it is the outcome of the 9 December summit already marked). '
+        "asserted. Not a separate event (it is the outcome of the 9 December summit already marked). "
         "(The communiqué was the four leaders'; the text's 'two presidents' is a simplification of the "
-        'commitments the two sides took on.)',
+        "commitments the two sides took on.)",
         "'Prisoners were swapped on 29 December, and the next day Russia's Gazprom and Ukraine's "
         "Naftogaz signed a five-year transit contract': RUS-UKR +1 asserted (the contract between the "
         "two states' companies, named through the possessives; the swap itself names no actor). Two "
-        'events: 2019-12-29 and 2019-12-30.',
+        "events: 2019-12-29 and 2019-12-30.",
         "'First, if Paris presses on with its rapprochement with Moscow while Berlin defends the "
         "pipeline, Kyiv will conclude that its European partners are tiring of it': FRA-RUS +1 "
         "hypothetical (the rapprochement under 'if'); FRA-UKR and DEU-UKR -1 hypothetical ('its "
         "European partners' resolved to Paris and Berlin; partners tiring is estrangement). No DEU-RUS "
         "relation: 'defends the pipeline' does not name Russia (borderline). No DEU-FRA relation "
-        '(parallel policies). Claim of the author, direction decrease.',
+        "(parallel policies). Claim of the author, direction decrease.",
         "'Second, Moscow will not hand Ukraine back control of its border before elections in the "
         "occupied areas': handing back control is a concession (+1), negated: RUS-UKR +1 negated. "
-        'Claim of the author; direction decrease (what is expected is continued Russian control, no '
+        "Claim of the author; direction decrease (what is expected is continued Russian control, no "
         "progress towards a settlement; as 'I am not sure ... produce much' -> decrease in "
-        'heldout_12).',
+        "heldout_12).",
         '\'"If the Kremlin gets its elections first," a senior German diplomat told me, "Ukraine will '
-        'have a Russian veto written into its constitution."\': one sentence; RUS-UKR -1 hypothetical '
+        "have a Russian veto written into its constitution.\"': one sentence; RUS-UKR -1 hypothetical "
         "(a veto over Ukraine); conditional claim held by 'a senior German diplomat' (an invented "
-        'quote of an unnamed official), direction decrease. No DEU relation (the diplomat is the '
-        'holder, not a party).',
+        "quote of an unnamed official), direction decrease. No DEU relation (the diplomat is the "
+        "holder, not a party).",
         "'Third, the next Normandy summit, due in April, will fail unless Washington makes clear that "
         "its sanctions on Russia stay until Minsk is implemented': RUS-USA -1 hypothetical (sanctions "
         "under 'unless'); conditional claim of the author, condition the 'unless' clause without "
         "'unless', direction decrease (failure). The summit 'due in April' (the Paris communiqué set a "
-        'follow-up within four months) has not happened at the document date and is not marked as an '
-        'event.',
-        'Facts: Minsk package of measures 12 February 2015 (Merkel, Hollande, Putin, Poroshenko, '
-        'overnight talks in Minsk); Ukrainian forces withdrew from Debaltseve on 18 February 2015; '
-        'Normandy summit in Berlin 19 October 2016, next one in Paris 9 December 2019; the Trump '
-        'administration approved lethal aid including Javelins in December 2017; about 391 million '
-        'dollars of aid to Ukraine put on hold in July 2019 (released in September); US sanctions on '
-        'Nord Stream 2 pipe-laying firms signed into law 20 December 2019, criticised by the German '
-        'government; Ukraine accepted the Steinmeier formula on 1 October 2019; Paris communiqué: full '
-        'ceasefire by the end of 2019, exchange of detainees, three new disengagement areas, next '
-        'meeting within four months; exchange of detainees 29 December 2019; Gazprom-Naftogaz '
-        'five-year transit contract signed 30 December 2019.'],
+        "follow-up within four months) has not happened at the document date and is not marked as an "
+        "event.",
+        "Facts: Minsk package of measures 12 February 2015 (Merkel, Hollande, Putin, Poroshenko, "
+        "overnight talks in Minsk); Ukrainian forces withdrew from Debaltseve on 18 February 2015; "
+        "Normandy summit in Berlin 19 October 2016, next one in Paris 9 December 2019; the Trump "
+        "administration approved lethal aid including Javelins in December 2017; about 391 million "
+        "dollars of aid to Ukraine put on hold in July 2019 (released in September); US sanctions on "
+        "Nord Stream 2 pipe-laying firms signed into law 20 December 2019, criticised by the German "
+        "government; Ukraine accepted the Steinmeier formula on 1 October 2019; Paris communiqué: full "
+        "ceasefire by the end of 2019, exchange of detainees, three new disengagement areas, next "
+        "meeting within four months; exchange of detainees 29 December 2019; Gazprom-Naftogaz "
+        "five-year transit contract signed 30 December 2019.",
+    ],
 }

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-01-24",
     "genre": "news analysis",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "LBY": ["Libya", "Government of National Accord", "GNA", "Prime Minister Sarraj", "Sarraj"],
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdoğan"],
@@ -47,7 +47,7 @@ SPEC = {
             "one European official",
             None,
             "increase",
-            "\"Everyone signed, and everyone will go on",
+            '"Everyone signed, and everyone will go on',
             "one European official said.",
         ),
         (

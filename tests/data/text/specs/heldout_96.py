@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-03",
     "genre": "interview",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "ARM": ["Armenia", "Armenian", "Yerevan", "Prime Minister Pashinyan", "Pashinyan"],
         "AZE": ["Azerbaijan", "Azerbaijani", "Baku", "Aliyev"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-11-20",
     "genre": "think-tank commentary",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "USA": ["Washington", "President Trump", "Trump", "Americans", "White House", "US"],
         "PRK": ["Pyongyang", "Kim Jong Un", "Kim"],

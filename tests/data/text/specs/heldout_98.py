@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-05",
     "genre": "op-ed",
-    "split": "held-out round 13",
+    "split": "held-out round 13 (development since round 14)",
     "surfaces": {
         "AUS": [
             "Canberra",
