@@ -982,9 +982,11 @@ _JOINT = re.compile(r"(?i)\b(?:sign\w*|agree\w*|joint\w*|together|met|meet\w*)\b
 
 
 def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs]]) -> None:
-    """Rule 7 (round 14): a list of three or more names that opens its clause and signs,
-    agrees, meets or acts jointly relates every two of its members ("Putin, Aliyev and
-    Pashinyan signed a statement"; rule 1 pairs only the last two, round 13).
+    """Rule 7 (round 14): a list of three or more that acts jointly relates every two members.
+
+    The list must open its clause and be followed by signing, agreeing, meeting or acting
+    jointly ("Putin, Aliyev and Pashinyan signed a statement"; rule 1 pairs only the last two,
+    round 13).
     """
     text, sent = f.text, f.sent
     for first in sides:
