@@ -504,36 +504,30 @@ def test_in_an_interview_a_reported_third_party_does_not_carry_on() -> None:
     assert claims[-2].holder == "the interviewee"
 
 
-def test_directions_after_the_round_7_review() -> None:
-    cases = {
-        "If Lima compromises, the dispute with Quito will be resolved.": "increase",
-        "If Lima compromises, tensions with Quito will ease and cooperation will grow.": "increase",
-        "Lima will end its talks with Quito.": "decrease",
-        "Lima will suspend cooperation with Quito.": "decrease",
-        "Few in Lima doubt that ties with Quito will grow.": "increase",
-        "Lima's ties with Quito will grow, though some doubt that Chile will follow.": "increase",
-        "In my view the rift between Lima and Quito will deepen.": "decrease",
-    }
-    for text, expected in cases.items():
-        claims = read(text).claims
-        assert [c.direction for c in claims] == [expected], text
-
-
-def test_directions_from_the_relation_lexicon_when_no_growth_word_is_there() -> None:
+DIRECTIONS = {
+    # round 7 review
+    "If Lima compromises, the dispute with Quito will be resolved.": "increase",
+    "If Lima compromises, tensions with Quito will ease and cooperation will grow.": "increase",
+    "Lima will end its talks with Quito.": "decrease",
+    "Lima will suspend cooperation with Quito.": "decrease",
+    "Few in Lima doubt that ties with Quito will grow.": "increase",
+    "Lima's ties with Quito will grow, though some doubt that Chile will follow.": "increase",
+    "In my view the rift between Lima and Quito will deepen.": "decrease",
     # round 13: with no word of growth or decline, the consequence's last relation trigger
     # gives the direction; stalling and eroding are declines
-    cases = {
-        "If Lima joins the pact, Quito would punish it.": "decrease",
-        "A settlement would allow Lima and Quito to coordinate again.": "increase",
-        "If the talks fail, the trade deal between Lima and Quito will stall.": "decrease",
-        "If the levy returns, support for the alliance in Lima will erode.": "decrease",
-        "If the talks fail, Lima will not cooperate with Quito.": "decrease",
-    }
-    for text, expected in cases.items():
-        claims = read(text).claims
-        assert [c.direction for c in claims] == [expected], text
+    "If Lima joins the pact, Quito would punish it.": "decrease",
+    "A settlement would allow Lima and Quito to coordinate again.": "increase",
+    "If the talks fail, the trade deal between Lima and Quito will stall.": "decrease",
+    "If the levy returns, support for the alliance in Lima will erode.": "decrease",
+    "If the talks fail, Lima will not cooperate with Quito.": "decrease",
     # still no direction where neither lexicon has a word
-    assert [c.direction for c in read("If Lima wins, Quito will be next.").claims] == [None]
+    "If Lima wins, Quito will be next.": None,
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECTIONS.items())
+def test_claim_directions(text: str, expected: str | None) -> None:
+    assert [c.direction for c in read(text).claims] == [expected]
 
 
 def test_round_14_actor_and_holder_rules() -> None:
