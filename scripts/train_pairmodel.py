@@ -84,6 +84,8 @@ def annotator(name: str) -> str:
         number = int(name.split("_")[1])
         if number <= 14:
             return "round 5" if number <= 10 else "round 6"
+        if number >= 99:  # round 14: heldout_99-110, two texts by each of six annotators
+            return f"round 14 held-out {(number - 99) // 2 + 1}"
         if number >= 87:  # round 13: heldout_87-98, two texts by each of six annotators
             return f"round 13 held-out {(number - 87) // 2 + 1}"
         if number >= 75:  # round 12: heldout_75-86, two texts by each of six annotators

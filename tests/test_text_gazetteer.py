@@ -96,9 +96,11 @@ def test_leaders_of_2015_to_2020_read_as_their_state_or_organisation() -> None:
     assert [a.code for a in found.actors] == ["ARM", "AZE", "RUS", "NATO", "POL"]
     assert ("NATO", "POL", 1) in {(r.a, r.b, r.sign) for r in found.relations}
     # a surname that is also a common word or another name is not listed alone
-    assert not {"Kim", "Moon", "May", "Johnson"} & {
+    assert not {"Kim", "Moon", "May", "Johnson", "Tsai", "Medvedev", "Bolton", "Qureshi"} & {
         v for st in STATES.values() for v in st["leaders"]
     }
+    # heads of EU institutions who held a national post in 2015-2020 are not the EU's
+    assert not {"von der Leyen", "Borrell", "Charles Michel"} & set(ORGS["EU"]["leaders"])
 
 
 def test_organisation_members_are_known_states() -> None:

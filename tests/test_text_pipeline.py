@@ -522,6 +522,12 @@ DIRECTIONS = {
     "If the talks fail, Lima will not cooperate with Quito.": "decrease",
     # still no direction where neither lexicon has a word
     "If Lima wins, Quito will be next.": None,
+    # cold review: a verb that stops or refuses what follows; a doubt inside the consequence
+    "If Lima protests, the visit to Quito will be called off.": "decrease",
+    "If the sanctions stay, Lima will refuse any summit with Quito.": "decrease",
+    "If Quito buys the radar, Lima will stop its tourists visiting Quito.": "decrease",
+    "I doubt that ties between Lima and Quito will improve.": "decrease",
+    "Few analysts in Lima doubt that the alliance with Quito will hold.": "increase",
 }
 
 
@@ -537,6 +543,11 @@ def test_round_14_actor_and_holder_rules() -> None:
         ("KOR", "Seoul"),
     ]
     assert ("RUS", "Moscow") in mentions("After Moscow annexed Crimea, Kyiv protested.")
+    # (cold review: not at a sentence's end, nor after a preposition ending the sentence before;
+    # a country before "talks" is their subject, not their venue)
+    assert ("RUS", "Moscow") in mentions("Kyiv lifted the ban only after Moscow.")
+    assert ("CHN", "Beijing") in mentions("Talks resumed the week before. Beijing, though, left.")
+    assert ("IRN", "Iran") in mentions("Washington walked out of the Iran talks.")
     # Libya's Government of National Accord is Libya
     assert ("LBY", "GNA") in mentions("Ankara signed a maritime deal with the GNA.")
     # "colleagues ... suspect that", "the panel doubted, however, that"
@@ -544,6 +555,9 @@ def test_round_14_actor_and_holder_rules() -> None:
     assert [c.holder for c in read(text).claims] == ["Colleagues in Seoul"]
     text = "The panel doubted, however, that their support would go much further."
     assert [c.holder for c in read(text).claims] == ["the panel"]
+    # (cold review: "agreed" without "that" is a decision, not a view)
+    text = "The conference agreed on a ceasefire; if Moscow complies, ties with Kyiv will improve."
+    assert [c.holder for c in read(text).claims] == ["the author"]
 
 
 def test_adjectives_and_plans_in_the_past_form_are_no_events() -> None:

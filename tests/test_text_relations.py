@@ -520,10 +520,12 @@ def test_round_13_relation_rules() -> None:
     assert rels("Putin and Abe met twice. In Singapore in 2018 they agreed on talks.") == {
         ("JPN", "RUS", 1)
     }
-    assert rels("In Syria the two capitals are on opposite sides.") == set()
+    assert rels("In Syria Moscow struck the rebels.") == set()  # (before: RUS-SYR)
     assert rels("Canberra will take the barley tariffs to the WTO.") == set()
     assert rels("Beijing blocked a UN listing of the militant leader.") == set()
-    assert rels("Moscow's veto in the Security Council keeps shielding Belgrade.") == set()
+    # (before: RUS-UN and CHN-UN)
+    assert rels("Russia blocked the resolution in the Security Council, angering Kyiv.") == set()
+    assert rels("Beijing got a closed-door meeting of the Security Council on Kashmir.") == set()
     # (the UN acting is still a side)
     assert ("ERI", "UN", 1) in rels("The UN Security Council lifted its sanctions on Eritrea.")
     # the verb after "the partnership between A and B" or "the alliance with B" gives the sign
@@ -559,8 +561,10 @@ def test_round_14_relation_rules() -> None:
     }
     # (not a list that is the object of something else)
     assert rels("Sanctions on Russia, Iran and Syria were agreed.") == set()
-    # the trigger of a compound ("Russian-backed") is no tie to the next name
-    assert rels("Russian-backed forces drove the Ukrainian army out of the town.") == set()
+    # the trigger of a compound ("Russian-backed") is no tie to the next name; a trigger after
+    # it still is (cold review)
+    assert rels("Russian-backed separatists attacked Ukrainian troops.") == {("RUS", "UKR", -1)}
+    assert rels("Saudi-backed forces clashed with Emirati-backed militias.") == {("ARE", "SAU", -1)}
     # pushed into someone's arms; siding with, standing by, sitting down with, a breach
     assert rels("The blockade pushed Doha into Ankara's arms.") == {("QAT", "TUR", 1)}
     assert rels("Beijing sided openly with Pakistan.") == {("CHN", "PAK", 1)}
@@ -573,4 +577,39 @@ def test_round_14_relation_rules() -> None:
     }
     assert rels("In July Delhi cleared the purchase of Russian fighter jets.") == {
         ("IND", "RUS", 1)
+    }
+
+
+def test_the_cold_review_after_round_14() -> None:
+    # cues that over-reached: talking up, standing by while, "the side with", a win over,
+    # assured destruction, one voice towards a name, breach as a verb
+    assert rels("Beijing was talking up its growth while Tokyo cut rates.") == set()
+    assert ("DEU", "RUS", 1) not in rels("Berlin will not stand by while Moscow bullies Kyiv.")
+    assert rels("Kyiv is the side with the most to lose from Moscow's moves.") == set()
+    assert ("IRN", "USA", 1) not in rels("Washington sided with Riyadh against Tehran.")
+    assert rels("Azerbaijan's win over Armenia reshaped the Caucasus.") == set()
+    assert rels("Washington and Moscow remain locked in mutually assured destruction.") == set()
+    assert rels("The EU spoke with one voice on Minsk sanctions.") == set()
+    # venues: a warning sent to NATO, a possessive after "In", the head of the UN
+    assert rels("Moscow sent a stern warning to NATO.") == {("NATO", "RUS", -1)}
+    assert ("RUS", "UKR", -1) in rels("In Russia's war with Ukraine, Belarus stayed neutral.")
+    assert rels("Beijing clashed with the head of the UN over Xinjiang.") == {("CHN", "UN", -1)}
+    # joint lists: not "significant", "signs of", a negation, a list that is no subject
+    for text in (
+        "Russia, China and Iran pose significant threats.",
+        "Russia, Turkey and Iran showed signs of strain.",
+        "Russia, China and Iran never agreed on anything.",
+        "Ukraine, Russia and Germany agreed on nothing.",
+        "In March Russia, China and Iran signalled opposition to each other.",
+    ):
+        assert rels(text) == set(), text
+    assert not {("IRN", "RUS", 1), ("G7", "RUS", 1)} & rels(
+        "On Russia, Iran and Syria, the G7 agreed new sanctions."
+    )
+    # a negated degree verb keeps the relation noun's sign
+    assert rels("The partnership between Riyadh and Abu Dhabi has never frayed.") == {
+        ("ARE", "SAU", 1)
+    }
+    assert rels("If Washington pushes, its alliance with Seoul will not suffer.") == {
+        ("KOR", "USA", 1)
     }

@@ -160,6 +160,35 @@ NAMED_HEADS = frozenset(
         "conference",
     ]
 )
+_TEMPORAL = re.compile(r"\b(?i:since|after|before|until)\s+$")
+
+
+def _meeting_by_venue(text: str, start: int, end: int) -> bool:
+    """Whether a capital after since/after/before/until names a meeting held there (round 14).
+
+    Either the name ends its line or a colon follows it (a title: "Minsk after Paris",
+    "Stalled since Hanoi: an interview"), or the preposition opens its sentence and a comma,
+    semicolon or bracket follows the name ("Since Hanoi, ...").
+    """
+    lo = max(0, start - 12)
+    m = _TEMPORAL.search(text, lo, start)
+    if m is None:
+        return False
+    if re.match(r"[ \t]*(?:\n|$)|:", text[end : end + 3]):
+        return True  # a title ("Minsk after Paris", "Stalled since Hanoi: an interview")
+    before = text[: m.start()].rstrip(" \t")
+    opens = not before or before[-1] in ".!?\n"
+    return (
+        opens and text[m.start()].isupper() and re.match(r"[,:;)]", text[end : end + 1]) is not None
+    )
+
+
+#: States whose capital bears the state's name (CIA World Factbook 2020, field "Capital"; the
+#: gazetteer lists no separate capital for them): after "the" and before a meeting's head they
+#: name the venue ("the Singapore summit"), as a capital does.
+CITY_STATES = frozenset({"Singapore", "Monaco", "Luxembourg", "San Marino", "Djibouti"})
+
+
 #: Heads of a meeting named after its venue when "the" comes before the name (round 13).
 VENUE_HEADS = frozenset(["summit", "talks", "conference", "process", "format", "forum"])
 _MOTION = re.compile(
@@ -326,21 +355,23 @@ def find_refs(text: str, lexicon: Lexicon) -> list[Ref]:
         ):
             mention, relational, reason = False, False, "named after a capital"
         elif (
-            # round 13: "the Astana talks", "the Singapore summit": after "the", a state's or a
-            # capital's name before a meeting's head names the meeting after its venue (not an
-            # organisation's: "the NATO summit" is NATO's own)
-            entry.kind == "state"
-            and entry.category in ("name", "capital", "government")
-            and nxt.lower() in VENUE_HEADS
+            # round 13: "the Astana talks", "the Singapore summit": after "the", a capital's (or
+            # a city-state's) name before a meeting's head names the meeting after its venue; a
+            # country's name there is the subject ("the Iran talks": cold review), and an
+            # organisation's summit is its own ("the NATO summit")
+            entry.category in ("capital", "government")
+            or (entry.category == "name" and entry.surface in CITY_STATES)
+        ) and (
+            nxt.lower() in VENUE_HEADS
             and re.search(r"(?i)\bthe\s+$", text[max(0, start - 5) : start])
         ):
             mention, relational, reason = False, False, "named after its venue"
         elif (
             # round 14: "Since Hanoi, ...", "After Stockholm:", "Minsk after Paris": a capital
-            # after a temporal preposition and before a pause names the meeting held there
-            entry.category == "capital"
-            and _prev_word(text, start).lower() in ("since", "after", "before", "until")
-            and re.match(r"\s*(?:[,.:;)]|$)", text[end : end + 2]) is not None
+            # after a temporal preposition that opens its sentence or line (or ends a title)
+            # and before a pause names the meeting held there; not "bow before Washington." or
+            # a preposition ending the sentence before (cold review)
+            entry.category == "capital" and _meeting_by_venue(text, start, end)
         ):
             mention, relational, reason = False, False, "a meeting named by its venue"
         elif entry.category in ("capital", "government") and _as_place(text, start):

@@ -456,9 +456,10 @@ _HOLDER_DOCUMENT = re.compile(
     r"view|assessment|authors?|finding|judge?ment|reading|recommendation)|\s+(?:concludes?|"
     r"finds?|warns?|argues?|suggests?|predicts?|expects?|notes?|says?|judges?|recommends?|"
     r"concluded|found|warned|argued|suggested|predicted|expected|noted|said|judged|"
-    r"recommended|"
-    # round 14: "The panel doubted, however, that ..." (round 13)
-    r"doubts?|doubted|believes?|believed|agreed|agrees)\b)"
+    r"recommended)\b|"
+    # round 14: "The panel doubted, however, that ..." (round 13); these verbs hold a view
+    # only before "that" ("the conference agreed on a ceasefire" is a decision: cold review)
+    r"\s+(?:doubts?|doubted|believes?|believed|agreed|agrees)(?:,[^,]{1,25},)?\s+that\b)"
 )
 _HOLDER_VIEW = re.compile(
     r"\b([A-Z][\w ]+?) (?:also )?(?:had|has|holds|held) an? (?:\w+ ){0,2}view that"
@@ -608,6 +609,10 @@ def _condition(text: str, sent: Sentence) -> tuple[Span, str, str] | None:
     return None
 
 
+_STOPPING = re.compile(
+    r"(?i)\b(?:refus\w+|call(?:s|ed|ing)? off|stop(?:s|ped|ping)?|halt\w*|cancel\w*|block\w*|"
+    r"suspend\w*|freez\w+|froze)\b"
+)
 _CONFLICT_NOUN = re.compile(
     r"(?i)\b(?:rift|tensions?|disputes?|rivalry|feud|quarrel|confrontation|hostility|"
     r"mistrust|distrust|conflict|stand-?off|crisis)\b"
@@ -630,16 +635,37 @@ def _direction(consequence: str, sentence_text: str) -> str | None:
     dec = [(m.start(), "decrease", m.group(0)) for m in rules.DECREASE_RE.finditer(consequence)]
     dec += [(a, "decrease", consequence[a:b]) for a, b in ended]
     words = sorted(inc + dec)
-    # a doubt governs what follows it, and "few doubt that" is no doubt (round 7 review)
+    # a doubt governs what follows it, and "few doubt that" is no doubt (round 7 review); the
+    # doubt may sit inside the consequence ("I doubt that ties will improve": cold review)
     lead = consequence.strip()[:20]
     at = sentence_text.find(lead) if lead else -1
-    doubt = any(
-        (at < 0 or d.end() <= at + 1)
-        and not re.search(
-            r"(?i)\b(?:few|no|nobody|none)\s+(?:\w+\s+)?$", sentence_text[: d.start()]
+    doubts = [
+        d
+        for d in re.finditer(
+            r"(?i)\bI doubt\b|\bdoubt(?:s|ed)?(?:,[^,]{1,25},)? that\b", sentence_text
         )
-        for d in re.finditer(r"(?i)\bI doubt\b|\bdoubts? that\b", sentence_text)
-    )
+        if not re.search(
+            r"(?i)\b(?:few|no|nobody|none)(?:\s+[\w’'-]+){0,3}\s+$", sentence_text[: d.start()]
+        )
+    ]
+    if not words:
+        # round 13: no word of growth or decline; the last relation trigger of the consequence
+        # gives the direction of the relation it speaks of ("China would punish it", "Seoul
+        # and Tokyo coordinate again"), the relation reader's own lexicon (rules.py); a verb
+        # that stops or refuses what follows makes it a decrease ("will refuse any summit",
+        # "the visit will be called off": cold review)
+        signs = sorted(
+            (m.start(), sign)
+            for rx, sign, _kind in rules.RELATION_RE
+            for m in rx.finditer(consequence)
+        )
+        stop = _STOPPING.search(consequence)
+        if stop is not None:
+            signs = [(stop.start(), -1)]
+        if signs:
+            words = [(signs[-1][0], "increase" if signs[-1][1] > 0 else "decrease", "")]
+    pos = words[-1][0] if words else len(consequence)
+    doubt = any(at < 0 or d.end() <= at + pos + 1 for d in doubts)
     neg = (
         any(
             not re.match(r"not only", consequence[m.start() : m.start() + 8], re.I)
@@ -653,17 +679,7 @@ def _direction(consequence: str, sentence_text: str) -> str | None:
     ):
         neg = False  # a double negation: "a détente is not impossible"
     if not words:
-        # round 13: no word of growth or decline; the last relation trigger of the consequence
-        # gives the direction of the relation it speaks of ("China would punish it", "Seoul
-        # and Tokyo coordinate again"), the relation reader's own lexicon (rules.py)
-        signs = sorted(
-            (m.start(), sign)
-            for rx, sign, _kind in rules.RELATION_RE
-            for m in rx.finditer(consequence)
-        )
-        if not signs:
-            return "decrease" if neg else None
-        words = [(signs[-1][0], "increase" if signs[-1][1] > 0 else "decrease", "")]
+        return "decrease" if neg else None
     direction = words[-1][1]
     conflict = _CONFLICT_NOUN.search(consequence)
     if (

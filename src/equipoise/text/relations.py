@@ -143,8 +143,8 @@ def _sentence_refs(
                 r.code == "UN"
                 and (
                     re.search(
-                        r"\b(?:at|in|before|of)\s+the\s+$",
-                        text[max(sent.start, r.start - 10) : r.start],
+                        r"\b(?:at|in|before|(?:meeting|session|floor|chamber)s?\s+of)\s+the\s+$",
+                        text[max(sent.start, r.start - 24) : r.start],
                     )
                     is not None
                     or _UN_INSTRUMENT.match(text, r.end) is not None
@@ -159,7 +159,11 @@ def _sentence_refs(
         )
         # round 13: a sentence-opening "In Singapore ..." sets the scene; it is no side even as
         # the sentence's first name ("In Singapore in November 2018 they agreed ...")
-        opening = place and _OPENING_PLACE.fullmatch(text[sent.start : r.start]) is not None
+        opening = (
+            place
+            and _OPENING_PLACE.fullmatch(text[sent.start : r.start]) is not None
+            and re.match(r"[’']s\b", text[r.end : r.end + 2]) is None  # "In Russia's war ..."
+        )
         head = re.match(r"[\s-]*([\w’']+)", text[r.end : r.end + 30])
         adjective = (
             r.category == "demonym"
@@ -269,12 +273,15 @@ _OBJECT_PREPS = frozenset(
     }
 )
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "inside", "across", "within"})
+# cues that hold of a group acting together, never of one side towards another (cold review)
+_SYMMETRIC = re.compile(r"(?i)(?:one|a single|a common) voice|of one mind|in (?:lock)?step")
 _UN_INSTRUMENT = re.compile(
     r"\s+(?:listings?|drafts?|resolutions?|meetings?|sessions?|debates?|votes?)\b", re.I
 )
 _TAKEN_TO = re.compile(
     r"\b(?:t(?:ook|ake[sn]?|aking)|br(?:ought|ing(?:s|ing)?)|sen(?:t|ds?|ding)|referr?(?:ed|ing|s)?)"
-    r"\b[^.;:]{0,60}?\bto\s+(?:the\s+)?$",
+    r"\s+(?:[\w-]+\s+){0,3}?(?:dispute|disputes|case|cases|complaint|matter|issue|question|file|"
+    r"notes?|tariffs|claims?)\b[^.;:]{0,40}?\bto\s+(?:the\s+)?$",
     re.I,
 )
 _OPENING_PLACE = re.compile(r"[\s\"'“‘(]*(?:In|At)\s+(?:the\s+)?", re.I)
@@ -725,8 +732,8 @@ def _degree_after(
     if not _RELATION_NOUN.search(text, trig[2], trig[3]):
         return trig
     m = _DEGREE_AFTER.match(text, pos)
-    if m is None:
-        return trig
+    if m is None or re.search(r"(?i)\b(?:not|never)\b", m.group(0)):
+        return trig  # "has never frayed": the relation keeps its noun's sign (cold review)
     if m.group(1) and trig[0] > 0:
         return (-1, "friction", m.start(1), m.end(1))
     if m.group(2) and trig[0] < 0:
@@ -877,8 +884,11 @@ def _rule_between(
                 if trig is not None and trig[2] == r1.end + 1 and text[r1.end] in "-–‐":
                     # round 14: "Russian-backed forces had driven the Ukrainian army out": the
                     # trigger of a compound ("X-backed", "X-led") is X's tie to its head noun,
-                    # not to the next name (round 13)
-                    trig = None
+                    # not to the next name (round 13); a trigger after it still counts ("Russian-
+                    # backed separatists attacked Ukrainian troops": cold review)
+                    trig = _nearest_trigger(text, trig[3], r2.start, r2.start)
+                if trig is not None and _SYMMETRIC.fullmatch(text[trig[2] : trig[3]]):
+                    trig = None  # "one voice" relates co-subjects only (rule 1), not A to B
                 if trig is not None and (trig[2], trig[3]) not in f.used:
                     between = any(
                         r1.end <= r.start
@@ -905,6 +915,12 @@ def _rule_subject_object(f: _Found, sides: list[_Refs]) -> None:
             (r for r in reversed(before) if not r.obj and not r.adjective and len(r.codes) == 1),
             None,
         )
+        if subject is not None and trig[2] == subject.end + 1 and text[subject.end] in "-–‐":
+            subject = None  # "Saudi-backed forces clashed with ...": the compound's own tie
+        if subject is not None and trig[0] > 0 and " against " in text[trig[3] : x.start]:
+            subject = None  # "sided with Riyadh against Tehran": not a tie with Tehran
+        if subject is not None and _SYMMETRIC.fullmatch(text[trig[2] : trig[3]]):
+            subject = None  # "spoke with one voice on Minsk": a trait of the subject alone
         if subject is not None and (trig[2], trig[3]) not in f.used:
             # round 13: "the alliance with Seoul will suffer": the verb after the object
             trig = _degree_after(text, trig, x.end)
@@ -939,9 +955,7 @@ _CLAUSE_OPENERS = frozenset(
         "but",
         "yet",
         "then",
-        "on",
         "in",
-        "by",
         "at",
         "since",
         "the",
@@ -978,7 +992,14 @@ _MONTHS = frozenset(
         "December",
     ]
 )
-_JOINT = re.compile(r"(?i)\b(?:sign\w*|agree\w*|joint\w*|together|met|meet\w*)\b")
+_JOINT = re.compile(
+    r"(?i)\b(?:sign(?:s|ed|ing)?\s+(?:a|an|the)\b|signed|agree[sd]?\b(?! on nothing)|joint(?:ly)?|"
+    r"together|met|meet(?:s|ing)?)\b"
+)
+_DATE_PHRASE = re.compile(
+    r"(?i)\b(?:on|in|by|since)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+\d{4})?\b|\b(?:in|by|since)\s+\d{4}\b"
+)
 
 
 def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs]]) -> None:
@@ -997,7 +1018,7 @@ def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs
         cut = sent.start + max(before.rfind(","), before.rfind(";")) + 1
         if any(r.start >= cut and r.end <= first.start for r in sides):
             continue  # a name before the list in its clause
-        clause = text[cut : first.start]
+        clause = _DATE_PHRASE.sub(" ", text[cut : first.start])
         words = re.findall(r"[A-Za-z’']+", clause)
         opening = cut == sent.start and bool(words)  # its first word is capitalised anyway
         if any(
@@ -1009,8 +1030,8 @@ def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs
         last = max(members, key=lambda m: m.end)
         hi = _window_fwd(text, last.end, sent.end, 5)
         m = _JOINT.search(text, last.end, hi)
-        if m is None:
-            continue
+        if m is None or rules.NEGATION_RE.search(text, last.end, m.start()):
+            continue  # "never agreed": no joint act
         trig = (1, "cooperation", m.start(), m.end())
         for x, y in itertools.combinations(sorted(members, key=lambda r: r.start), 2):
             f.add(x.codes[0], y.codes[0], trig, "joint-list", 0.7, x.start)

@@ -115,7 +115,7 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"deadlock\w*|squar\w+ off|(?:drift\w*|stay\w*|grow\w*|mov\w+|pull\w*|far|further) apart|"
         r"shadow(?:s|ed|ing)|"
         # round 14 (from the round-13 texts, development since): a breach
-        r"breach\w*",
+        r"(?:a|the|any|every|this|that|in|in material) breach|breaches",
         # (round 7: ending a tie or stopping help is friction: TIE_ENDING, first above)
         -1,
         "friction",
@@ -147,13 +147,16 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"fight\w* alongside|"
         # round 13 (from the rounds 9-12 texts, development since): talking, one voice, one
         # mind, a return to the table, reconnecting, restoring ties, an assurance, winning over
-        r"talking|talked|(?:one|a single|a common) voice|of one mind|in (?:lock)?step|"
+        r"talk(?:ing|ed)(?! up\b| down\b| tough\b| about\b)|(?:one|a single|a common) voice|"
+        r"of one mind|in (?:lock)?step|"
         r"(?:return\w*|c[ao]me\w* back|back) to the (?:negotiating )?table|reconnect\w*|"
         r"restor\w+ (?:\w+ ){0,2}(?:ties|relations|envoys|ambassadors|links)|"
-        r"(?:re)?assur\w+|w[io]n\w* over|"
+        r"reassur\w+|assurances?|(?<!mutually )assur(?:e|es|ed|ing)\b|(?:won|wins|winning) over|"
+        r"(?<!['’]s )win over|"
         # round 14 (from the round-13 texts, development since): siding with, standing by,
         # sitting down with
-        r"sid(?:e|es|ed|ing) (?:\w+ )?with|(?:stood|stand(?:s|ing)?) by(?! and)|"
+        r"(?<!the )(?<!a )(?<!one )sid(?:e|es|ed|ing) (?:\w+ )?with|"
+        r"(?:stood|stand(?:s|ing)?) by(?! and\b| while\b| as\b)|"
         r"s(?:at|its?|itting) down with",
         1,
         "cooperation",

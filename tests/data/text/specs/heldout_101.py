@@ -37,7 +37,7 @@ SPEC = {
         ("CHN", "GRL", 1, "hypothetical", "If Greenland's politicians", "Washington and Beijing."),
         ("CHN", "USA", -1, "asserted", "If Greenland's politicians", "Washington and Beijing."),
         ("CHN", "USA", -1, "asserted", "He recalled Secretary", 'near-Arctic state".'),
-        ("CHN", "RUS", 1, "asserted", "China's \"Polar Silk Road\"", "in April 2019."),
+        ("CHN", "RUS", 1, "asserted", 'China\'s "Polar Silk Road"', "in April 2019."),
         ("CHN", "RUS", 1, "hypothetical", "Moscow, he argued", "partnership lopsided."),
         ("RUS", "USA", 1, "hypothetical", "Two speakers thought", "contacts open."),
         ("NATO", "RUS", -1, "hypothetical", "The other two expect", "within five years."),
@@ -57,7 +57,13 @@ SPEC = {
     "claims": [
         ("most of the panel", None, "decrease", "Most thought it cannot", "not for long."),
         ("the Norwegian speaker", None, "increase", "She expects that habit", 'than the quarrel."'),
-        ("the Norwegian speaker", None, "decrease", "In her view Moscow will answer", "drills of its own."),
+        (
+            "the Norwegian speaker",
+            None,
+            "decrease",
+            "In her view Moscow will answer",
+            "drills of its own.",
+        ),
         (
             "the Danish speaker",
             "If Greenland's politicians then look to Beijing for investors",

@@ -5,7 +5,13 @@ SPEC = {
     "genre": "news analysis",
     "split": "held-out round 14",
     "surfaces": {
-        "ETH": ["Ethiopia", "Ethiopian", "Addis Ababa", "Prime Minister Abiy Ahmed", "Prime Minister Abiy"],
+        "ETH": [
+            "Ethiopia",
+            "Ethiopian",
+            "Addis Ababa",
+            "Prime Minister Abiy Ahmed",
+            "Prime Minister Abiy",
+        ],
         "ERI": ["Eritrea", "Eritrean", "Asmara", "President Isaias Afwerki", "President Isaias"],
         "ARE": ["UAE", "Emiratis", "Emirati"],
         "SAU": ["King Salman", "Saudis"],
@@ -58,7 +64,13 @@ SPEC = {
             "If Washington and Beijing",
             "along the Red Sea.",
         ),
-        ("Prime Minister Abiy Ahmed", None, "increase", "Prime Minister Abiy's bet", "on a single port."),
+        (
+            "Prime Minister Abiy Ahmed",
+            None,
+            "increase",
+            "Prime Minister Abiy's bet",
+            "on a single port.",
+        ),
         (
             "the author",
             "on President Isaias reopening the border",

@@ -45,7 +45,7 @@ SPEC = {
         (None, "the US cancelled the visa", "ran the drug war"),
         ("2020-02-11", "on 11 February 2020 Manila", "train in the Philippines"),
         ("2020-06", "in June the termination was suspended", None),
-        ("2020-09", "In September he told", "\"beyond compromise\""),
+        ("2020-09", "In September he told", '"beyond compromise"'),
     ],
     "claims": [
         (
