@@ -176,8 +176,10 @@ def _meeting_by_venue(text: str, start: int, end: int) -> bool:
         return False
     if re.match(r"[ \t]*(?:\n|$)|:", text[end : end + 3]):
         return True  # a title ("Minsk after Paris", "Stalled since Hanoi: an interview")
-    before = text[: m.start()].rstrip(" \t")
-    opens = not before or before[-1] in ".!?\n"
+    i = m.start()
+    while i > 0 and text[i - 1] in " \t":  # back over blanks only, not a copy of the prefix
+        i -= 1
+    opens = i == 0 or text[i - 1] in ".!?\n"
     return (
         opens and text[m.start()].isupper() and re.match(r"[,:;)]", text[end : end + 1]) is not None
     )

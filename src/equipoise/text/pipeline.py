@@ -654,14 +654,16 @@ def _direction(consequence: str, sentence_text: str) -> str | None:
         # and Tokyo coordinate again"), the relation reader's own lexicon (rules.py); a verb
         # that stops or refuses what follows makes it a decrease ("will refuse any summit",
         # "the visit will be called off": cold review)
-        signs = sorted(
-            (m.start(), sign)
-            for rx, sign, _kind in rules.RELATION_RE
-            for m in rx.finditer(consequence)
-        )
         stop = _STOPPING.search(consequence)
-        if stop is not None:
-            signs = [(stop.start(), -1)]
+        signs = (
+            [(stop.start(), -1)]
+            if stop is not None
+            else sorted(
+                (m.start(), sign)
+                for rx, sign, _kind in rules.RELATION_RE
+                for m in rx.finditer(consequence)
+            )
+        )
         if signs:
             words = [(signs[-1][0], "increase" if signs[-1][1] > 0 else "decrease", "")]
     pos = words[-1][0] if words else len(consequence)

@@ -26,6 +26,7 @@ from typing import Any
 
 from equipoise.text import rules
 from equipoise.text.actors import Ref
+from equipoise.text.dates import MONTHS
 from equipoise.text.segment import Sentence
 
 Span = tuple[int, int]
@@ -273,8 +274,7 @@ _OBJECT_PREPS = frozenset(
     }
 )
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "inside", "across", "within"})
-# cues that hold of a group acting together, never of one side towards another (cold review)
-_SYMMETRIC = re.compile(r"(?i)(?:one|a single|a common) voice|of one mind|in (?:lock)?step")
+_SYMMETRIC = re.compile(r"(?i)(?:" + rules.SYMMETRIC + r")")
 _UN_INSTRUMENT = re.compile(
     r"\s+(?:listings?|drafts?|resolutions?|meetings?|sessions?|debates?|votes?)\b", re.I
 )
@@ -761,10 +761,11 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
         head_trig = (
             _nearest_trigger(text, lo, head.end(1), head.end(1)) if head is not None else None
         )
-        if head_trig is not None and _degree_after(text, head_trig, r2.end) != head_trig:
+        turned = _degree_after(text, head_trig, r2.end) if head_trig is not None else None
+        if turned is not None and turned != head_trig:
             # round 13: "the partnership between Riyadh and Abu Dhabi has frayed": the verb
             # after the pair turns the head noun's sign (as after "A's ties with B", round 7)
-            trig = _degree_after(text, head_trig, r2.end)
+            trig = turned
         elif head is not None and not _REVERSING.match(text, r2.end, hi):
             # "the feud between Cairo and Addis Ababa deepened": the head noun of "X between A
             # and B" is the relation, the verb after it only its degree (round 6)
@@ -881,7 +882,7 @@ def _rule_between(
                 if trig is None and _ntok(bare) <= 6:
                     hi = _window_fwd(text, r2.end, sent.end, 3)
                     trig = _nearest_trigger(text, r1.end, hi, r2.end)
-                if trig is not None and trig[2] == r1.end + 1 and text[r1.end] in "-–‐":
+                if trig is not None and _compound_tie(text, r1, trig):
                     # round 14: "Russian-backed forces had driven the Ukrainian army out": the
                     # trigger of a compound ("X-backed", "X-led") is X's tie to its head noun,
                     # not to the next name (round 13); a trigger after it still counts ("Russian-
@@ -901,6 +902,11 @@ def _rule_between(
                     f.add(a, b, trig, "trigger-between", 0.7, r1.start, pair_refs)
 
 
+def _compound_tie(text: str, r: _Refs, trig: Trigger) -> bool:
+    """Whether ``trig`` is the second half of a compound on ``r`` ("Russian-backed", round 14)."""
+    return trig[2] == r.end + 1 and text[r.end] in "-–‐"
+
+
 def _rule_subject_object(f: _Found, sides: list[_Refs]) -> None:
     """Rule 5: a trigger with a prepositional object, paired with the clause's subject."""
     text, sent = f.text, f.sent
@@ -915,7 +921,7 @@ def _rule_subject_object(f: _Found, sides: list[_Refs]) -> None:
             (r for r in reversed(before) if not r.obj and not r.adjective and len(r.codes) == 1),
             None,
         )
-        if subject is not None and trig[2] == subject.end + 1 and text[subject.end] in "-–‐":
+        if subject is not None and _compound_tie(text, subject, trig):
             subject = None  # "Saudi-backed forces clashed with ...": the compound's own tie
         if subject is not None and trig[0] > 0 and " against " in text[trig[3] : x.start]:
             subject = None  # "sided with Riyadh against Tehran": not a tie with Tehran
@@ -976,29 +982,15 @@ _CLAUSE_OPENERS = frozenset(
         "presidents",
     ]
 )
-_MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+_MONTHS = frozenset(m.capitalize() for m in MONTHS)
 _JOINT = re.compile(
     r"(?i)\b(?:sign(?:s|ed|ing)?\s+(?:a|an|the)\b|signed|agree[sd]?\b(?! on nothing)|joint(?:ly)?|"
     r"together|met|meet(?:s|ing)?)\b"
 )
 _DATE_PHRASE = re.compile(
-    r"(?i)\b(?:on|in|by|since)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)(?:\s+\d{4})?\b|\b(?:in|by|since)\s+\d{4}\b"
+    r"(?i)\b(?:on|in|by|since)\s+(?:\d{1,2}\s+)?(?:"
+    + "|".join(sorted(_MONTHS))
+    + r")(?:\s+\d{4})?\b|\b(?:in|by|since)\s+\d{4}\b"
 )
 
 

@@ -54,6 +54,10 @@ TIE_ENDING = (
 TIE_ENDING_RE = re.compile(r"\b(?:" + TIE_ENDING + r")\b", re.IGNORECASE)
 
 # (pattern, sign, kind): first match in a window wins by distance; sanctions outrank the rest
+#: Cues that hold of a group acting together, never of one side towards another ("spoke with
+#: one voice"); relations.py lets them relate co-subjects only (round 13, cold review).
+SYMMETRIC = r"(?:one|a single|a common) voice|of one mind|in (?:lock)?step"
+
 RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     # round 7: lifting or easing sanctions is cooperation, and as a sanctions phrase it outranks
     # the rest like sanctions do ("It had lifted most of its sanctions on Minsk")
@@ -147,8 +151,7 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"fight\w* alongside|"
         # round 13 (from the rounds 9-12 texts, development since): talking, one voice, one
         # mind, a return to the table, reconnecting, restoring ties, an assurance, winning over
-        r"talk(?:ing|ed)(?! up\b| down\b| tough\b| about\b)|(?:one|a single|a common) voice|"
-        r"of one mind|in (?:lock)?step|"
+        r"talk(?:ing|ed)(?! up\b| down\b| tough\b| about\b)|" + SYMMETRIC + "|"
         r"(?:return\w*|c[ao]me\w* back|back) to the (?:negotiating )?table|reconnect\w*|"
         r"restor\w+ (?:\w+ ){0,2}(?:ties|relations|envoys|ambassadors|links)|"
         r"reassur\w+|assurances?|(?<!mutually )assur(?:e|es|ed|ing)\b|(?:won|wins|winning) over|"
