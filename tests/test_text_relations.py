@@ -131,7 +131,7 @@ def test_he_is_the_last_leader_named_as_a_subject() -> None:
     )
     found = extract(text, pair_model=False).relations
     last = [r for r in found if r.span[0] >= text.index("Because")]
-    assert [(r.a, r.b, r.sign, r.trigger) for r in last] == [("JPN", "RUS", -1, "cancel")]
+    assert [(r.a, r.b, r.sign, r.trigger) for r in last] == [("JPN", "RUS", -1, "cancel his visit")]
 
 
 def test_this_partnership_is_the_pair_the_paragraph_is_about() -> None:
@@ -578,6 +578,32 @@ def test_round_14_relation_rules() -> None:
     assert rels("In July Delhi cleared the purchase of Russian fighter jets.") == {
         ("IND", "RUS", 1)
     }
+
+
+def test_round_15_relation_rules() -> None:
+    # calling off a visit or a drill, stopping a dealing: friction, not the meeting's sign
+    assert rels("Trump called off his visit to Denmark.") == {("DNK", "USA", -1)}
+    assert rels("Cambodia called off its Angkor Sentinel exercise with the Americans.") == {
+        ("KHM", "USA", -1)
+    }
+    assert rels("Moscow may stop talking to the EU.") == {("EU", "RUS", -1)}
+    # going downhill, a snub, blame, breaking with someone, a separation
+    assert rels("Ties between Turkey and the EU went steadily downhill.") == {("EU", "TUR", -1)}
+    assert rels("Argentina cannot afford to snub Washington.") == {("ARG", "USA", -1)}
+    assert rels("NATO declared that Russia bore sole responsibility.") == {("NATO", "RUS", -1)}
+    assert rels("Manila will not break with China.") == {("CHN", "PHL", -1)}
+    # standing beside, tilting towards, leaning harder on (or expected to lean on) a patron
+    assert rels("President Duda stood beside Donald Trump.") == {("POL", "USA", 1)}
+    assert rels("Manila will tilt further towards Washington.") == {("PHL", "USA", 1)}
+    assert rels("Bangkok is likely to lean harder on Washington.") == {("THA", "USA", 1)}
+    assert rels("Bolsonaro will lean on China.") == {("BRA", "CHN", 1)}
+    # ... but not leaning hard on someone to act, a present "leans on", or co-subjects
+    assert ("PAK", "USA", 1) not in rels("The Americans leaned hard on Pakistan to act.")
+    assert ("SAU", "USA", 1) not in rels("If Washington leans on Riyadh, talks could open.")
+    assert ("DEU", "FRA", 1) not in rels("Berlin and Paris will lean harder on Moscow.")
+    # an aside between a coordinated pair and its verb; an apposition naming the tie
+    assert rels("Russia and China, meanwhile, are drawing closer.") == {("CHN", "RUS", 1)}
+    assert rels("Thailand, a treaty ally of the United States, hedges.") == {("THA", "USA", 1)}
 
 
 def test_the_cold_review_after_round_14() -> None:

@@ -584,6 +584,14 @@ def _groups(text: str, srefs: list[_Refs]) -> dict[int, list[_Refs]]:
 
 
 Trigger = tuple[int, str, int, int]  # sign, kind, start, end
+_LEANING = re.compile(r"(?i)lean")
+#: a parenthetical adverb between a coordinated pair and its verb (round 15, from round 14)
+_ASIDE = re.compile(
+    r",\s*(?:meanwhile|too|also|in turn|for (?:their|its) part|however|moreover|though|"
+    r"by contrast|in particular|so far|for now|once again|again|now|still|indeed|instead|"
+    r"likewise|of course|in the meantime|at the same time),\s*",
+    re.IGNORECASE,
+)
 _PAIR_GAP = re.compile(r"\s*[-–‐]\s*|\s+and\s+(?:the\s+)?|\s*/\s*")
 
 
@@ -653,6 +661,7 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     groups = _groups(text, sides)
     _rule_pushed(f, sides)
     _rule_written_pairs(f, sides, srefs)
+    _rule_appositive(f, sides)
     _rule_comitative(f, sides)
     for r1 in srefs:
         _rule_pair_reference(f, r1)
@@ -720,7 +729,9 @@ _DEGREE_AFTER = re.compile(
     r"likely|to|only|further|already|also|steadily|sharply|badly|rapidly|quickly|not|never|"
     r"continue[sd]?|begun|begin|began|started?)\s+){0,3}"
     r"(?:(worsen\w*|deteriorat\w+|sour(?:s|ed|ing)?|collaps\w+|broke down|break(?:s|ing)? down|"
-    r"unravel\w*|fray\w*|crumbl\w+|cool(?:s|ed|ing)?|suffer\w*)|(eas(?:e|es|ed|ing)|calm\w*|defus\w+|"
+    r"unravel\w*|fray\w*|crumbl\w+|cool(?:s|ed|ing)?|suffer\w*|"
+    # round 15 (round 14's texts): "relations ... went steadily downhill"
+    r"(?:went|go(?:es|ing)?|gone)\s+(?:\w+\s+)?downhill)|(eas(?:e|es|ed|ing)|calm\w*|defus\w+|"
     r"subsid\w+|thaw\w*|abat\w+|improv\w+|warm(?:s|ed|ing)?))\b"
 )
 
@@ -755,6 +766,9 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
         lo = _window_back(text, r1.start, sent.start, 4)
         # a title "A and B: a relationship in free fall" speaks of the pair after its colon
         after = r2.end + 1 if text.startswith(":", r2.end) else r2.end
+        aside = _ASIDE.match(text, after)
+        if aside is not None:
+            after = aside.end()  # "Russia and China, meanwhile, are drawing closer" (round 15)
         hi = _window_fwd(text, after, sent.end, 6)
         trig = _nearest_trigger(text, lo, hi, r2.end)
         head = _HEAD_BETWEEN.search(text, lo, r1.start)
@@ -775,6 +789,8 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             continue
         if trig[3] <= r1.start and _OBJECT_LINK.match(text[trig[3] : r1.start]):
             continue  # "moved closer to Washington and Tokyo": co-objects, not partners
+        if trig[2] >= r2.end and _LEANING.match(text, trig[2]):
+            continue  # "Belgrade and Podgorica lean harder on Moscow": co-subjects (round 15)
         if trig[0] < 0 and trig[3] <= r1.start and _BY_AGENT.fullmatch(text[trig[3] : r1.start]):
             continue  # "a move rejected by Vietnam and the Philippines": co-agents (round 7)
         if trig[0] < 0 and any(
@@ -802,6 +818,30 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
                 rule = "hyphen-pair" if "and" not in gap else "coordinated-pair"
                 f.add(a, b, trig, rule, 0.9, r1.start)
         f.used.add((trig[2], trig[3]))
+
+
+_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:(?:a|an|the|its|their|one of (?:the|its|their))\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:ally|allies|partners?|rivals?|adversary|adversaries|enem(?:y|ies))\s+(?:of|to)\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _rule_appositive(f: _Found, sides: list[_Refs]) -> None:
+    """Rule 1b: an apposition naming the tie ("Thailand, a treaty ally of the United States,").
+
+    Round 15, from the round-14 texts: the comma before the apposition stops the other rules'
+    windows, so the relation noun between the two names is read here.
+    """
+    text = f.text
+    for r1, r2 in itertools.pairwise(sides):
+        if _APPOSITIVE.fullmatch(text, r1.end, r2.start):
+            trig = _nearest_trigger(text, r1.end, r2.start, r2.start)
+            if trig is not None:
+                for a in r1.codes:
+                    for b in r2.codes:
+                        f.add(a, b, trig, "appositive", 0.8, r1.start)
 
 
 def _rule_comitative(f: _Found, sides: list[_Refs]) -> None:

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-20",
     "genre": "news analysis",
-    "split": "held-out round 14",
+    "split": "held-out round 14 (development since round 15)",
     "surfaces": {
         "KHM": ["Cambodia", "Phnom Penh", "Prime Minister Hun Sen", "Hun Sen"],
         "CHN": ["China", "Chinese", "Beijing"],

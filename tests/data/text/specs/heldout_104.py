@@ -3,7 +3,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-05-13",
     "genre": "testimony",
-    "split": "held-out round 14",
+    "split": "held-out round 14 (development since round 15)",
     "surfaces": {
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdoğan"],
         "EU": [

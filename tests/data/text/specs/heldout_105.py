@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-25",
     "genre": "interview",
-    "split": "held-out round 14",
+    "split": "held-out round 14 (development since round 15)",
     "surfaces": {
         "RUS": ["Russia", "Russian", "Moscow", "President Putin"],
         "CHN": ["China", "Chinese", "Beijing"],

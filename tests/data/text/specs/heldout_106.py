@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-21",
     "genre": "policy brief",
-    "split": "held-out round 14",
+    "split": "held-out round 14 (development since round 15)",
     "surfaces": {
         "IND": ["India", "New Delhi", "Narendra Modi"],
         "CHN": ["China", "Chinese", "Beijing", "Yang Jiechi"],

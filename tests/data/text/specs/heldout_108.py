@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-04-20",
     "genre": "think-tank blog post",
-    "split": "held-out round 14",
+    "split": "held-out round 14 (development since round 15)",
     "surfaces": {
         "TWN": ["Taiwan", "Taipei", "Tsai Ing-wen", "Tsai"],
         "CHN": ["Beijing", "Chinese"],
