@@ -560,6 +560,30 @@ def test_round_14_actor_and_holder_rules() -> None:
     assert [c.holder for c in read(text).claims] == ["the author"]
 
 
+def test_round_16_holder_rules() -> None:
+    # a state or capital opening the sentence with a belief, "some in" a capital
+    text = "Moscow fears that American forces could be stationed on the islands."
+    assert [c.holder for c in read(text).claims] == ["Moscow"]
+    text = "A: Some in Tokyo hope that peace with Japan would draw Moscow away from Beijing."
+    assert [c.holder for c in read(text).claims] == ["Some in Tokyo"]
+    # (not a conditional opening, nor a verb of saying, nor without "that")
+    text = "If Berlin insists that the pipeline goes ahead, Warsaw will protest."
+    assert [c.holder for c in read(text).claims] == ["the author"]
+    text = "Moscow says that it will answer any deployment."
+    assert [c.holder for c in read(text).claims] == ["the author"]
+    # more professions, a reply, and a trailing "he said" naming the paragraph's last holder
+    text = (
+        "An Algerian political scientist replied that Algiers would back the movement. "
+        "Relations between Algeria and Morocco will not improve soon, he said."
+    )
+    assert [c.holder for c in read(text).claims] == [
+        "An Algerian political scientist",
+        "An Algerian political scientist",
+    ]
+    text = "A Mauritanian journalist expected Nouakchott to stay on good terms with Rabat."
+    assert [c.holder for c in read(text).claims] == ["A Mauritanian journalist"]
+
+
 def test_adjectives_and_plans_in_the_past_form_are_no_events() -> None:
     text = (
         "The contested islands have been a source of friction since 2012. "

@@ -606,6 +606,36 @@ def test_round_15_relation_rules() -> None:
     assert rels("Thailand, a treaty ally of the United States, hedges.") == {("THA", "USA", 1)}
 
 
+def test_round_16_relation_rules() -> None:
+    # trade remedies are tariffs; stopping transit ends a tie; declining to meet, cooling
+    # towards someone, a row, deterring and overrunning are friction or hostility
+    assert rels("China added anti-dumping deposits on Australian wine.") == {("AUS", "CHN", -1)}
+    assert rels("Beijing may lift its duties on Canberra.") == {("AUS", "CHN", 1)}
+    assert rels("Kyiv stopped Russian military transit.") == {("RUS", "UKR", -1)}
+    assert rels("Pence declined to meet the Solomon Islands' premier.") == {("SLB", "USA", -1)}
+    assert rels("Paris has cooled towards Bamako.") == {("FRA", "MLI", -1)}
+    assert rels("The row between Japan and South Korea spread.") == {("JPN", "KOR", -1)}
+    assert rels("Japan won three in a row against Korea.") == set()
+    assert rels("Washington will deter Moscow.") == {("RUS", "USA", -1)}
+    # normalising or establishing ties, invitations, congratulations, rejoining, membership,
+    # an arrangement, imports, trading with or turning to a named partner, "backs"
+    assert rels("Sudan agreed to normalise ties with Israel.") == {("ISR", "SDN", 1)}
+    assert rels("Israel and the UAE would establish full relations.") == {("ARE", "ISR", 1)}
+    assert rels("India invited Australia to the Malabar exercise.") == {("AUS", "IND", 1)}
+    assert rels("Putin congratulated Moldova.") == {("MDA", "RUS", 1)}
+    assert rels("Morocco rejoined the African Union in 2017.") == {("AU", "MAR", 1)}
+    assert rels("Kazakhstan is a founding member of the Eurasian Economic Union.") == {
+        ("EAEU", "KAZ", 1)
+    }
+    assert rels("Germany imports gas from Russia.") == {("DEU", "RUS", 1)}
+    assert rels("Rabat wants to keep trade with Mauritania flowing.") == {("MAR", "MRT", 1)}
+    assert rels("Bamako could turn to Russia for arms.") == {("MLI", "RUS", 1)}
+    assert rels("A new attempt is unlikely while Ankara backs Baku.") == {("AZE", "TUR", 1)}
+    # a joint list's act binds its members before a later sanctions trigger takes them
+    text = "India, Iran and Afghanistan signed a transit deal, but US sanctions on Tehran bite."
+    assert {("AFG", "IND", 1), ("AFG", "IRN", 1), ("IND", "IRN", 1)} <= rels(text)
+
+
 def test_the_cold_review_after_round_14() -> None:
     # cues that over-reached: talking up, standing by while, "the side with", a win over,
     # assured destruction, one voice towards a name, breach as a verb

@@ -461,6 +461,16 @@ _HOLDER_DOCUMENT = re.compile(
     # only before "that" ("the conference agreed on a ceasefire" is a decision: cold review)
     r"\s+(?:doubts?|doubted|believes?|believed|agreed|agrees)(?:,[^,]{1,25},)?\s+that\b)"
 )
+#: round 16: a state, a capital or "some in" one opening the sentence with a belief ("Moscow
+#: fears that", "New Delhi fears that", "Some in Tokyo hope that": round 15); only these verbs of
+#: belief, only before "that", only at the sentence's start
+_HOLDER_NAMED = re.compile(
+    r"[\s\"“‘]*(?:A:\s*)?((?:(?:Some|Many|Most|Others) in )?"
+    r"(?!(?:If|When|While|Unless|As|Since|Because|Although|Though|But|And|Yet|So|The|This|That|"
+    r"These|Those|It|He|She|They|We|I|There|Here|Few|All|Both|Each|Neither|Either)\b)"
+    r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\s+(?:fears?|feared|believes?|believed|hopes?|hoped|"
+    r"insists?|insisted|suspects?|suspected|worries|worried)\s+that\b"
+)
 _HOLDER_VIEW = re.compile(
     r"\b([A-Z][\w ]+?) (?:also )?(?:had|has|holds|held) an? (?:\w+ ){0,2}view that"
 )
@@ -479,6 +489,8 @@ def _holder_in(
     if (m := _HOLDER_VERB.search(chunk)) is not None:
         who = re.sub(r"^(?i:both|most|many|the)\s+", "", m.group(1))
         return who, (start + m.start(1), start + m.end(1)), "holder:attribution-verb"
+    if (m := _HOLDER_NAMED.match(chunk)) is not None:
+        return m.group(1), (start + m.start(1), start + m.end(1)), "holder:named-subject"
     if (m := _HOLDER_THERE.search(chunk)) is not None:
         noun = m.group(1).lower()
         article = "an" if noun[0] in "aeiou" else "a"
@@ -512,7 +524,9 @@ def _holder_in(
 _THEY_HOLDER = re.compile(
     r"\b(?:in their (?:view|opinion|judgement|judgment|words)|according to them|they "
     r"(?:also |do |did |still |nonetheless )?"
-    r"(?:believe|think|expect|argue|fear|say|said|note|noted|warn|warned|doubt))\b",
+    r"(?:believe|think|expect|argue|fear|say|said|note|noted|warn|warned|doubt)|"
+    # round 16: a trailing "..., he said." names the paragraph's last holder (round 15)
+    r"(?:he|she) (?:said|added|argued|warned|noted|predicted|replied))\b",
     re.IGNORECASE,
 )
 

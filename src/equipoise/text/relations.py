@@ -661,6 +661,10 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     groups = _groups(text, sides)
     _rule_pushed(f, sides)
     _rule_written_pairs(f, sides, srefs)
+    # round 16: a joint list's act binds its members before a later trigger's rules take them
+    # ("India, Iran and Afghanistan signed a transit agreement, but American sanctions on
+    # Tehran ...": round 15)
+    _rule_joint_list(f, sides, groups)
     _rule_appositive(f, sides)
     _rule_comitative(f, sides)
     for r1 in srefs:
@@ -668,7 +672,6 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
         _rule_between(f, r1, sides, srefs, groups)
     _rule_subject_object(f, sides)
     _rule_coordination(f, groups)
-    _rule_joint_list(f, sides, groups)
     return list(f.pairs.values())
 
 

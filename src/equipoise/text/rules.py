@@ -47,7 +47,9 @@ TIE_ENDING = (
     # round 14: "froze almost 400 million dollars of military aid" (round 13)
     r"dollars|euros|of|"
     r"arms|security|development|financial|(?-i:[A-Z][\w-]*)) ){0,6}"
-    r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports)|"
+    r"(?:aid|assistance|funding|loans?|sales|supplies|deliveries|investments?|exports|imports|"
+    # round 16: "Kyiv stopped Russian military transit to Transnistria" (round 15)
+    r"transit|flights|shipments)|"
     # round 11: "might stop buying Australian wine" (round 10); round 15: any stopped
     # dealing ("may stop talking to the EU": round 14)
     r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)) (?:buying|importing|purchasing|talking|"
@@ -75,12 +77,13 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|relax(?:es|ed|ing)?|"
         r"waiv(?:e|es|ed|ing)) (?:(?:(?:all|most|some|many|part) of|the|its|their|all|most|some|"
         r"many|remaining|economic|arms|oil|trade|financial|military|(?-i:[A-Z][\w-]*)) ){0,4}"
-        r"(?:sanctions|embargo|tariffs)|"
+        r"(?:sanctions|embargo|tariffs|duties)|"
         r"sanctions relief",
         1,
         "cooperation",
     ),
-    (r"sanction\w*|embargo\w*|tariffs?", -1, "sanctions"),
+    # (round 16: trade remedies are tariffs: "anti-dumping deposits", "the barley duties")
+    (r"sanction\w*|embargo\w*|tariffs?|anti-dumping|duties", -1, "sanctions"),
     (r"formal military alliance|military alliance|alliance|allies|ally|allied", 1, "alliance"),
     (r"strategic partnership|strategic partners?", 1, "strategic_partnership"),
     (r"partnership|partners?", 1, "partnership"),
@@ -94,7 +97,10 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"encircl\w+|intervention|interfer\w+|invad\w+|invasion|assault\w*|"
         r"bomb(?:s|ed|ings?|ard\w*)?|"
         r"kill\w*|strikes?|struck|aggress\w+|coerc\w+|punish\w*|opposite sides|retaliat\w+|"
-        r"(?:back\w*|support\w*) (?:rival|opposing|opposite) (?:sides|factions|camps|parties)",
+        r"(?:back\w*|support\w*) (?:rival|opposing|opposite) (?:sides|factions|camps|parties)|"
+        # round 16 (from the round-15 texts, development since): deterring or overrunning
+        # someone ("targets" and "deterrence" were tried and read more wrong pairs than right)
+        r"deter(?:s|red|ring)?|overr[ua]n\w*",
         -1,
         "hostility",
     ),
@@ -132,7 +138,10 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"downhill|snub\w*|"
         # blame for a breach ("Russia bore sole responsibility"), breaking with someone
         r"(?:bore|bears?|bearing) (?:\w+ )?responsibility|held (?:\w+ ){0,2}responsible|"
-        r"break(?:s|ing)? with|broke with|separation from",
+        r"break(?:s|ing)? with|broke with|broken with|separation from|"
+        # round 16 (from the round-15 texts): declining to meet, cooling towards someone, a row
+        r"declin(?:e|es|ed|ing) to|cool(?:s|ed|ing)? (?:\w+ )?(?:towards|toward)|"
+        r"(?<!in a )(?<!in a new )rows?(?! of\b)",
         # (round 7: ending a tie or stopping help is friction: TIE_ENDING, first above)
         -1,
         "friction",
@@ -187,7 +196,17 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"lean(?:s|ed|ing|t)? (?:even |still |ever |much )?(?:harder|further|more(?: heavily| "
         r"firmly)?|heavily|increasingly)"
         r"(?= on (?:the )?(?-i:[A-Z])[\w.’'-]*+(?: (?-i:[A-Z])[\w’'-]*+)*+(?! to\b))|"
-        r"s(?:at|its?|itting) down with",
+        r"s(?:at|its?|itting) down with|"
+        # round 16 (from the round-15 texts): recognising a state, normalising or establishing
+        # ties, invitations, congratulations, (re)joining, membership, arrangements, imports,
+        # trading with or turning to a named partner, "backs" (recognising a state was tried:
+        # "cut ties with Taipei and recognised Beijing" paired Taipei and Beijing, more wrong
+        # pairs than right on the development texts)
+        r"normali[sz]\w+|"
+        r"establish\w* (?:\w+ ){0,2}(?:relations|ties)|invit\w+|congratulat\w+|rejoin\w*|"
+        r"(?:founding |full )?members? of|membership|arrangements?|import(?:s|ed|ing)?|"
+        r"trad(?:e|es|ed|ing) with(?= (?:the )?(?-i:[A-Z]))|"
+        r"turn(?:s|ed|ing)? to(?= (?:the )?(?-i:[A-Z]))|backs",
         1,
         "cooperation",
     ),
@@ -265,7 +284,12 @@ HOLDER_NOUNS = (
     # round 11: lawyers ("Lawyers expect the merits to take years": round 10)
     r"lawyers|lawyer|jurists|"
     # round 14: "Colleagues in Seoul suspect that ..." (round 13)
-    r"colleagues"
+    r"colleagues|"
+    # round 16: "An Algerian political scientist replied that", "a Mauritanian journalist
+    # expected" (round 15)
+    r"political scientists|political scientist|scientists|scientist|journalists|journalist|"
+    r"professors|professor|columnists|columnist|"
+    r"correspondents|correspondent"
 )
 ATTRIBUTION_VERBS = (
     r"believe[sd]?|note[sd]?|consider(?:s|ed)?|think|thinks|argue[sd]?|say|says|said|"
@@ -277,7 +301,9 @@ ATTRIBUTION_VERBS = (
     # round 11: "Officials in Seoul hope a visit ... would lift the curbs" (round 10)
     r"(?:hope|hopes|hoped)(?! to\b)|"
     # round 14: "Colleagues in Seoul suspect that ..." (round 13)
-    r"suspect(?:s|ed)? that"
+    r"suspect(?:s|ed)? that|"
+    # round 16: a reply ("An Algerian political scientist replied that": round 15)
+    r"(?:replied|responded|countered) that"
 )
 
 INCREASE_RE = re.compile(

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-02-05",
     "genre": "interview",
-    "split": "held-out round 15",
+    "split": "held-out round 15 (development since round 16)",
     "surfaces": {
         "JPN": ["Japan", "Tokyo", "Prime Minister Abe", "Abe", "Japanese"],
         "RUS": [

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-07-08",
     "genre": "op-ed",
-    "split": "held-out round 15",
+    "split": "held-out round 15 (development since round 16)",
     "surfaces": {
         "USA": [
             "US",

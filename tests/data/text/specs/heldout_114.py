@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-15",
     "genre": "news analysis",
-    "split": "held-out round 15",
+    "split": "held-out round 15 (development since round 16)",
     "surfaces": {
         "ISR": ["Israel", "Israeli", "Israelis", "Prime Minister Netanyahu"],
         "ARE": ["United Arab Emirates", "UAE", "Emirates", "Emiratis", "Abu Dhabi"],

@@ -6,7 +6,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-02",
     "genre": "conference report",
-    "split": "held-out round 15",
+    "split": "held-out round 15 (development since round 16)",
     "surfaces": {
         "SLB": ["Solomon Islands", "Honiara", "Prime Minister Sogavare"],
         "TWN": ["Taiwan", "Taipei"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-26",
     "genre": "op-ed",
-    "split": "held-out round 15",
+    "split": "held-out round 15 (development since round 16)",
     "surfaces": {
         "MDA": ["Moldova", "Moldovan", "Chișinău", "Sandu", "Dodon"],
         "RUS": ["Russian", "Russia", "Moscow", "Kremlin", "President Putin"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-01",
     "genre": "policy brief",
-    "split": "held-out round 15",
+    "split": "held-out round 15 (development since round 16)",
     "surfaces": {
         "USA": ["United States", "American", "Washington"],
         "AFG": ["Afghanistan", "Afghan", "Kabul"],
