@@ -582,6 +582,21 @@ def test_round_16_holder_rules() -> None:
     ]
     text = "A Mauritanian journalist expected Nouakchott to stay on good terms with Rabat."
     assert [c.holder for c in read(text).claims] == ["A Mauritanian journalist"]
+    # (cold review: quantifiers, adverbs and nouns are no names; "as he said in 2019" is no
+    # trailing attribution)
+    for opening in (
+        "Many fear that",
+        "Such fears that",
+        "Now Moscow fears that",
+        "Nobody believes that",
+    ):
+        text = f"{opening} Russia will invade."
+        assert [c.holder for c in read(text).claims] == ["the author"], opening
+    text = (
+        "An Algerian political scientist replied that Algiers would back the movement. "
+        "As he said in 2019, relations will not improve soon."
+    )
+    assert [c.holder for c in read(text).claims][1] == "the author"
 
 
 def test_adjectives_and_plans_in_the_past_form_are_no_events() -> None:

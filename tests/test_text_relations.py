@@ -631,9 +631,35 @@ def test_round_16_relation_rules() -> None:
     assert rels("Rabat wants to keep trade with Mauritania flowing.") == {("MAR", "MRT", 1)}
     assert rels("Bamako could turn to Russia for arms.") == {("MLI", "RUS", 1)}
     assert rels("A new attempt is unlikely while Ankara backs Baku.") == {("AZE", "TUR", 1)}
-    # a joint list's act binds its members before a later sanctions trigger takes them
-    text = "India, Iran and Afghanistan signed a transit deal, but US sanctions on Tehran bite."
-    assert {("AFG", "IND", 1), ("AFG", "IRN", 1), ("IND", "IRN", 1)} <= rels(text)
+
+
+def test_the_cold_review_after_round_16() -> None:
+    # senses that are no tie: import curbs, declining to comment, a membership bid, a
+    # soldier's duties, backing down, a burden of responsibility, cooling towards an idea
+    assert rels("China imposed import curbs on Australian coal.") == set()
+    assert rels("Russia declined to comment on China's proposal.") == set()
+    assert rels("Ukraine's NATO membership bid angers Russia.") == set()
+    assert rels("Indian troops on UN peacekeeping duties in Congo were attacked.") == set()
+    assert rels("Iran backs down as the United States sends a carrier.") == set()
+    assert rels("The United States bears responsibility for the security of Iraq.") == set()
+    assert rels("Poland cooled towards the idea of a deal with Russia.") == set()
+    assert rels("Let us now turn to China and India.") == set()
+    # directed cues relate each subject with the object, never the co-subjects or co-objects
+    assert rels("Serbia and Montenegro tilt towards Russia.") == {
+        ("MNE", "RUS", 1),
+        ("RUS", "SRB", 1),
+    }
+    assert rels("Poland and Hungary are members of the EU.") == {("EU", "HUN", 1), ("EU", "POL", 1)}
+    assert rels("Nothing will deter Russia and Turkey from their plans.") == set()
+    # leaning on someone "to" act is pressure; a joint call-off is no friction between the two
+    assert ("PAK", "USA", 1) not in rels("Washington will lean on Islamabad to act.")
+    assert ("KOR", "USA", -1) not in rels("Seoul and Washington called off their joint exercise.")
+    # a former ally is no ally; an adversary is a rival
+    assert rels("Pakistan, a former ally of the United States, hedges.") == set()
+    assert rels("Iran, an adversary of the United States, hedges.") == {("IRN", "USA", -1)}
+    # a later clause's own relation is not overridden by a joint list's verb
+    text = "Russia, Turkey and Iran met in Astana, but Turkey condemned Iran."
+    assert ("IRN", "TUR", -1) in rels(text)
 
 
 def test_the_cold_review_after_round_14() -> None:

@@ -464,12 +464,18 @@ _HOLDER_DOCUMENT = re.compile(
 #: round 16: a state, a capital or "some in" one opening the sentence with a belief ("Moscow
 #: fears that", "New Delhi fears that", "Some in Tokyo hope that": round 15); only these verbs of
 #: belief, only before "that", only at the sentence's start
+_NOT_A_NAME = (
+    r"(?:If|When|While|Unless|As|Since|Because|Although|Though|But|And|Yet|So|Still|Now|Then|"
+    r"Meanwhile|However|Instead|Also|Indeed|Moreover|Today|Yesterday|Tomorrow|Even|The|This|"
+    r"That|These|Those|Such|It|He|She|They|We|I|You|There|Here|Few|Many|Some|Most|Others?|All|"
+    r"Both|Each|Neither|Either|Nobody|Everyone|Everybody|No|None|Nothing|Someone|Anyone|"
+    r"Several|One|Two|Three)\b"
+)
 _HOLDER_NAMED = re.compile(
     r"[\s\"“‘]*(?:A:\s*)?((?:(?:Some|Many|Most|Others) in )?"
-    r"(?!(?:If|When|While|Unless|As|Since|Because|Although|Though|But|And|Yet|So|The|This|That|"
-    r"These|Those|It|He|She|They|We|I|There|Here|Few|All|Both|Each|Neither|Either)\b)"
-    r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\s+(?:fears?|feared|believes?|believed|hopes?|hoped|"
-    r"insists?|insisted|suspects?|suspected|worries|worried)\s+that\b"
+    r"(?!" + _NOT_A_NAME + r")[A-Z][\w’'-]*(?: (?!" + _NOT_A_NAME + r")[A-Z][\w’'-]*)?)\s+"
+    r"(?:fears?|feared|believes?|believed|hopes?|hoped|insists?|insisted|suspects?|suspected|"
+    r"worries|worried)\s+that\b"
 )
 _HOLDER_VIEW = re.compile(
     r"\b([A-Z][\w ]+?) (?:also )?(?:had|has|holds|held) an? (?:\w+ ){0,2}view that"
@@ -525,8 +531,9 @@ _THEY_HOLDER = re.compile(
     r"\b(?:in their (?:view|opinion|judgement|judgment|words)|according to them|they "
     r"(?:also |do |did |still |nonetheless )?"
     r"(?:believe|think|expect|argue|fear|say|said|note|noted|warn|warned|doubt)|"
-    # round 16: a trailing "..., he said." names the paragraph's last holder (round 15)
-    r"(?:he|she) (?:said|added|argued|warned|noted|predicted|replied))\b",
+    # round 16: a trailing "..., he said." names the paragraph's last holder (round 15; only
+    # at the sentence's end, not "as he said in 2019": cold review)
+    r",\s*(?:he|she) (?:said|added|argued|warned|noted|predicted|replied)(?=[.!?\"”’']*\s*$))",
     re.IGNORECASE,
 )
 

@@ -584,7 +584,12 @@ def _groups(text: str, srefs: list[_Refs]) -> dict[int, list[_Refs]]:
 
 
 Trigger = tuple[int, str, int, int]  # sign, kind, start, end
-_LEANING = re.compile(r"(?i)lean")
+#: triggers directed at an object: their co-subjects are not each other's partners ("Berlin and
+#: Paris will lean harder on Moscow", "Seoul and Tokyo trade with Beijing": rounds 15-16)
+_DIRECTED = re.compile(
+    r"(?i)(?:lean|tilt|turn|trad(?:e|es|ed|ing)\b|member|invit|rejoin|congratulat|"
+    r"deter(?:s|red|ring)?\b)"
+)
 #: a parenthetical adverb between a coordinated pair and its verb (round 15, from round 14)
 _ASIDE = re.compile(
     r",\s*(?:meanwhile|too|also|in turn|for (?:their|its) part|however|moreover|though|"
@@ -661,10 +666,6 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
     groups = _groups(text, sides)
     _rule_pushed(f, sides)
     _rule_written_pairs(f, sides, srefs)
-    # round 16: a joint list's act binds its members before a later trigger's rules take them
-    # ("India, Iran and Afghanistan signed a transit agreement, but American sanctions on
-    # Tehran ...": round 15)
-    _rule_joint_list(f, sides, groups)
     _rule_appositive(f, sides)
     _rule_comitative(f, sides)
     for r1 in srefs:
@@ -672,6 +673,7 @@ def _relations(text: str, sent: Sentence, srefs: list[_Refs]) -> list[RelationOu
         _rule_between(f, r1, sides, srefs, groups)
     _rule_subject_object(f, sides)
     _rule_coordination(f, groups)
+    _rule_joint_list(f, sides, groups)
     return list(f.pairs.values())
 
 
@@ -792,8 +794,14 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             continue
         if trig[3] <= r1.start and _OBJECT_LINK.match(text[trig[3] : r1.start]):
             continue  # "moved closer to Washington and Tokyo": co-objects, not partners
-        if trig[2] >= r2.end and _LEANING.match(text, trig[2]):
+        if trig[2] >= r2.end and _DIRECTED.match(text, trig[2]):
             continue  # "Belgrade and Podgorica lean harder on Moscow": co-subjects (round 15)
+        if (
+            trig[3] <= r1.start
+            and _DIRECTED.match(text, trig[2])
+            and _DIRECT_OBJECT.fullmatch(text[trig[3] : r1.start])
+        ):
+            continue  # "Nothing will deter Russia and Turkey": co-objects (round-16 review)
         if trig[0] < 0 and trig[3] <= r1.start and _BY_AGENT.fullmatch(text[trig[3] : r1.start]):
             continue  # "a move rejected by Vietnam and the Philippines": co-agents (round 7)
         if trig[0] < 0 and any(
@@ -824,7 +832,9 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
 
 
 _APPOSITIVE = re.compile(
-    r"\s*,\s*(?:(?:a|an|the|its|their|one of (?:the|its|their))\s+)?(?:[\w-]+\s+){0,3}?"
+    # (not a former tie: "Pakistan, a former ally of the United States," (cold review)
+    r"\s*,\s*(?!(?:\S+\s+){0,4}?(?:former|once|erstwhile|one-time)\b)"
+    r"(?:(?:a|an|the|its|their|one of (?:the|its|their))\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:ally|allies|partners?|rivals?|adversary|adversaries|enem(?:y|ies))\s+(?:of|to)\s+"
     r"(?:the\s+)?",
     re.IGNORECASE,
