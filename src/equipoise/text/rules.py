@@ -96,7 +96,11 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     (r"formal military alliance|military alliance|alliance|allies|ally|allied", 1, "alliance"),
     (r"strategic partnership|strategic partners?", 1, "strategic_partnership"),
     (r"partnership|partners?", 1, "partnership"),
-    (r"rival\w*|adversar\w+|competition|compet\w+|contend\w*|revisionist|challeng\w+", -1, "rivalry"),
+    (
+        r"rival\w*|adversar\w+|competition|compet\w+|contend\w*|revisionist|challeng\w+",
+        -1,
+        "rivalry",
+    ),
     (r"disputes?|disputed", -1, "dispute"),
     (
         # (round 10: fighting alongside someone, and bombers as hardware, are no
