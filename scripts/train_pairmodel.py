@@ -202,11 +202,20 @@ def plover_dev_docs() -> list[dict[str, Any]]:
     return docs
 
 
-def fit(docs: list[dict[str, Any]], c_reg: float, *, rule_features: bool = False) -> PairModel:
+def fit(
+    docs: list[dict[str, Any]],
+    c_reg: float,
+    *,
+    rule_features: bool = False,
+    sparse: bool = False,
+    tol: float = 1e-8,
+) -> PairModel:
     """Fit the multinomial logistic regression on the candidates of ``docs``.
 
     Without ``rule_features`` the model does not see whether the rules found the pair, so it
     is an independent second opinion (it cannot learn to copy the rules fitted on these texts).
+    ``sparse`` (with a looser ``tol``) is the fast design of ``--curve``; the shipped weights
+    come from the dense design at ``tol = 1e-8``.
     """
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
@@ -220,12 +229,18 @@ def fit(docs: list[dict[str, Any]], c_reg: float, *, rule_features: bool = False
     index = {f: i for i, f in enumerate(vocab)}
     rows = [c for d in docs for c in d["cands"]]
     y = np.array([lab for d in docs for lab in d["labels"]])
-    x = np.zeros((len(rows), len(vocab)))
-    for i, c in enumerate(rows):
-        for f in set(c.features):
-            if f in index:
-                x[i, index[f]] = 1.0
-    clf = LogisticRegression(C=c_reg, max_iter=5000, tol=1e-8)
+    cells = [(i, index[f]) for i, c in enumerate(rows) for f in set(c.features) if f in index]
+    x: Any
+    if sparse:
+        from scipy.sparse import csr_matrix
+
+        r_idx, c_idx = zip(*cells, strict=True) if cells else ((), ())
+        x = csr_matrix((np.ones(len(cells)), (r_idx, c_idx)), shape=(len(rows), len(vocab)))
+    else:
+        x = np.zeros((len(rows), len(vocab)))
+        for i, j in cells:
+            x[i, j] = 1.0
+    clf = LogisticRegression(C=c_reg, max_iter=5000, tol=tol)
     with threadpool_limits(1):  # one BLAS thread: no thread-count-dependent summation order
         clf.fit(x, y)
     order = [list(clf.classes_).index(k) for k in CLASSES]
@@ -375,6 +390,42 @@ def lodo(docs: list[dict[str, Any]], group: Any = None) -> None:
     print(f"\ngold relations {gold}; reachable as candidates {reach}")
 
 
+def curve(
+    docs: list[dict[str, Any]], fractions: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0)
+) -> None:
+    """Print a learning curve: leave one annotator group out, train on a fraction of the others.
+
+    Each fold's model is fitted (C = :data:`C_DEFAULT`, sparse design, ``tol = 1e-6``) on a
+    random ``fraction`` of the other annotator groups (two fixed draws below 1), and scored with
+    the rules at the shipped threshold, as ``--group-cv`` scores it (docs/text.md, round 16).
+    """
+    import random
+
+    groups = sorted({annotator(d["name"]) for d in docs})
+    print("| fraction of the other groups | draw | mean training texts | P | R | F1 |")
+    print("|---|---|---|---|---|---|")
+    for fraction in fractions:
+        for draw in range(1 if fraction >= 1 else 2):
+            rng = random.Random(1000 + draw)
+            total, sizes = Counts(), []
+            for g in groups:
+                others = [h for h in groups if h != g]
+                keep = set(rng.sample(others, max(1, round(fraction * len(others)))))
+                train = [d for d in docs if annotator(d["name"]) in keep]
+                sizes.append(len(train))
+                model = fit(train, C_DEFAULT, sparse=True, tol=1e-6)
+                for d in docs:
+                    if annotator(d["name"]) == g:
+                        total.add(score(d, variant(d, model, 0.7)))
+            p = total.tp / (total.tp + total.fp)
+            r = total.tp / (total.tp + total.fn)
+            f1 = 2 * p * r / (p + r)
+            mean = sum(sizes) / len(sizes)
+            print(
+                f"| {fraction} | {draw} | {mean:.0f} | {p:.3f} | {r:.3f} | {f1:.3f} |", flush=True
+            )
+
+
 FIRST_RUNS = REPO / "tests" / "data" / "text" / "relations_first_runs.json"
 
 
@@ -454,6 +505,9 @@ def main() -> int:
     parser.add_argument(
         "--plover-dev", action="store_true", help="experiment: add PLOVER's development half"
     )
+    parser.add_argument(
+        "--curve", action="store_true", help="learning curve over fractions of the annotators"
+    )
     parser.add_argument("--c", type=float, default=C_DEFAULT)
     args = parser.parse_args()
     if args.write and args.plover_dev:
@@ -468,6 +522,8 @@ def main() -> int:
         lodo(docs)
     if args.group_cv:
         lodo(docs, annotator)
+    if args.curve:
+        curve(docs)
     if args.first_runs:
         for c_reg in GRID:
             first_runs(docs, c_reg)
