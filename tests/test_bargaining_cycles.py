@@ -144,13 +144,15 @@ def test_published_example_does_not_cycle_in_ten_rounds_and_cycles_later() -> No
     )
     assert res.cycle is not None and not bool(res.cycle.detected)
     assert float(res.cycle.summary) == float(res.forecast)  # 7.0, as before
-    # run longer, the rounds fall into an exact cycle of 18 rounds from round 153
-    # (pinned: our computation, not a published number)
+    # run longer, the rounds fall into an exact cycle of 18 rounds (pinned: our computation, not
+    # a published number). Where the cycle is entered depends on the last bits of numpy's
+    # arithmetic, which its SIMD kernels choose by CPU: round 153 where it was first computed,
+    # round 792 on an AMD EPYC with AVX-512 (docs/models/bargaining.md); the cycle is the same
     res = run_expected_utility(
-        table.capability, table.position, table.salience, rounds=200, options=opts
+        table.capability, table.position, table.salience, rounds=1200, options=opts
     )
     assert res.cycle is not None
-    assert int(res.cycle.period) == 18 and int(res.cycle.start) == 153
+    assert int(res.cycle.period) == 18 and 10 < int(res.cycle.start) < 1200 - 2 * 18
     assert float(res.cycle.low) == pytest.approx(7.0)
     assert float(res.cycle.high) == pytest.approx(10.0)
     assert float(res.cycle.summary) == pytest.approx(8.7587, abs=1e-4)
