@@ -43,8 +43,8 @@ REPO = Path(__file__).resolve().parents[1]
 TEXTS = REPO / "tests" / "data" / "text"
 sys.path.insert(0, str(REPO / "src"))
 
-from equipoise.text.evaluate import Counts, load_gold, overlap  # noqa: E402
-from equipoise.text.pairmodel import CLASSES, Candidate, PairModel  # noqa: E402
+from equipoise.text.evaluate import Counts, _pr, load_gold, overlap  # noqa: E402
+from equipoise.text.pairmodel import ADD_THRESHOLD, CLASSES, Candidate, PairModel  # noqa: E402
 from equipoise.text.pipeline import extract, scenario_context  # noqa: E402
 
 #: the development documents (docs/text.md, rounds 5 and 6); a held-out set is never listed here
@@ -416,10 +416,8 @@ def curve(
                 model = fit(train, C_DEFAULT, sparse=True, tol=1e-6)
                 for d in docs:
                     if annotator(d["name"]) == g:
-                        total.add(score(d, variant(d, model, 0.7)))
-            p = total.tp / (total.tp + total.fp)
-            r = total.tp / (total.tp + total.fn)
-            f1 = 2 * p * r / (p + r)
+                        total.add(score(d, variant(d, model, ADD_THRESHOLD)))
+            p, r, f1 = _pr(total)
             mean = sum(sizes) / len(sizes)
             print(
                 f"| {fraction} | {draw} | {mean:.0f} | {p:.3f} | {r:.3f} | {f1:.3f} |", flush=True
@@ -485,11 +483,10 @@ def first_runs(docs: list[dict[str, Any]], c_reg: float) -> None:
             cnt = score(d, pred)
             total.add(cnt)
             cells.append(f"{name} {cnt.tp}/{cnt.fp}/{cnt.fn}")
-        p = total.tp / (total.tp + total.fp)
-        r = total.tp / (total.tp + total.fn)
+        p, r, f1 = _pr(total)
         print(
             f"| {label} | {total.tp} | {total.fp} | {total.fn} | {p:.2f} | {r:.2f} | "
-            f"{2 * p * r / (p + r):.2f} | {'; '.join(cells)}"
+            f"{f1:.2f} | {'; '.join(cells)}"
         )
 
 

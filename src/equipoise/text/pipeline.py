@@ -400,13 +400,23 @@ _HOLDER_ACCORDING = re.compile(
     + rules.HOLDER_NOUNS
     + r"))"
 )
+#: capitalised words that open a sentence without being a holder's name: conjunctions and
+#: sentence adverbs ("And officials in Taipei expect": round 9), quantifiers, articles and
+#: conjunctions of condition ("Neither side", "If ministers": round 7)
+_SENTENCE_OPENERS = (
+    r"And|But|Yet|So|Still|Now|Then|Meanwhile|However|Instead|Also|Privately|Publicly|Indeed|"
+    r"Moreover|Today|Even"
+)
+_QUANTIFIERS = (
+    r"Neither|Either|Both|Each|If|When|While|Unless|The|A|An|One|All|Most|Some|Many|Several|Few|"
+    r"Other|Former|Such|These|Those|This|That"
+)
 _HOLDER_VERB = re.compile(
     r"((?:(?i:both|most|many|several|some|a|an|one|two|three|a few|few|other|another|all)\s+)?"
     r"(?:(?i:the)\s+)?(?:(?i:former)\s+)?"
     r"(?:(?i:senior|leading|prominent|local|retired|influential)\s+)?"
     # a sentence-opening conjunction is no name ("And officials in Taipei expect": round 9)
-    r"(?:(?!(?:And|But|Yet|So|Still|Now|Then|Meanwhile|However|Instead|Also|Privately|"
-    r"Publicly|Indeed|Moreover|Today|Even)\b)"
+    r"(?:(?!(?:" + _SENTENCE_OPENERS + r")\b)"
     r"[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)?(?i:"
     + rules.HOLDER_NOUNS
     # round 7: "officials in the Trump administration", "diplomats in the region"
@@ -417,8 +427,9 @@ _HOLDER_VERB = re.compile(
 _HOLDER_GROUP = re.compile(
     # a capitalised quantifier or conjunction opening the sentence is no group's name
     # ("Neither side", "If ministers": round 7)
-    r"((?:(?!(?:Neither|Either|Both|Each|If|When|While|Unless|The|A|An|One|All|Most|Some|Many|"
-    r"Several|Few|Other|Former|Such|These|Those|This|That)\b)[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)(?i:"
+    r"((?:(?!(?:"
+    + _QUANTIFIERS
+    + r")\b)[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?(?:and\s+[A-Z][\w-]*\s+)?)(?i:"
     + rules.HOLDER_NOUNS
     + r"))\b"
 )
@@ -465,11 +476,9 @@ _HOLDER_DOCUMENT = re.compile(
 #: fears that", "New Delhi fears that", "Some in Tokyo hope that": round 15); only these verbs of
 #: belief, only before "that", only at the sentence's start
 _NOT_A_NAME = (
-    r"(?:If|When|While|Unless|As|Since|Because|Although|Though|But|And|Yet|So|Still|Now|Then|"
-    r"Meanwhile|However|Instead|Also|Indeed|Moreover|Today|Yesterday|Tomorrow|Even|The|This|"
-    r"That|These|Those|Such|It|He|She|They|We|I|You|There|Here|Few|Many|Some|Most|Others?|All|"
-    r"Both|Each|Neither|Either|Nobody|Everyone|Everybody|No|None|Nothing|Someone|Anyone|"
-    r"Several|One|Two|Three)\b"
+    r"(?:" + _SENTENCE_OPENERS + "|" + _QUANTIFIERS + r"|As|Since|Because|Although|Though|"
+    r"Yesterday|Tomorrow|It|He|She|They|We|I|You|There|Here|Others|Nobody|Everyone|Everybody|"
+    r"No|None|Nothing|Someone|Anyone|Two|Three)\b"
 )
 _HOLDER_NAMED = re.compile(
     r"[\s\"“‘]*(?:A:\s*)?((?:(?:Some|Many|Most|Others) in )?"

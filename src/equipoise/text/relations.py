@@ -794,13 +794,10 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             continue
         if trig[3] <= r1.start and _OBJECT_LINK.match(text[trig[3] : r1.start]):
             continue  # "moved closer to Washington and Tokyo": co-objects, not partners
-        if trig[2] >= r2.end and _DIRECTED.match(text, trig[2]):
+        directed = _DIRECTED.match(text, trig[2]) is not None
+        if directed and trig[2] >= r2.end:
             continue  # "Belgrade and Podgorica lean harder on Moscow": co-subjects (round 15)
-        if (
-            trig[3] <= r1.start
-            and _DIRECTED.match(text, trig[2])
-            and _DIRECT_OBJECT.fullmatch(text[trig[3] : r1.start])
-        ):
+        if directed and trig[3] <= r1.start and _DIRECT_OBJECT.fullmatch(text[trig[3] : r1.start]):
             continue  # "Nothing will deter Russia and Turkey": co-objects (round-16 review)
         if trig[0] < 0 and trig[3] <= r1.start and _BY_AGENT.fullmatch(text[trig[3] : r1.start]):
             continue  # "a move rejected by Vietnam and the Philippines": co-agents (round 7)

@@ -70,6 +70,10 @@ TIE_ENDING_RE = re.compile(r"\b(?:" + TIE_ENDING + r")\b", re.IGNORECASE)
 #: one voice"); relations.py lets them relate co-subjects only (round 13, cold review).
 SYMMETRIC = r"(?:one|a single|a common) voice|of one mind|in (?:lock)?step"
 
+#: "on" and a capitalised name not followed by "to" (a lookahead: the trigger stops before "on";
+#: leaning on someone "to" act is pressure, not reliance: rounds 15-16)
+_ON_A_NAME_NOT_TO = r"(?= on (?:the )?(?-i:[A-Z])[\w.’'-]*+(?: (?-i:[A-Z])[\w’'-]*+)*+(?! to\b))"
+
 RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
     # round 7: lifting or easing sanctions is cooperation, and as a sanctions phrase it outranks
     # the rest like sanctions do ("It had lifted most of its sanctions on Minsk")
@@ -208,15 +212,13 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # Only a leaning that grows ("lean harder/further/more on") or is expected ("will lean
         # on", "to lean on") is read as reliance: "if Washington leans on Riyadh", "Berlin and
         # Paris lean on Kyiv" are pressure in the annotators' reading (train_07, heldout_56)
-        r"(?:(?<=will )|(?<=would )|(?<=to ))lean(?= on (?:the )?(?-i:[A-Z])[\w.’'-]*+"
-        r"(?: (?-i:[A-Z])[\w’'-]*+)*+(?! to\b))|"
+        r"(?:(?<=will )|(?<=would )|(?<=to ))lean" + _ON_A_NAME_NOT_TO + "|"
         r"lean(?:s|ed|ing|t)? (?:even |still |ever |much )?(?:harder|further|more(?: heavily| "
-        r"firmly)?|heavily|increasingly)"
-        r"(?= on (?:the )?(?-i:[A-Z])[\w.’'-]*+(?: (?-i:[A-Z])[\w’'-]*+)*+(?! to\b))|"
+        r"firmly)?|heavily|increasingly)" + _ON_A_NAME_NOT_TO + "|"
         r"s(?:at|its?|itting) down with|"
-        # round 16 (from the round-15 texts): recognising a state, normalising or establishing
-        # ties, invitations, congratulations, (re)joining, membership, arrangements, imports,
-        # trading with or turning to a named partner, "backs" (recognising a state was tried:
+        # round 16 (from the round-15 texts): normalising or establishing ties, invitations,
+        # congratulations, rejoining, membership, arrangements, imports, trading with or
+        # turning to a named partner, "backs" (recognising a state was tried and left out:
         # "cut ties with Taipei and recognised Beijing" paired Taipei and Beijing, more wrong
         # pairs than right on the development texts)
         r"normali[sz]\w+|"
