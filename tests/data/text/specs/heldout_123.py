@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-07-05",
     "genre": "news analysis",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "USA": ["President Trump", "Trump", "Washington", "American"],
         "PRK": ["Kim Jong Un", "Kim", "North Korean", "Pyongyang"],

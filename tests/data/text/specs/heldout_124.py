@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-30",
     "genre": "op-ed",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "CHN": ["Chinese", "Beijing", "China", "Wang Yi"],
         "JPN": ["Japan", "Japanese", "Tokyo", "Prime Minister Abe", "Prime Minister Suga"],

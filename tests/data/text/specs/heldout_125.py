@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-03-20",
     "genre": "panel report",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "SYR": ["Syria", "Syrian", "Damascus"],
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdoğan"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-10-08",
     "genre": "interview",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "LBN": ["Lebanon", "Beirut"],
         "FRA": ["France", "French", "Paris", "President Macron", "Macron"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-06-20",
     "genre": "conference report",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "MYS": [
             "Malaysia",

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-12",
     "genre": "op-ed",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "BOL": ["Bolivia", "President Evo Morales", "Jeanine Áñez", "Áñez government", "La Paz"],
         "OAS": ["Organization of American States", "OAS"],

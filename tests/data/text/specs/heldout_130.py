@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2019-12-12",
     "genre": "interview",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "CUB": ["Cuba", "Cuban", "Havana"],
         "USA": ["US", "Washington", "President Trump", "Mr Trump"],

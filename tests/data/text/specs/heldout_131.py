@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-11-26",
     "genre": "news analysis",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "ETH": ["Ethiopia", "Ethiopian", "Prime Minister Abiy Ahmed", "Abiy", "Addis Ababa"],
         "ERI": ["Eritrea", "Asmara"],

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-15",
     "genre": "policy brief",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "CHN": ["China", "Chinese", "Beijing", "President Xi Jinping"],
         "USA": [

@@ -5,7 +5,7 @@ SPEC = {
     "licence": "the project's own text (written for evaluation; MIT like the code)",
     "date": "2020-12-17",
     "genre": "panel report",
-    "split": "held-out round 16",
+    "split": "held-out round 16 (development since round 17)",
     "surfaces": {
         "TUR": ["Turkey", "Turkish", "Ankara", "President Erdoğan"],
         "RUS": ["Russia", "Russian", "Moscow"],
