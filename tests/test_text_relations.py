@@ -633,6 +633,37 @@ def test_round_16_relation_rules() -> None:
     assert rels("A new attempt is unlikely while Ankara backs Baku.") == {("AZE", "TUR", 1)}
 
 
+def test_round_17_relation_rules() -> None:
+    # ramming a ship is hostility; curbing exports to someone is friction; working with a
+    # named partner is cooperation
+    assert rels("A Vietnamese patrol vessel rammed an Indonesian navy ship.") == {
+        ("IDN", "VNM", -1)
+    }
+    assert rels("Japan tightened exports of chip-making chemicals to South Korea.") == {
+        ("JPN", "KOR", -1)
+    }
+    assert rels("Tokyo restricted its exports.") == set()
+    assert rels("Khartoum is working with the UN to shelter them.") == {("SDN", "UN", 1)}
+    assert rels("Russia worked hard with everyone.") == set()
+    # a possessive name inside a tie-ending phrase ("break Turkey's ties with NATO")
+    assert rels("The sanctions would not break Turkey's ties with NATO.") == {("NATO", "TUR", -1)}
+    # the verb after a relation noun: talks that stall, break down or collapse, ties that come
+    # under strain (also after a written pair, and after a whole coordination)
+    assert rels("Lebanon's talks with the IMF stalled in July.") == {("IMF", "LBN", -1)}
+    assert rels("If Chinese-American talks break down, little will be left.") == {
+        ("CHN", "USA", -1)
+    }
+    assert rels("US-China talks collapsed in May.") == {("CHN", "USA", -1)}
+    assert rels("Japan's cooperation with India has never faltered.") == {("IND", "JPN", 1)}
+    found = rels("Ethiopia's ties with the US and the EU could come under strain.")
+    assert {("ETH", "EU", -1), ("ETH", "USA", -1)} <= found
+    # a non-restrictive relative clause between a subject and its verb does not cut the clause
+    assert rels("Vietnam, which chairs ASEAN this year, is a rival of Indonesia.") == {
+        ("IDN", "VNM", -1)
+    }
+    assert rels("Erdogan, who met Putin in Sochi, is a partner of Aliyev.") == {("AZE", "TUR", 1)}
+
+
 def test_the_cold_review_after_round_16() -> None:
     # senses that are no tie: import curbs, declining to comment, a membership bid, a
     # soldier's duties, backing down, a burden of responsibility, cooling towards an idea

@@ -735,6 +735,9 @@ _DEGREE_AFTER = re.compile(
     r"continue[sd]?|begun|begin|began|started?)\s+){0,3}"
     r"(?:(worsen\w*|deteriorat\w+|sour(?:s|ed|ing)?|collaps\w+|broke down|break(?:s|ing)? down|"
     r"unravel\w*|fray\w*|crumbl\w+|cool(?:s|ed|ing)?|suffer\w*|"
+    # round 17 (round 16's texts): "talks ... stalled", "could come under strain"
+    r"stall(?:s|ed|ing)?|founder\w*|falter\w*|fail(?:s|ed|ing)?|"
+    r"c[oa]m(?:e|es|ing) under (?:\w+\s+)?(?:strain|pressure)|"
     # round 15 (round 14's texts): "relations ... went steadily downhill"
     r"(?:went|go(?:es|ing)?|gone)\s+(?:\w+\s+)?downhill)|(eas(?:e|es|ed|ing)|calm\w*|defus\w+|"
     r"subsid\w+|thaw\w*|abat\w+|improv\w+|warm(?:s|ed|ing)?))\b"
@@ -789,6 +792,10 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             # "the feud between Cairo and Addis Ababa deepened": the head noun of "X between A
             # and B" is the relation, the verb after it only its degree (round 6)
             trig = head_trig or trig
+        elif trig is not None and trig[2] >= r2.end and _ntok(text[r2.end : trig[2]]) <= 1:
+            # round 17: "if Chinese-American talks break down": the verb after the pair's own
+            # relation noun gives its sign, as after "A's ties with B" (round 7)
+            trig = _degree_after(text, trig, trig[3])
         listed = any(re.fullmatch(r"\s*,\s*", text[r0.end : r1.start]) for r0 in sides)
         if trig is None or r1.start <= trig[2] < r2.end or listed:
             continue
@@ -902,7 +909,7 @@ def _rule_between(
             continue
         if (r1.resolved and r2.resolved) or re.fullmatch(r"\s*(?:but also|,)\s*", gap):
             continue
-        bare = re.sub(r"\([^)]*\)", " ", gap)
+        bare = _ASIDES.sub(" ", gap)
         if _ntok(bare) > 15 or not _clause_ok(bare):
             continue
         for a in r1.codes:
@@ -928,7 +935,10 @@ def _rule_between(
                     own_head = None
                 trig = own_head or _nearest_trigger(text, r1.end, r2.start, r2.start)
                 if trig is not None and not own_head:
-                    trig = _degree_after(text, trig, r2.end)
+                    # round 17: after the whole coordination ("Ethiopia's ties with the US and
+                    # the EU could come under strain": round 16)
+                    last = max([r2.end, *(g.end for g in groups.get(r2.start, []))])
+                    trig = _degree_after(text, trig, last)
                 if trig is None and _ntok(bare) <= 6:
                     hi = _window_fwd(text, r2.end, sent.end, 3)
                     trig = _nearest_trigger(text, r1.end, hi, r2.end)
@@ -1079,9 +1089,15 @@ def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs
             f.add(x.codes[0], y.codes[0], trig, "joint-list", 0.7, x.start)
 
 
+#: what a clause can hold between two of its names without breaking it: a parenthesis, and
+#: (round 17, from the round-16 texts) a non-restrictive relative clause ("Vietnam, which
+#: chairs the association this year, is itself a rival of Indonesia")
+_ASIDES = re.compile(r"\([^)]*\)|,\s+(?:which|who)\s[^,;:()—–]*,")
+
+
 def _in_parens(text: str, r: _Refs, lo: int, hi: int) -> bool:
     seg = text[lo:hi]
-    for m in re.finditer(r"\([^)]*\)", seg):
+    for m in _ASIDES.finditer(seg):
         if lo + m.start() <= r.start and r.end <= lo + m.end():
             return True
     return False

@@ -36,7 +36,7 @@ TIE_ENDING = (
     r"(?:out of|away from))(?: off| up)? (?:(?:the|its|their|his|her|an?|all|most|some|"
     r"bilateral|diplomatic|military|trade|free-trade|economic|security|defen[cs]e|nuclear|arms|"
     r"energy|gas|oil|fisheries|fishing|maritime|border|intelligence|visa|peace|investment|"
-    r"transit|strategic|(?-i:[A-Z][\w-]*)|"
+    r"transit|strategic|(?-i:[A-Z][\w-]*)(?:['’]s)?|"
     # round 10: a tie's age ("ended 36 years of diplomatic ties": round 9)
     r"\d+|years|decades|of) ){0,4}"
     r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|ties|relations|links|contacts|talks|"
@@ -117,7 +117,9 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"(?:back\w*|support\w*) (?:rival|opposing|opposite) (?:sides|factions|camps|parties)|"
         # round 16 (from the round-15 texts, development since): deterring or overrunning
         # someone ("targets" and "deterrence" were tried and read more wrong pairs than right)
-        r"deter(?:s|red|ring)?|overr[ua]n\w*",
+        r"deter(?:s|red|ring)?|overr[ua]n\w*|"
+        # round 17 (from the round-16 texts, development since): ramming a ship
+        r"rammed|ramming",
         -1,
         "hostility",
     ),
@@ -161,7 +163,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         # (cold review: declining to meet, not to comment; cooling towards a named side)
         r"declin(?:e|es|ed|ing) to (?:meet|receive|host|see|attend|invite|join|sign|visit)|"
         r"cool(?:s|ed|ing)?(?: \w+)?(?= (?:towards|toward) (?:the )?(?-i:[A-Z]))|"
-        r"(?<!in a )(?<!in a new )rows?(?! of\b)",
+        r"(?<!in a )(?<!in a new )rows?(?! of\b)|"
+        r"(?:tighten\w*|restrict\w*|curb\w*|limit\w*) (?:\w+ ){0,3}exports",
         # (round 7: ending a tie or stopping help is friction: TIE_ENDING, first above)
         -1,
         "friction",
@@ -227,7 +230,8 @@ RELATION_TRIGGERS: tuple[tuple[str, int, str], ...] = (
         r"import(?:s|ed|ing)?(?! (?:bans?|curbs?|restrictions?|quotas?|controls|duties|"
         r"tariffs|licen[cs]es?)\b)|"
         r"trad(?:e|es|ed|ing)(?= with (?:the )?(?-i:[A-Z]))|"
-        r"turn(?:s|ed|ing)?(?= to (?:the )?(?-i:[A-Z]))|backs(?! (?:down|away|off|out)\b)",
+        r"turn(?:s|ed|ing)?(?= to (?:the )?(?-i:[A-Z]))|backs(?! (?:down|away|off|out)\b)|"
+        r"work(?:s|ed|ing)? (?:closely |together )?with(?= (?:the )?(?-i:[A-Z]))",
         1,
         "cooperation",
     ),
