@@ -1096,8 +1096,6 @@ _ASIDES = re.compile(r"\([^)]*\)|,\s+(?:which|who)\s[^,;:()—–]*,")
 
 
 def _in_parens(text: str, r: _Refs, lo: int, hi: int) -> bool:
-    seg = text[lo:hi]
-    for m in _ASIDES.finditer(seg):
-        if lo + m.start() <= r.start and r.end <= lo + m.end():
-            return True
-    return False
+    return any(
+        lo + m.start() <= r.start and r.end <= lo + m.end() for m in _ASIDES.finditer(text[lo:hi])
+    )
