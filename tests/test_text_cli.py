@@ -281,7 +281,7 @@ def test_agreement_scores_a_second_annotation_against_the_first(tmp_path: Path) 
     """A second annotation that flips one relation's sign and drops a claim's holder."""
     import shutil
 
-    from equipoise.text.evaluate import agreement
+    from equipoise.text.evaluate import agreement, agreement_splits
 
     for suffix in (".txt", ".gold.json"):
         shutil.copy(DATA / f"heldout_06{suffix}", tmp_path / f"heldout_06{suffix}")
@@ -301,6 +301,10 @@ def test_agreement_scores_a_second_annotation_against_the_first(tmp_path: Path) 
     holders = summary["accuracy"]["claim holders"]
     assert holders["right"] == holders["total"] - 1
     assert agreement(tmp_path / "nothing") == {}
+    # one study at a time: the split of the second annotation names it
+    assert agreement_splits(tmp_path / "agreement") == [second["split"]]
+    assert agreement(tmp_path / "agreement", split="another study") == {}
+    assert agreement(tmp_path / "agreement", split=second["split"]) == summary
 
 
 def test_agreement_skips_a_second_annotation_without_its_first(
