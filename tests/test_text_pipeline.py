@@ -560,6 +560,23 @@ def test_round_14_actor_and_holder_rules() -> None:
     assert [c.holder for c in read(text).claims] == ["the author"]
 
 
+def test_round_17_holder_rules() -> None:
+    # "judged that" attributes; "in his view" carries the paragraph's last holder, like "they"
+    text = (
+        "Some panellists judged that Ankara would use the migrants to press the EU. "
+        "They warned that the deal could collapse."
+    )
+    assert [c.holder for c in read(text).claims] == ["Some panellists", "Some panellists"]
+    text = (
+        "A former Turkish diplomat argued that the sanctions would not break Turkey's ties with "
+        "NATO. In his view, Turkey will keep the missiles in storage."
+    )
+    assert [c.holder for c in read(text).claims] == ["A former Turkish diplomat"] * 2
+    # (a court's ruling is no view: "the judge ruled that" names no holder)
+    text = "The judge ruled that Turkey will pay."
+    assert [c.holder for c in read(text).claims] == ["the author"]
+
+
 def test_round_16_holder_rules() -> None:
     # a state or capital opening the sentence with a belief, "some in" a capital
     text = "Moscow fears that American forces could be stationed on the islands."

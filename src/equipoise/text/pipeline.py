@@ -537,7 +537,7 @@ def _holder_in(
 
 
 _THEY_HOLDER = re.compile(
-    r"\b(?:in their (?:view|opinion|judgement|judgment|words)|according to them|they "
+    r"\b(?:in (?:their|his|her) (?:view|opinion|judgement|judgment|words)|according to them|they "
     r"(?:also |do |did |still |nonetheless )?"
     r"(?:believe|think|expect|argue|fear|say|said|note|noted|warn|warned|doubt)|"
     # round 16: a trailing "..., he said." names the paragraph's last holder (round 15; only

@@ -328,7 +328,9 @@ ATTRIBUTION_VERBS = (
     # round 14: "Colleagues in Seoul suspect that ..." (round 13)
     r"suspect(?:s|ed)? that|"
     # round 16: a reply ("An Algerian political scientist replied that": round 15)
-    r"(?:replied|responded|countered) that"
+    r"(?:replied|responded|countered) that|"
+    # round 17: "Some panellists judged that Ankara was using the migrants" (round 16)
+    r"judge[sd]? that"
 )
 
 INCREASE_RE = re.compile(
