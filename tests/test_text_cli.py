@@ -305,6 +305,13 @@ def test_agreement_scores_a_second_annotation_against_the_first(tmp_path: Path) 
     assert agreement_splits(tmp_path / "agreement") == [second["split"]]
     assert agreement(tmp_path / "agreement", split="another study") == {}
     assert agreement(tmp_path / "agreement", split=second["split"]) == summary
+    # (a second annotation without a split is one study too: round-17 cold review)
+    del second["split"]
+    (tmp_path / "agreement" / "heldout_06_b.gold.json").write_text(
+        json.dumps(second), encoding="utf-8"
+    )
+    assert agreement_splits(tmp_path / "agreement") == [""]
+    assert agreement(tmp_path / "agreement", split="") == summary
 
 
 def test_agreement_skips_a_second_annotation_without_its_first(

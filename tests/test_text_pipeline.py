@@ -569,9 +569,15 @@ def test_round_17_holder_rules() -> None:
     assert [c.holder for c in read(text).claims] == ["Some panellists", "Some panellists"]
     text = (
         "A former Turkish diplomat argued that the sanctions would not break Turkey's ties with "
-        "NATO. In his view, Turkey will keep the missiles in storage."
+        "NATO. In her view, Turkey will keep the missiles in storage."
     )
     assert [c.holder for c in read(text).claims] == ["A former Turkish diplomat"] * 2
+    # "in his view" carries a single holder only, never a group (round-17 cold review)
+    text = (
+        "Some panellists judged that Ankara would use the migrants to press the EU. "
+        "In her view, the deal could collapse."
+    )
+    assert [c.holder for c in read(text).claims] == ["Some panellists", "the author"]
     # (a court's ruling is no view: "the judge ruled that" names no holder)
     text = "The judge ruled that Turkey will pay."
     assert [c.holder for c in read(text).claims] == ["the author"]

@@ -453,7 +453,7 @@ def agreement(folder: Path, *, split: str | None = None) -> dict[str, Any]:
         except (OSError, ValueError) as exc:
             print(f"skipped {second_path}: {exc}", file=sys.stderr)
             continue
-        if split is not None and second.get("split") != split:
+        if split is not None and second.get("split", "") != split:
             continue
         if text2 != text:
             print(

@@ -537,7 +537,7 @@ def _holder_in(
 
 
 _THEY_HOLDER = re.compile(
-    r"\b(?:in (?:their|his|her) (?:view|opinion|judgement|judgment|words)|according to them|they "
+    r"\b(?:in their (?:view|opinion|judgement|judgment|words)|according to them|they "
     r"(?:also |do |did |still |nonetheless )?"
     r"(?:believe|think|expect|argue|fear|say|said|note|noted|warn|warned|doubt)|"
     # round 16: a trailing "..., he said." names the paragraph's last holder (round 15; only
@@ -545,6 +545,17 @@ _THEY_HOLDER = re.compile(
     r",\s*(?:he|she) (?:said|added|argued|warned|noted|predicted|replied)(?=[.!?\"”’']*\s*$))",
     re.IGNORECASE,
 )
+
+
+#: round 17: "In his view, ..." carries the paragraph's last single holder ("A former Turkish
+#: diplomat argued that ... In his view, ...": round 16; never a group: round-17 cold review)
+_HIS_HOLDER = re.compile(r"\bin (?:his|her) (?:view|opinion|judgement|judgment|words)\b", re.I)
+
+
+def _single(holder: str) -> bool:
+    """Whether a holder names one person or body ("A Turkish diplomat", "Mr Lavrov")."""
+    last = holder.split()[-1] if holder.split() else ""
+    return last[:1].isupper() or not last.lower().endswith("s")
 
 
 def _scoped_holder(text: str, found: tuple[str, Span | None, str], end: int) -> bool:
@@ -898,6 +909,8 @@ def _claims(
         # default holder anyway, and wrong 10 times: docs/text.md, round 10)
         they = _THEY_HOLDER.search(text, sent.start, sent.end) is not None
         mem = [h for h in holder_memory.get(sent.paragraph, []) if they or not h[3]]
+        if not they and _HIS_HOLDER.search(text, sent.start, sent.end):
+            mem = [h for h in holder_memory.get(sent.paragraph, []) if _single(h[1])]
         before = [h for h in mem if h[0] < sent.start]
         if before:
             holder, holder_span, hrule = before[-1][1], before[-1][2], "holder:paragraph-carry"

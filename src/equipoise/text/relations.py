@@ -588,7 +588,7 @@ Trigger = tuple[int, str, int, int]  # sign, kind, start, end
 #: Paris will lean harder on Moscow", "Seoul and Tokyo trade with Beijing": rounds 15-16)
 _DIRECTED = re.compile(
     r"(?i)(?:lean|tilt|turn|trad(?:e|es|ed|ing)\b|member|invit|rejoin|congratulat|"
-    r"deter(?:s|red|ring)?\b)"
+    r"deter(?:s|red|ring)?\b|tighten|restrict|curb|limit)"
 )
 #: a parenthetical adverb between a coordinated pair and its verb (round 15, from round 14)
 _ASIDE = re.compile(
@@ -736,8 +736,9 @@ _DEGREE_AFTER = re.compile(
     r"(?:(worsen\w*|deteriorat\w+|sour(?:s|ed|ing)?|collaps\w+|broke down|break(?:s|ing)? down|"
     r"unravel\w*|fray\w*|crumbl\w+|cool(?:s|ed|ing)?|suffer\w*|"
     # round 17 (round 16's texts): "talks ... stalled", "could come under strain"
-    r"stall(?:s|ed|ing)?|founder\w*|falter\w*|fail(?:s|ed|ing)?|"
-    r"c[oa]m(?:e|es|ing) under (?:\w+\s+)?(?:strain|pressure)|"
+    # (not "failed to deter China", "come under pressure to act": round-17 cold review)
+    r"stall(?:s|ed|ing)?|founder\w*|falter\w*|fail(?:s|ed|ing)?(?!\s+to\b)|"
+    r"c[oa]m(?:e|es|ing) under (?:\w+\s+)?(?:strain|pressure(?!\s+to\b))|"
     # round 15 (round 14's texts): "relations ... went steadily downhill"
     r"(?:went|go(?:es|ing)?|gone)\s+(?:\w+\s+)?downhill)|(eas(?:e|es|ed|ing)|calm\w*|defus\w+|"
     r"subsid\w+|thaw\w*|abat\w+|improv\w+|warm(?:s|ed|ing)?))\b"
@@ -750,6 +751,9 @@ def _degree_after(
     """Return the trigger a relation noun's verb after ``pos`` gives, else ``trig`` (round 7)."""
     if not _RELATION_NOUN.search(text, trig[2], trig[3]):
         return trig
+    aside = _ASIDES.match(text, pos)
+    if aside is not None:
+        pos = aside.end()  # "Russia's ties with Iran, which Israel fears, have stalled" (round 17)
     m = _DEGREE_AFTER.match(text, pos)
     if m is None or re.search(r"(?i)\b(?:not|never)\b", m.group(0)):
         return trig  # "has never frayed": the relation keeps its noun's sign (cold review)
@@ -760,6 +764,11 @@ def _degree_after(
     return trig
 
 
+#: a relation noun whose object is the pair that follows ("ties with the US and the EU")
+_TIE_WITH = re.compile(
+    r"(?i)\b(?:ties|relations|relationship|cooperation|partnership|alliance|talks|dialogue|"
+    r"tensions?|disputes?|rivalry|quarrel|feud|rift|trade)\s+with\s+(?:the\s+)?$"
+)
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+)?by\s+(?:the\s+)?")
 _DIRECT_OBJECT = re.compile(r"\s+(?:(?:the|its|their)\s+)?")
 
@@ -801,6 +810,8 @@ def _rule_written_pairs(f: _Found, sides: list[_Refs], srefs: list[_Refs]) -> No
             continue
         if trig[3] <= r1.start and _OBJECT_LINK.match(text[trig[3] : r1.start]):
             continue  # "moved closer to Washington and Tokyo": co-objects, not partners
+        if trig[2] >= r2.end and _TIE_WITH.search(text, lo, r1.start):
+            continue  # "Ethiopia's ties with the US and the EU worsened": co-objects (round 17)
         directed = _DIRECTED.match(text, trig[2]) is not None
         if directed and trig[2] >= r2.end:
             continue  # "Belgrade and Podgorica lean harder on Moscow": co-subjects (round 15)
@@ -921,7 +932,7 @@ def _rule_between(
                     for r in srefs
                     if r1.end <= r.start
                     and r.end <= r2.start
-                    and not _in_parens(text, r, r1.end, r2.start)
+                    and not _in_aside(text, r, r1.end, r2.start)
                     and not set(r.codes) <= {a, b}
                     and r not in groups.get(r2.start, [])
                 ]
@@ -933,6 +944,9 @@ def _rule_between(
                 own_head = head and _nearest_trigger(text, r2.end, r2.end + head.end(), r2.end)
                 if own_head and own_head[0] > 0:
                     own_head = None
+                # (a trigger inside a relative clause still counts: "Qatar, which has hosted the
+                # Taliban's office, has earned Washington's gratitude"; skipping them lost 8 right
+                # and 2 wrong pairs on the development texts, round-17 cold review)
                 trig = own_head or _nearest_trigger(text, r1.end, r2.start, r2.start)
                 if trig is not None and not own_head:
                     # round 17: after the whole coordination ("Ethiopia's ties with the US and
@@ -1095,7 +1109,8 @@ def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs
 _ASIDES = re.compile(r"\([^)]*\)|,\s+(?:which|who)\s[^,;:()—–]*,")
 
 
-def _in_parens(text: str, r: _Refs, lo: int, hi: int) -> bool:
+def _in_aside(text: str, r: _Refs, lo: int, hi: int) -> bool:
+    """Whether ``r`` lies inside a parenthesis or a relative clause of ``text[lo:hi]``."""
     return any(
         lo + m.start() <= r.start and r.end <= lo + m.end() for m in _ASIDES.finditer(text[lo:hi])
     )

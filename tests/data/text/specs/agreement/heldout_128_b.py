@@ -7,7 +7,14 @@ SPEC = {
     "genre": "conference report",
     "split": "second annotation (agreement, round 17, blind)",
     "surfaces": {
-        "MYS": ["Malaysia", "Malaysian", "Kuala Lumpur", "Putrajaya", "Mahathir Mohamad", "Mahathir"],
+        "MYS": [
+            "Malaysia",
+            "Malaysian",
+            "Kuala Lumpur",
+            "Putrajaya",
+            "Mahathir Mohamad",
+            "Mahathir",
+        ],
         "CHN": ["Chinese", "Beijing", "China"],
         "USA": ["United States", "US", "American", "Washington"],
     },
@@ -21,7 +28,7 @@ SPEC = {
         ("American", 2),
     ],
     "relations": [
-        ("CHN", "MYS", -1, "asserted", "Mahathir suspended work", "version of colonialism\"."),
+        ("CHN", "MYS", -1, "asserted", "Mahathir suspended work", 'version of colonialism".'),
         ("CHN", "MYS", 1, "asserted", "In April 2019 the two governments", "Forum in Beijing."),
         ("CHN", "MYS", 1, "asserted", "A Malaysian economist argued", "claim a win."),
         ("MYS", "USA", 1, "asserted", "Several speakers said", "past decade."),

@@ -37,7 +37,11 @@ SPEC = {
         ("CHN", "G20", -1, "hypothetical", "If Chinese lenders refuse", "could sour."),
     ],
     "events": [
-        ("2018-09", "At the Forum on China-Africa Cooperation summit", "pledged $60 billion for Africa"),
+        (
+            "2018-09",
+            "At the Forum on China-Africa Cooperation summit",
+            "pledged $60 billion for Africa",
+        ),
         ("2015", "the same sum China had offered in Johannesburg in 2015", None),
         ("2017", "China opened its first overseas military base", "there in 2017"),
         ("2018-05", "in May 2018 the Pentagon accused", "which Beijing denied"),
