@@ -648,9 +648,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         studies = {sp: summary for sp, summary in studies.items() if summary}
         if args.json:
             _print_json(studies)
-        elif not studies:
+            return 0
+        if not studies:
             print("no second annotations in tests/data/text/agreement")
-        for sp, summary in studies.items() if not args.json else ():
+        for sp, summary in studies.items():
             print(markdown(f"inter-annotator agreement: {sp}, against the first", summary))
         return 0
     scenario = load_scenario(args.scenario)

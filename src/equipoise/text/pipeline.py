@@ -554,7 +554,8 @@ _HIS_HOLDER = re.compile(r"\bin (?:his|her) (?:view|opinion|judgement|judgment|w
 
 def _single(holder: str) -> bool:
     """Whether a holder names one person or body ("A Turkish diplomat", "Mr Lavrov")."""
-    last = holder.split()[-1] if holder.split() else ""
+    words = holder.split()
+    last = words[-1] if words else ""
     return last[:1].isupper() or not last.lower().endswith("s")
 
 
@@ -907,10 +908,13 @@ def _claims(
         # (round 10: a holder named only later in the paragraph no longer reaches back; over
         # the 100 development texts the look-ahead was right 13 times, 12 of them giving the
         # default holder anyway, and wrong 10 times: docs/text.md, round 10)
-        they = _THEY_HOLDER.search(text, sent.start, sent.end) is not None
-        mem = [h for h in holder_memory.get(sent.paragraph, []) if they or not h[3]]
-        if not they and _HIS_HOLDER.search(text, sent.start, sent.end):
-            mem = [h for h in holder_memory.get(sent.paragraph, []) if _single(h[1])]
+        memory = holder_memory.get(sent.paragraph, [])
+        if _THEY_HOLDER.search(text, sent.start, sent.end):
+            mem = memory
+        elif _HIS_HOLDER.search(text, sent.start, sent.end):
+            mem = [h for h in memory if _single(h[1])]  # any single holder, scoped or not
+        else:
+            mem = [h for h in memory if not h[3]]  # scoped holders reach only "they" and "his"
         before = [h for h in mem if h[0] < sent.start]
         if before:
             holder, holder_span, hrule = before[-1][1], before[-1][2], "holder:paragraph-carry"

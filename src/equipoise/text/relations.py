@@ -751,9 +751,11 @@ def _degree_after(
     """Return the trigger a relation noun's verb after ``pos`` gives, else ``trig`` (round 7)."""
     if not _RELATION_NOUN.search(text, trig[2], trig[3]):
         return trig
-    aside = _ASIDES.match(text, pos)
-    if aside is not None:
-        pos = aside.end()  # "Russia's ties with Iran, which Israel fears, have stalled" (round 17)
+    inserted = _INSERTION.match(text, pos)
+    if inserted is not None:
+        pos = (
+            inserted.end()
+        )  # "Russia's ties with Iran, which Israel fears, have stalled" (round 17)
     m = _DEGREE_AFTER.match(text, pos)
     if m is None or re.search(r"(?i)\b(?:not|never)\b", m.group(0)):
         return trig  # "has never frayed": the relation keeps its noun's sign (cold review)
@@ -920,7 +922,7 @@ def _rule_between(
             continue
         if (r1.resolved and r2.resolved) or re.fullmatch(r"\s*(?:but also|,)\s*", gap):
             continue
-        bare = _ASIDES.sub(" ", gap)
+        bare = _INSERTION.sub(" ", gap)
         if _ntok(bare) > 15 or not _clause_ok(bare):
             continue
         for a in r1.codes:
@@ -932,7 +934,7 @@ def _rule_between(
                     for r in srefs
                     if r1.end <= r.start
                     and r.end <= r2.start
-                    and not _in_aside(text, r, r1.end, r2.start)
+                    and not _in_insertion(text, r, r1.end, r2.start)
                     and not set(r.codes) <= {a, b}
                     and r not in groups.get(r2.start, [])
                 ]
@@ -1105,12 +1107,14 @@ def _rule_joint_list(f: _Found, sides: list[_Refs], groups: dict[int, list[_Refs
 
 #: what a clause can hold between two of its names without breaking it: a parenthesis, and
 #: (round 17, from the round-16 texts) a non-restrictive relative clause ("Vietnam, which
-#: chairs the association this year, is itself a rival of Indonesia")
-_ASIDES = re.compile(r"\([^)]*\)|,\s+(?:which|who)\s[^,;:()—–]*,")
+#: chairs the association this year, is itself a rival of Indonesia"); not the parenthetical
+#: adverb of :data:`_ASIDE`, which only a coordinated pair skips
+_INSERTION = re.compile(r"\([^)]*\)|,\s+(?:which|who)\s[^,;:()—–]*,")
 
 
-def _in_aside(text: str, r: _Refs, lo: int, hi: int) -> bool:
+def _in_insertion(text: str, r: _Refs, lo: int, hi: int) -> bool:
     """Whether ``r`` lies inside a parenthesis or a relative clause of ``text[lo:hi]``."""
     return any(
-        lo + m.start() <= r.start and r.end <= lo + m.end() for m in _ASIDES.finditer(text[lo:hi])
+        lo + m.start() <= r.start and r.end <= lo + m.end()
+        for m in _INSERTION.finditer(text[lo:hi])
     )

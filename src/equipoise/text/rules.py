@@ -28,6 +28,9 @@ import re
 # trigger, so the tie's own cooperative sign loses. The filler between them is a closed list of
 # words or a capitalised name ((?-i:...): the triggers are compiled case-insensitive), and "end"
 # is a verb only where no article precedes it ("in the end the talks ...").
+_TIE_NOUNS = (
+    r"ties|relations|links|contacts|talks|cooperation|alliance|partnership|dialogue|negotiations"
+)
 TIE_ENDING = (
     r"(?:broke|break(?:s|ing)?|cut(?:s|ting)?|sever(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
     r"(?<!the )(?<!an )end(?:s|ed|ing)?|terminat\w+|scrap(?:s|ped|ping)?|tore|tear(?:s|ing)?|"
@@ -39,15 +42,13 @@ TIE_ENDING = (
     r"transit|strategic|(?-i:[A-Z][\w-]*)|"
     # round 10: a tie's age ("ended 36 years of diplomatic ties": round 9)
     r"\d+|years|decades|of) ){0,4}"
-    r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|ties|relations|links|contacts|talks|"
-    r"cooperation|alliance|partnership|dialogue|negotiations)|"
+    r"(?:agreements?|accords?|pacts?|treaty|treaties|deals?|" + _TIE_NOUNS + r")|"
     # round 17: a possessive name after a verb that ends a tie ("would not break Turkey's ties
     # with NATO": round 16; not after "left": "left Turkey's ties intact", round-17 cold review)
     r"(?:broke|break(?:s|ing)?|cut(?:s|ting)?|sever(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
     r"(?<!the )(?<!an )end(?:s|ed|ing)?|scrap(?:s|ped|ping)?|froze|freez\w+|downgrad\w+) "
     r"(?-i:[A-Z][\w-]*)['’]s (?:(?:bilateral|diplomatic|military|trade|economic|security|"
-    r"defen[cs]e) )?(?:ties|relations|links|contacts|talks|cooperation|alliance|partnership|"
-    r"dialogue|negotiations)|"
+    r"defen[cs]e) )?(?:" + _TIE_NOUNS + r")|"
     r"(?:halt(?:s|ed|ing)?|froze|freez\w+|stopp(?:ed|ing)|stops?|withh[eo]ld\w*|cut(?:s|ting)?|"
     r"suspend(?:s|ed|ing)?|cancel\w*) (?:(?:(?:all|most|some|part) of|the|its|their|all|most|"
     r"some|almost|nearly|\$?[\d.,]+|million|billion|(?:million|billion) of|military|economic|"
